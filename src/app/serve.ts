@@ -1,0 +1,53 @@
+import { createAppContext, closeAppContext } from './context.ts';
+import { createHttpApp, dashboardBuilt } from './server.ts';
+import { MODULES } from './modules.ts';
+import { listOrganisations } from '../modules/identity/index.ts';
+import { DEMO_LOGIN, loadDemo } from '../modules/demo/index.ts';
+
+/** Runs the service until SIGINT/SIGTERM. With `loadDemo`, an empty database gets the demo company first. */
+export async function serve(opts: { port?: number | undefined; loadDemo: boolean }): Promise<void> {
+  const ctx = await createAppContext();
+  const log = ctx.logger;
+  let demoLoaded = false;
+  if (
+    opts.loadDemo &&
+    ctx.config.CROSSGATE_DEMO_ON_FIRST_START &&
+    (await listOrganisations(ctx)).length === 0
+  ) {
+    log.info('empty database: loading the demo company (first start only)');
+    const started = Date.now();
+    const summary = await loadDemo(ctx, { seed: 1, scale: 1, progress: (msg) => log.info(msg) });
+    log.info({ ...summary, seconds: Math.round((Date.now() - started) / 100) / 10 }, 'demo loaded');
+    demoLoaded = true;
+  }
+  const app = await createHttpApp(ctx);
+  const stops: Array<() => Promise<void>> = [];
+  for (const m of MODULES) if (m.start) stops.push(await m.start(ctx));
+  const port = opts.port ?? ctx.config.PORT;
+  const address = await app.listen({ port, host: ctx.config.HOST });
+  const url = address.replace('127.0.0.1', 'localhost');
+  const lines = [
+    '',
+    `  Crossgate is running at ${url}`,
+    `  API docs:  ${url}/docs   OpenAPI: ${url}/openapi.json`,
+    dashboardBuilt() ? `  Dashboard: ${url}/` : '  Dashboard not built (npm run build)',
+    opts.loadDemo
+      ? `  Demo login: ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}${demoLoaded ? '' : ' (demo loaded earlier)'}`
+      : '',
+    '',
+  ];
+  process.stdout.write(`${lines.filter((l) => l !== null).join('\n')}\n`);
+
+  await new Promise<void>((resolve) => {
+    const stop = async () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      await app.close();
+      for (const s of stops) await s();
+      await closeAppContext(ctx);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}

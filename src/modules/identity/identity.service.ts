@@ -1,0 +1,348 @@
+import crypto from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
+import i18nCountries from 'i18n-iso-countries';
+import type { AppContext } from '../../platform/context.ts';
+import type { Actor, Level, ScopedRole } from '../../platform/auth/permissions.ts';
+import { AppError, conflict, invalid, notFound } from '../../platform/errors.ts';
+import { isUniqueViolation } from '../../platform/db/database.ts';
+import { hashPassword, hashSecret, randomSecret, verifyPassword } from './password.ts';
+
+export const SESSION_COOKIE = 'cg_session';
+const SESSION_PREFIX = 'cgs_';
+const API_KEY_PREFIX = 'cgk_';
+
+export interface Organisation {
+  id: string;
+  slug: string;
+  name: string;
+  country: string;
+}
+
+function emailLookup(ctx: AppContext, email: string): string {
+  return crypto
+    .createHmac('sha256', ctx.keys.blindIndexKey())
+    .update(`email:${email.trim().toLowerCase()}`)
+    .digest('hex');
+}
+
+export async function createOrganisation(
+  ctx: AppContext,
+  input: { slug: string; name: string; country: string },
+): Promise<Organisation> {
+  if (!/^[a-z0-9][a-z0-9-]{1,62}$/.test(input.slug))
+    throw invalid('slug must be lower-case letters, digits and dashes', [
+      { field: 'slug', message: 'invalid' },
+    ]);
+  if (!i18nCountries.isValid(input.country))
+    throw invalid(`${input.country} is not an ISO 3166-1 country code`, [
+      { field: 'country', message: 'unknown country' },
+    ]);
+  const org = {
+    id: ctx.ids.next('organisation'),
+    slug: input.slug,
+    name: input.name,
+    country: input.country.toUpperCase(),
+  };
+  try {
+    await ctx.db
+      .insertInto('organisations')
+      .values({ ...org, created_at: ctx.clock.now() })
+      .execute();
+  } catch (err) {
+    if (isUniqueViolation(err)) throw conflict(`An organisation with slug ${input.slug} exists`);
+    throw err;
+  }
+  return org;
+}
+
+export async function listOrganisations(ctx: AppContext): Promise<Organisation[]> {
+  return ctx.db.selectFrom('organisations').select(['id', 'slug', 'name', 'country']).orderBy('id').execute();
+}
+
+export async function findOrganisation(ctx: AppContext, slugOrId: string): Promise<Organisation | undefined> {
+  return ctx.db
+    .selectFrom('organisations')
+    .select(['id', 'slug', 'name', 'country'])
+    .where((eb) => eb.or([eb('slug', '=', slugOrId), eb('id', '=', slugOrId)]))
+    .executeTakeFirst();
+}
+
+export interface NewUser {
+  email: string;
+  name: string;
+  password: string;
+  level: Level;
+  roles?: ScopedRole[];
+}
+
+export async function createUser(
+  ctx: AppContext,
+  orgId: string,
+  input: NewUser,
+  createdBy = 'system:cli',
+): Promise<{ id: string }> {
+  if (input.password.length < 12)
+    throw invalid('Password must be at least 12 characters', [{ field: 'password', message: 'too short' }]);
+  const id = ctx.ids.next('user');
+  const row = {
+    id,
+    org_id: orgId,
+    email_lookup: emailLookup(ctx, input.email),
+    email_sealed: await ctx.cipher.seal(orgId, input.email.trim(), id),
+    name_sealed: await ctx.cipher.seal(orgId, input.name, id),
+    password_hash: await hashPassword(input.password),
+    level: input.level,
+    roles: input.roles ?? [],
+    created_at: ctx.clock.now(),
+  };
+  await ctx.db.transaction().execute(async (tx) => {
+    try {
+      await tx.insertInto('users').values(row).execute();
+    } catch (err) {
+      if (isUniqueViolation(err)) throw conflict('A user with this email exists in the organisation');
+      throw err;
+    }
+    await ctx.journal.append(tx, orgId, [
+      {
+        kind: 'user.created',
+        version: 1,
+        actor: createdBy,
+        subject: id,
+        data: { level: input.level, roles: input.roles ?? [] },
+      },
+    ]);
+  });
+  return { id };
+}
+
+export interface LoginResult {
+  token: string;
+  expiresAt: Date;
+  user: { id: string; orgId: string; level: Level; roles: ScopedRole[] };
+}
+
+export async function login(
+  ctx: AppContext,
+  input: { email: string; password: string; organisation?: string | undefined },
+): Promise<LoginResult> {
+  const lookup = emailLookup(ctx, input.email);
+  let q = ctx.db
+    .selectFrom('users')
+    .innerJoin('organisations', 'organisations.id', 'users.org_id')
+    .select([
+      'users.id',
+      'users.org_id',
+      'users.password_hash',
+      'users.level',
+      'users.roles',
+      'users.disabled_at',
+      'organisations.slug',
+    ])
+    .where('users.email_lookup', '=', lookup);
+  if (input.organisation)
+    q = q.where((eb) =>
+      eb.or([
+        eb('organisations.slug', '=', input.organisation!),
+        eb('organisations.id', '=', input.organisation!),
+      ]),
+    );
+  const candidates = await q.execute();
+  // Always spend the hashing time so response time does not reveal whether the email exists.
+  const user = candidates.length === 1 ? candidates[0] : undefined;
+  const ok = await verifyPassword(
+    input.password,
+    user?.password_hash ??
+      '$argon2id$v=19$m=19456,t=2,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+  );
+  if (candidates.length > 1 && !input.organisation)
+    throw invalid('This email belongs to several organisations: name one', [
+      { field: 'organisation', message: 'required' },
+    ]);
+  if (!user || !ok || user.disabled_at) throw new AppError('unauthenticated', 'Email or password is wrong');
+  const token = SESSION_PREFIX + randomSecret();
+  const now = ctx.clock.now();
+  const expiresAt = new Date(now.getTime() + ctx.config.CROSSGATE_SESSION_TTL_HOURS * 3600_000);
+  await ctx.db.transaction().execute(async (tx) => {
+    await tx
+      .insertInto('sessions')
+      .values({
+        id: ctx.ids.next('session'),
+        org_id: user.org_id,
+        user_id: user.id,
+        token_hash: hashSecret(token),
+        created_at: now,
+        expires_at: expiresAt,
+      })
+      .execute();
+    await tx.updateTable('users').set({ last_login_at: now }).where('id', '=', user.id).execute();
+    await ctx.journal.append(tx, user.org_id, [
+      { kind: 'session.opened', version: 1, actor: user.id, subject: user.id, data: {} },
+    ]);
+  });
+  return {
+    token,
+    expiresAt,
+    user: { id: user.id, orgId: user.org_id, level: user.level, roles: user.roles },
+  };
+}
+
+export async function logout(ctx: AppContext, token: string): Promise<void> {
+  await ctx.db
+    .updateTable('sessions')
+    .set({ revoked_at: ctx.clock.now() })
+    .where('token_hash', '=', hashSecret(token))
+    .execute();
+}
+
+function bearerOrCookie(req: FastifyRequest): string | undefined {
+  const h = req.headers.authorization;
+  if (h?.startsWith('Bearer ')) return h.slice(7).trim();
+  const apiKey = req.headers['x-api-key'];
+  if (typeof apiKey === 'string') return apiKey.trim();
+  return req.cookies?.[SESSION_COOKIE];
+}
+
+/** Resolves a credential string to an actor, or null (expired, revoked, unknown). */
+export async function authenticateToken(ctx: AppContext, token: string): Promise<Actor | null> {
+  const now = ctx.clock.now();
+  if (token.startsWith(SESSION_PREFIX)) {
+    const s = await ctx.db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .select([
+        'users.id',
+        'users.org_id',
+        'users.level',
+        'users.roles',
+        'users.disabled_at',
+        'sessions.expires_at',
+        'sessions.revoked_at',
+      ])
+      .where('sessions.token_hash', '=', hashSecret(token))
+      .executeTakeFirst();
+    if (!s || s.revoked_at || s.disabled_at || new Date(s.expires_at) <= now) return null;
+    return { kind: 'user', id: s.id, orgId: s.org_id, level: s.level, roles: s.roles };
+  }
+  if (token.startsWith(API_KEY_PREFIX)) {
+    const [, id, secret] = /^cgk_(key_[0-9a-z]{26})_(.+)$/.exec(token) ?? [];
+    if (!id || !secret) return null;
+    const k = await ctx.db.selectFrom('api_keys').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!k || k.revoked_at || (k.expires_at && new Date(k.expires_at) <= now)) return null;
+    const expected = Buffer.from(k.secret_hash, 'hex');
+    const actual = Buffer.from(hashSecret(secret), 'hex');
+    if (expected.length !== actual.length || !crypto.timingSafeEqual(expected, actual)) return null;
+    return {
+      kind: 'api_key',
+      id: k.id,
+      orgId: k.org_id,
+      level: k.level,
+      roles: k.roles,
+      scopes: k.scopes ?? undefined,
+    };
+  }
+  return null;
+}
+
+export function authenticator(ctx: AppContext) {
+  return async (req: FastifyRequest): Promise<Actor | null> => {
+    const token = bearerOrCookie(req);
+    return token ? authenticateToken(ctx, token) : null;
+  };
+}
+
+export async function createApiKey(
+  ctx: AppContext,
+  orgId: string,
+  input: { name: string; level: Level; roles?: ScopedRole[]; scopes?: string[]; expiresAt?: Date },
+  createdBy: string,
+): Promise<{ id: string; key: string }> {
+  const id = ctx.ids.next('apiKey');
+  const secret = randomSecret();
+  await ctx.db.transaction().execute(async (tx) => {
+    await tx
+      .insertInto('api_keys')
+      .values({
+        id,
+        org_id: orgId,
+        name: input.name,
+        secret_hash: hashSecret(secret),
+        level: input.level,
+        roles: input.roles ?? [],
+        scopes: input.scopes ?? null,
+        created_by: createdBy,
+        created_at: ctx.clock.now(),
+        expires_at: input.expiresAt ?? null,
+      })
+      .execute();
+    await ctx.journal.append(tx, orgId, [
+      {
+        kind: 'api_key.created',
+        version: 1,
+        actor: createdBy,
+        subject: id,
+        data: { level: input.level, roles: input.roles ?? [], scopes: input.scopes ?? null },
+      },
+    ]);
+  });
+  return { id, key: `${API_KEY_PREFIX}${id}_${secret}` };
+}
+
+export async function revokeApiKey(ctx: AppContext, orgId: string, id: string, actor: string): Promise<void> {
+  await ctx.db.transaction().execute(async (tx) => {
+    const r = await tx
+      .updateTable('api_keys')
+      .set({ revoked_at: ctx.clock.now() })
+      .where('org_id', '=', orgId)
+      .where('id', '=', id)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) === 0) throw notFound('API key', id);
+    await ctx.journal.append(tx, orgId, [
+      { kind: 'api_key.revoked', version: 1, actor, subject: id, data: {} },
+    ]);
+  });
+}
+
+export async function listApiKeys(ctx: AppContext, orgId: string) {
+  return ctx.db
+    .selectFrom('api_keys')
+    .select([
+      'id',
+      'name',
+      'level',
+      'roles',
+      'scopes',
+      'created_at',
+      'expires_at',
+      'last_used_at',
+      'revoked_at',
+    ])
+    .where('org_id', '=', orgId)
+    .orderBy('id')
+    .execute();
+}
+
+export async function me(ctx: AppContext, actor: Actor) {
+  const org = await ctx.db
+    .selectFrom('organisations')
+    .select(['id', 'slug', 'name', 'country'])
+    .where('id', '=', actor.orgId)
+    .executeTakeFirstOrThrow();
+  let name: string | null = null;
+  let email: string | null = null;
+  if (actor.kind === 'user') {
+    const u = await ctx.db
+      .selectFrom('users')
+      .select(['email_sealed', 'name_sealed'])
+      .where('id', '=', actor.id)
+      .executeTakeFirstOrThrow();
+    name = await ctx.cipher.open(actor.orgId, u.name_sealed);
+    email = await ctx.cipher.open(actor.orgId, u.email_sealed);
+  }
+  return {
+    actor: { kind: actor.kind, id: actor.id, level: actor.level, roles: [...actor.roles] },
+    name,
+    email,
+    organisation: org,
+  };
+}

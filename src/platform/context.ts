@@ -1,0 +1,46 @@
+import type { Config } from './config.ts';
+import type { Clock } from './clock.ts';
+import type { IdGenerator } from './ids.ts';
+import type { Logger } from './logger.ts';
+import type { Database, Db, Executor } from './db/database.ts';
+import type { KeyProvider } from './crypto/key-provider.ts';
+
+/** A journal entry as a module hands it over; the journal module owns encoding, hashing and proofs. */
+export interface JournalRecord {
+  /** Typed, versioned entry kind, e.g. `order.imported`, `filing.submitted`. */
+  kind: string;
+  version: number;
+  /** Who did it: a user id, an API key id, or `system:<process>`. */
+  actor: string;
+  /** The id of the thing the entry is about (order, shipment, filing…). Never personal data in clear. */
+  subject?: string;
+  data: Record<string, unknown>;
+}
+
+/** Port every module writes its facts through, inside the transaction that changes its state. */
+export interface JournalPort {
+  append(tx: Executor, orgId: string, records: JournalRecord[]): Promise<void>;
+}
+
+/**
+ * Port for personal data at rest: AES-256-GCM envelope encryption with per-organisation data keys
+ * (and per-subject keys for crypto-shredding). Values are opaque strings in the database.
+ */
+export interface FieldCipher {
+  seal(orgId: string, plaintext: string, subjectKey?: string): Promise<string>;
+  open(orgId: string, sealed: string): Promise<string>;
+  /** Keyed hash for exact lookup of an encrypted value (normalised by the caller). */
+  blindIndex(orgId: string, value: string): string;
+}
+
+export interface AppContext {
+  config: Config;
+  database: Database;
+  db: Db;
+  logger: Logger;
+  clock: Clock;
+  ids: IdGenerator;
+  keys: KeyProvider;
+  cipher: FieldCipher;
+  journal: JournalPort;
+}

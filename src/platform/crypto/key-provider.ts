@@ -1,0 +1,127 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+/**
+ * Key-provider port (PRODUCT.md §4). Holds the key-encryption key (KEK) that wraps per-organisation data
+ * keys, the HMAC key for blind indexes, and named Ed25519 signing keys. The local implementation keeps
+ * them in files under CROSSGATE_HOME/keys (mode 0600); a KMS adapter implements the same interface.
+ */
+export interface KeyProvider {
+  /** Current KEK id; wrap() always uses it. */
+  readonly currentKekId: string;
+  wrap(dataKey: Buffer): { kekId: string; wrapped: string };
+  unwrap(kekId: string, wrapped: string): Buffer;
+  /** Keyed hash secret for blind indexes (exact lookup of encrypted fields). */
+  blindIndexKey(): Buffer;
+  /** Ed25519 key pair by name (e.g. `journal`), created on first use. */
+  signingKey(name: string): { privateKey: crypto.KeyObject; publicKey: crypto.KeyObject; keyId: string };
+}
+
+interface KeyFile {
+  keks: Record<string, string>; // id -> base64 key
+  current: string;
+  blind: string;
+  signing: Record<string, string>; // name -> PKCS8 PEM
+}
+
+function wrapWith(kek: Buffer, dataKey: Buffer): string {
+  const iv = crypto.randomBytes(12);
+  const c = crypto.createCipheriv('aes-256-gcm', kek, iv);
+  const ct = Buffer.concat([c.update(dataKey), c.final()]);
+  return Buffer.concat([iv, c.getAuthTag(), ct]).toString('base64url');
+}
+
+function unwrapWith(kek: Buffer, wrapped: string): Buffer {
+  const raw = Buffer.from(wrapped, 'base64url');
+  const d = crypto.createDecipheriv('aes-256-gcm', kek, raw.subarray(0, 12));
+  d.setAuthTag(raw.subarray(12, 28));
+  return Buffer.concat([d.update(raw.subarray(28)), d.final()]);
+}
+
+function publicKeyId(pub: crypto.KeyObject): string {
+  const der = pub.export({ type: 'spki', format: 'der' });
+  return crypto.createHash('sha256').update(der).digest('hex').slice(0, 16);
+}
+
+/** Local key file provider. `dir` undefined = ephemeral in-memory keys (tests). */
+export class LocalKeyProvider implements KeyProvider {
+  private file: KeyFile;
+  private readonly filePath: string | undefined;
+  private signingCache = new Map<
+    string,
+    { privateKey: crypto.KeyObject; publicKey: crypto.KeyObject; keyId: string }
+  >();
+
+  constructor(dir?: string) {
+    this.filePath = dir ? path.join(dir, 'keys.json') : undefined;
+    if (this.filePath && fs.existsSync(this.filePath)) {
+      this.file = JSON.parse(fs.readFileSync(this.filePath, 'utf8')) as KeyFile;
+    } else {
+      const id = `kek-${crypto.randomBytes(4).toString('hex')}`;
+      this.file = {
+        keks: { [id]: crypto.randomBytes(32).toString('base64') },
+        current: id,
+        blind: crypto.randomBytes(32).toString('base64'),
+        signing: {},
+      };
+      this.save();
+    }
+  }
+
+  private save(): void {
+    if (!this.filePath) return;
+    fs.mkdirSync(path.dirname(this.filePath), { recursive: true, mode: 0o700 });
+    const tmp = `${this.filePath}.tmp`;
+    fs.writeFileSync(tmp, JSON.stringify(this.file, null, 2), { mode: 0o600 });
+    fs.renameSync(tmp, this.filePath);
+  }
+
+  get currentKekId(): string {
+    return this.file.current;
+  }
+
+  /** Adds a new KEK and makes it current; old KEKs stay to unwrap existing data keys until re-wrapped. */
+  rotateKek(): string {
+    const id = `kek-${crypto.randomBytes(4).toString('hex')}`;
+    this.file.keks[id] = crypto.randomBytes(32).toString('base64');
+    this.file.current = id;
+    this.save();
+    return id;
+  }
+
+  wrap(dataKey: Buffer): { kekId: string; wrapped: string } {
+    return { kekId: this.file.current, wrapped: wrapWith(this.kek(this.file.current), dataKey) };
+  }
+
+  unwrap(kekId: string, wrapped: string): Buffer {
+    return unwrapWith(this.kek(kekId), wrapped);
+  }
+
+  private kek(id: string): Buffer {
+    const k = this.file.keks[id];
+    if (!k) throw new Error(`Unknown key-encryption key ${id}`);
+    return Buffer.from(k, 'base64');
+  }
+
+  blindIndexKey(): Buffer {
+    return Buffer.from(this.file.blind, 'base64');
+  }
+
+  signingKey(name: string) {
+    const cached = this.signingCache.get(name);
+    if (cached) return cached;
+    let pem = this.file.signing[name];
+    if (!pem) {
+      const { privateKey } = crypto.generateKeyPairSync('ed25519');
+      pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+      this.file.signing[name] = pem;
+      this.save();
+    }
+    const privateKey = crypto.createPrivateKey(pem);
+    const publicKey = crypto.createPublicKey(privateKey);
+    const entry = { privateKey, publicKey, keyId: publicKeyId(publicKey) };
+    this.signingCache.set(name, entry);
+    return entry;
+  }
+}

@@ -1,0 +1,108 @@
+import crypto from 'node:crypto';
+import pg from 'pg';
+import type { AppContext } from '../../src/platform/context.ts';
+import { loadConfig } from '../../src/platform/config.ts';
+import { FixedClock, type Clock } from '../../src/platform/clock.ts';
+import { createAppContext } from '../../src/app/context.ts';
+import { createOrganisation, createUser } from '../../src/modules/identity/index.ts';
+import type { Level, ScopedRole } from '../../src/platform/auth/permissions.ts';
+import { createHttpApp } from '../../src/app/server.ts';
+import type { HttpApp } from '../../src/platform/http/server.ts';
+
+/**
+ * The storage-test context: an in-memory PGlite by default, or a fresh throw-away database on the
+ * PostgreSQL named by CROSSGATE_TEST_DATABASE_URL (the DIALECTS matrix; CI runs both).
+ */
+export interface TestContext extends AppContext {
+  dialectLabel: 'pglite' | 'postgres';
+  dispose(): Promise<void>;
+}
+
+export const TEST_DATABASE_URL = process.env.CROSSGATE_TEST_DATABASE_URL;
+
+export async function testContext(
+  opts: { clock?: Clock; logDestination?: import('pino').DestinationStream } = {},
+): Promise<TestContext> {
+  let url: string | undefined;
+  let drop: (() => Promise<void>) | undefined;
+  if (TEST_DATABASE_URL) {
+    const name = `cg_test_${crypto.randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const u = new URL(TEST_DATABASE_URL);
+    u.pathname = `/${name}`;
+    url = u.toString();
+    drop = async () => {
+      const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    };
+  }
+  const config = loadConfig({
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+    ...(url ? { DATABASE_URL: url } : {}),
+  });
+  const ctx = await createAppContext({
+    config,
+    ephemeral: true,
+    migrate: true,
+    clock: opts.clock ?? new FixedClock('2026-11-02T09:00:00Z'),
+    poolSize: 4,
+    ...(opts.logDestination ? { logDestination: opts.logDestination } : {}),
+  });
+  return {
+    ...ctx,
+    dialectLabel: url ? 'postgres' : 'pglite',
+    async dispose() {
+      await ctx.database.close();
+      await drop?.();
+    },
+  };
+}
+
+let orgCounter = 0;
+/** Factory: a fresh organisation with a unique slug. */
+export async function newOrg(ctx: AppContext, country = 'CN') {
+  orgCounter += 1;
+  return createOrganisation(ctx, {
+    slug: `org-${orgCounter}-${crypto.randomBytes(3).toString('hex')}`,
+    name: `Test Org ${orgCounter}`,
+    country,
+  });
+}
+
+/** Factory: a user in `orgId` at `level`, with a signed-in session token. */
+export async function newUser(
+  ctx: AppContext,
+  orgId: string,
+  level: Level = 'viewer',
+  roles: ScopedRole[] = [],
+) {
+  const email = `u${crypto.randomBytes(4).toString('hex')}@example.test`;
+  const password = 'correct horse battery staple';
+  const { id } = await createUser(ctx, orgId, { email, name: 'Test User', password, level, roles });
+  const { login } = await import('../../src/modules/identity/index.ts');
+  const session = await login(ctx, { email, password });
+  return { id, email, password, token: session.token };
+}
+
+/** An HTTP app on the test context, for `app.inject()`. */
+export async function testApp(ctx: AppContext): Promise<HttpApp> {
+  const app = await createHttpApp(ctx, { serveDashboard: false });
+  await app.ready();
+  return app;
+}
+
+export function bearer(token: string) {
+  return { authorization: `Bearer ${token}` };
+}
+
+/** Where ../shared/data lives for tests and benchmarks, or undefined (tests skip). */
+export function referenceDir(): string | undefined {
+  const dir = process.env.CROSSGATE_REFERENCE_DIR;
+  if (!dir) return undefined;
+  return dir;
+}
