@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { sql } from 'kysely';
 import type { ZodType } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { can, type Actor } from '../../platform/auth/permissions.ts';
@@ -256,7 +257,6 @@ export function validateCandidate(
 async function* readCandidates(
   text: AsyncIterable<string>,
   format: ImportFormat,
-  explicitFormat: boolean,
   kind: ImportKind,
   stats: { rows: number },
   personRef: (email: string) => string,
@@ -275,10 +275,7 @@ async function* readCandidates(
     quote: format !== 'amazon',
   })) {
     if (!assembler) {
-      let family: CsvFamily = format as CsvFamily;
-      if (format === 'csv' && !explicitFormat && kind === 'orders' && looksLikeShopify(row.cells))
-        family = 'shopify';
-      assembler = csvAssembler(family, kind, row, { personRef });
+      assembler = csvAssembler(format as CsvFamily, kind, row, { personRef });
       continue;
     }
     stats.rows++;
@@ -290,28 +287,21 @@ async function* readCandidates(
 
 export async function runImport(ctx: AppContext, req: ImportRequest): Promise<ImportRunView> {
   const explicitFormat = req.format !== undefined;
-  const format = req.format ?? detectFormat(req.fileName);
-  if (!format)
+  const detected = req.format ?? detectFormat(req.fileName);
+  if (!detected)
     throw invalid(`cannot tell the format of ${req.fileName} from its extension: give the format`, [
       { field: 'format', message: `one of ${IMPORT_FORMATS.join(', ')}` },
     ]);
   let source = req.source;
-  let kind = req.kind;
-  if (!kind && format === 'csv' && !explicitFormat) {
-    // A Shopify export saved as .csv is recognised by its header; the kind is then implied.
+  let format = detected;
+  if (format === 'csv' && !explicitFormat) {
+    // A Shopify export saved as .csv is recognised by its header.
     const peeked = await peek(source);
     source = peeked.source;
-    if (
-      looksLikeShopify(
-        peeked.head
-          .split(/\r?\n/, 1)[0]!
-          .split(',')
-          .map((h) => h.trim().replace(/^"|"$/g, '')),
-      )
-    )
-      kind = 'orders';
+    const header = peeked.head.split(/\r?\n/, 1)[0]!.split(',');
+    if (looksLikeShopify(header.map((h) => h.trim().replace(/^"|"$/g, '')))) format = 'shopify';
   }
-  kind = resolveKind(format, kind);
+  const kind = resolveKind(format, req.kind);
   const orgId = req.orgId;
   const runId = ctx.ids.next('importRun');
   const startedAt = ctx.clock.now();
@@ -430,7 +420,7 @@ export async function runImport(ctx: AppContext, req: ImportRequest): Promise<Im
   try {
     const text = decodeUtf8(source, counter, req.maxBytes);
     const personRef = (email: string) => ctx.cipher.blindIndex(orgId, email);
-    for await (const u of readCandidates(text, format, explicitFormat, kind, stats, personRef)) {
+    for await (const u of readCandidates(text, format, kind, stats, personRef)) {
       if (u.type === 'fault') {
         pending.push(fromFault(u));
       } else {
@@ -647,7 +637,7 @@ export interface QuarantineItem {
 }
 
 /**
- * Quarantine records in row order (per run), optionally for one run. The raw row is opened only for an
+ * Quarantine records in row order, run by run (oldest run first), optionally for one run. The raw row is opened only for an
  * actor with personal_data:read; others see row number, field and reason.
  */
 export async function listQuarantine(
@@ -673,8 +663,13 @@ export async function listQuarantine(
     ])
     .where('q.org_id', '=', actor.orgId);
   if (opts.runId) q = q.where('q.run_id', '=', opts.runId);
-  if (after) q = q.where('q.id', '>', after);
+  if (after)
+    q = q.where(
+      sql<boolean>`(q.run_id, q.row_number, q.id) > (select run_id, row_number, id from import_quarantine where id = ${after})`,
+    );
   const rows = await q
+    .orderBy('q.run_id')
+    .orderBy('q.row_number')
     .orderBy('q.id')
     .limit(opts.limit + 1)
     .execute();

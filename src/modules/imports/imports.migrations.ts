@@ -45,7 +45,7 @@ export const importsMigrations: Record<string, Migration> = {
       await db.schema
         .createIndex('import_quarantine_org_run')
         .on('import_quarantine')
-        .columns(['org_id', 'run_id', 'id'])
+        .columns(['org_id', 'run_id', 'row_number', 'id'])
         .execute();
       await db.schema
         .createIndex('import_quarantine_org')
