@@ -253,8 +253,8 @@ export function validateCandidate(
   };
 }
 
-/** Source rows of a file as candidates and row faults; throws FileFault when reading must stop. */
-async function* readCandidates(
+/** Source rows of a file as candidates and row faults (pure: no database); throws FileFault when reading must stop. */
+export async function* readCandidates(
   text: AsyncIterable<string>,
   format: ImportFormat,
   kind: ImportKind,
