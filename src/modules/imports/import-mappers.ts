@@ -299,6 +299,11 @@ export function shopifyTimestamp(s: string | undefined): string | undefined {
 export interface Assembler {
   push(row: CsvRow): Array<Candidate | RowFault>;
   end(): Array<Candidate | RowFault>;
+  /**
+   * Reading stopped early: the record being assembled may be missing rows, so it is quarantined rather
+   * than imported.
+   */
+  abandon(stoppedAtRow: number): RowFault[];
 }
 
 interface Layout {
@@ -623,6 +628,20 @@ export function csvAssembler(
     },
     end() {
       return flush();
+    },
+    abandon(stoppedAtRow) {
+      if (group.length === 0) return [];
+      const rows = group;
+      group = [];
+      groupCells = [];
+      return [
+        rowFault(
+          rows[0]!.rowNumber,
+          layout.groupBy ?? '(row)',
+          `reading stopped at row ${stoppedAtRow} before ${layout.groupBy} ${groupKey} was complete; not imported`,
+          rawOf(rows).raw,
+        ),
+      ];
     },
   };
 }

@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
 
 /**
@@ -126,7 +125,9 @@ export async function* csvRecords(
   text: AsyncIterable<string>,
   opts: { delimiter: string; quote: boolean },
 ): AsyncGenerator<CsvRow> {
-  const parser = parse({
+  // csv-parse's parser core, driven directly: the stream wrapper discards records already parsed when a
+  // later part of the same chunk fails, and every record before a fault must be imported or quarantined.
+  const { api } = parse({
     delimiter: opts.delimiter,
     quote: opts.quote ? '"' : false,
     relax_quotes: true,
@@ -135,28 +136,34 @@ export async function* csvRecords(
     raw: true,
     info: true,
     max_record_size: MAX_ROW_CHARS,
-  });
-  const src = Readable.from(text, { objectMode: false });
-  src.on('error', (err) => parser.destroy(err));
-  src.pipe(parser);
-  try {
-    for await (const rec of parser as AsyncIterable<{
-      record: string[];
-      raw: string;
-      info: { records: number };
-    }>) {
-      yield { rowNumber: rec.info.records, cells: rec.record, raw: rec.raw.replace(/\r?\n$/, '') };
-    }
-  } catch (err) {
-    if (err instanceof FileFault) throw err;
-    if (err instanceof CsvError) throw csvFault(err);
-    throw err;
-  } finally {
-    src.destroy();
+  }) as unknown as { api: CsvParserCore };
+  const queue: CsvRow[] = [];
+  const push = (rec: { record: string[]; raw: string; info: { records: number } }) => {
+    queue.push({ rowNumber: rec.info.records, cells: rec.record, raw: rec.raw.replace(/\r?\n$/, '') });
+  };
+  const close = () => {};
+  for await (const chunk of text) {
+    const err = api.parse(Buffer.from(chunk, 'utf8'), false, push, close);
+    yield* queue.splice(0);
+    if (err) throw csvFault(err);
   }
+  const err = api.parse(undefined, true, push, close);
+  yield* queue.splice(0);
+  if (err) throw csvFault(err);
 }
 
-function csvFault(err: CsvError): FileFault {
+interface CsvParserCore {
+  parse(
+    buf: Buffer | undefined,
+    end: boolean,
+    push: (rec: { record: string[]; raw: string; info: { records: number } }) => void,
+    close: () => void,
+  ): Error | undefined;
+}
+
+function csvFault(error: Error): FileFault {
+  if (!(error instanceof CsvError)) return new FileFault(`reading stopped: ${error.message}`);
+  const err = error;
   const e = err as CsvError & { lines?: number; records?: number };
   const row = (e.records ?? 0) + 1;
   const at = `row ${row} (line ${e.lines ?? '?'})`;

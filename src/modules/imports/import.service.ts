@@ -270,16 +270,21 @@ export async function* readCandidates(
     return;
   }
   let assembler: ReturnType<typeof csvAssembler> | undefined;
-  for await (const row of csvRecords(text, {
-    delimiter: format === 'amazon' ? '\t' : ',',
-    quote: format !== 'amazon',
-  })) {
-    if (!assembler) {
-      assembler = csvAssembler(format as CsvFamily, kind, row, { personRef });
-      continue;
+  try {
+    for await (const row of csvRecords(text, {
+      delimiter: format === 'amazon' ? '\t' : ',',
+      quote: format !== 'amazon',
+    })) {
+      if (!assembler) {
+        assembler = csvAssembler(format as CsvFamily, kind, row, { personRef });
+        continue;
+      }
+      stats.rows++;
+      yield* assembler.push(row);
     }
-    stats.rows++;
-    yield* assembler.push(row);
+  } catch (err) {
+    if (assembler && err instanceof FileFault) yield* assembler.abandon(err.rowNumber);
+    throw err;
   }
   if (!assembler) throw new FileFault('the file is empty: expected a header row', 1);
   yield* assembler.end();
