@@ -45,7 +45,7 @@ import {
  * cannot be imported with its row number, field, reason and the raw row (sealed). The run row records
  * what happened; nothing is dropped silently and no input makes the import throw.
  */
-export const DEFAULT_BATCH_SIZE = 1000;
+export const DEFAULT_BATCH_SIZE = 2000;
 /** Flush a batch early once it holds this many characters of raw text (bounded memory). */
 const BATCH_CHAR_LIMIT = 8 * 1024 * 1024;
 const QUARANTINE_FLUSH = 200;
@@ -391,16 +391,15 @@ export async function runImport(ctx: AppContext, req: ImportRequest): Promise<Im
     counts.quarantined += entries.length;
   };
 
-  const flushBatch = async () => {
-    if (batch.length === 0) return;
-    const items = batch;
-    batch = [];
-    batchChars = 0;
+  /**
+   * Stores one batch. Never rejects: a batch the database refuses is retried record by record and the
+   * refused records are quarantined.
+   */
+  const storeBatch = async (items: Array<{ record: unknown; c: Candidate }>) => {
     const opts = { actor: req.actor, importRunId: runId };
     try {
       tally(await ingest(ctx, orgId, items.map((i) => i.record) as never[], opts));
     } catch (err) {
-      // Isolate the record the database refused; the others are stored.
       ctx.logger.warn({ err, runId }, 'import batch failed; retrying record by record');
       for (const it of items) {
         try {
@@ -418,8 +417,18 @@ export async function runImport(ctx: AppContext, req: ImportRequest): Promise<Im
         }
       }
     }
-    if (pending.length >= QUARANTINE_FLUSH) await flushQuarantine();
     progress();
+  };
+  // One batch is written while the next is read and validated (on PostgreSQL the two overlap).
+  let inflight: Promise<void> | undefined;
+  const flushBatch = async () => {
+    if (inflight) await inflight;
+    inflight = undefined;
+    if (batch.length === 0) return;
+    const items = batch;
+    batch = [];
+    batchChars = 0;
+    inflight = storeBatch(items);
   };
 
   try {
@@ -450,6 +459,7 @@ export async function runImport(ctx: AppContext, req: ImportRequest): Promise<Im
     }
   }
   await flushBatch();
+  await inflight;
   if (fatal) pending.push(fromFault(fatal));
   await flushQuarantine();
   progress();
