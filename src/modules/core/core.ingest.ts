@@ -334,8 +334,11 @@ export async function ingestOrders(
     const key = (platform: string, externalId: string) => `${platform}|${externalId}`;
     const existing = new Map<string, { id: string; content_hash: string }>();
     const byPlatform = new Map<string, string[]>();
-    for (const r of records)
-      byPlatform.set(r.platform, [...(byPlatform.get(r.platform) ?? []), r.externalId]);
+    for (const r of records) {
+      const ids = byPlatform.get(r.platform);
+      if (ids) ids.push(r.externalId);
+      else byPlatform.set(r.platform, [r.externalId]);
+    }
     for (const [platform, extIds] of byPlatform) {
       for (const part of chunk(extIds, 1000)) {
         const rows = await tx

@@ -186,115 +186,96 @@ function csvFault(error: Error): FileFault {
   }
 }
 
+/**
+ * The text of one NDJSON line or JSON element as it arrives in pieces. Past MAX_ROW_CHARS only the head is
+ * kept (for the quarantine record) and the rest is counted, so an over-long row costs no memory.
+ */
+class RowText {
+  private parts: string[] = [];
+  private length = 0;
+  private oversized = false;
+
+  append(s: string): void {
+    this.length += s.length;
+    if (this.oversized) return;
+    if (this.length > MAX_ROW_CHARS) {
+      this.oversized = true;
+      this.parts = [this.parts.join('').concat(s).slice(0, RAW_LIMIT)];
+      return;
+    }
+    this.parts.push(s);
+  }
+
+  /** The row as a JSON document or a fault; `what` names it in reasons ("line", "element"). */
+  take(rowNumber: number, what: string, trimEnd: boolean): JsonDoc | RowFault | null {
+    let raw = this.parts.join('');
+    if (trimEnd) raw = raw.replace(/\r$/, '');
+    const { length, oversized } = this;
+    this.parts = [];
+    this.length = 0;
+    this.oversized = false;
+    if (oversized)
+      return {
+        ...rowFault(rowNumber, '(row)', `${what} is longer than ${MAX_ROW_CHARS} characters; skipped`, raw),
+        rawLength: length,
+      };
+    if (trimEnd && raw.trim() === '') return null;
+    try {
+      return { type: 'doc', rowNumber, value: JSON.parse(raw), raw };
+    } catch (err) {
+      return rowFault(rowNumber, '(row)', `not valid JSON: ${(err as Error).message}`, raw);
+    }
+  }
+}
+
 /** NDJSON: one JSON value per line; blank lines are skipped; an over-long line is quarantined and skipped. */
 export async function* ndjsonDocs(text: AsyncIterable<string>): AsyncGenerator<JsonDoc | RowFault> {
   let line = 1;
-  let parts: string[] = [];
-  let length = 0;
-  let oversized = false;
-  const finish = (): JsonDoc | RowFault | null => {
-    const raw = parts.join('').replace(/\r$/, '');
-    const n = line;
-    const wasOversized = oversized;
-    const len = length;
-    parts = [];
-    length = 0;
-    oversized = false;
-    if (wasOversized)
-      return {
-        ...rowFault(n, '(row)', `line is longer than ${MAX_ROW_CHARS} characters; skipped`, raw),
-        rawLength: len,
-      };
-    if (raw.trim() === '') return null;
-    try {
-      return { type: 'doc', rowNumber: n, value: JSON.parse(raw), raw };
-    } catch (err) {
-      return rowFault(n, '(row)', `not valid JSON: ${(err as Error).message}`, raw);
-    }
-  };
-  const append = (s: string) => {
-    length += s.length;
-    if (oversized) return;
-    if (length > MAX_ROW_CHARS) {
-      oversized = true;
-      // Keep only the head, for the quarantine record.
-      parts = [parts.join('').concat(s).slice(0, RAW_LIMIT)];
-      return;
-    }
-    parts.push(s);
-  };
+  const row = new RowText();
   for await (const chunk of text) {
     let start = 0;
     for (;;) {
       const nl = chunk.indexOf('\n', start);
       if (nl < 0) {
-        append(chunk.slice(start));
+        row.append(chunk.slice(start));
         break;
       }
-      append(chunk.slice(start, nl));
-      const out = finish();
+      row.append(chunk.slice(start, nl));
+      const out = row.take(line, 'line', true);
       if (out) yield out;
       line++;
       start = nl + 1;
     }
   }
-  const out = finish();
+  const out = row.take(line, 'line', true);
   if (out) yield out;
 }
 
-const enum_ = { before: 0, between: 1, inside: 2, after: 3 } as const;
+/** States of the JSON array scanner. */
+const SCAN = { before: 0, between: 1, inside: 2, after: 3 } as const;
 
 /**
  * The elements of a top-level JSON array, one at a time: a scanner tracks strings and nesting so only the
  * current element is held in memory. rowNumber is the element's 0-based index in the array.
  */
 export async function* jsonArrayDocs(text: AsyncIterable<string>): AsyncGenerator<JsonDoc | RowFault> {
-  let state: number = enum_.before;
+  let state: number = SCAN.before;
   let depth = 0;
   let inString = false;
   let escaped = false;
   let container = false;
   let index = 0;
-  let parts: string[] = [];
-  let length = 0;
-  let oversized = false;
   let line = 1;
-  const append = (s: string) => {
-    length += s.length;
-    if (oversized) return;
-    if (length > MAX_ROW_CHARS) {
-      oversized = true;
-      parts = [parts.join('').concat(s).slice(0, RAW_LIMIT)];
-      return;
-    }
-    parts.push(s);
-  };
-  const finish = (): JsonDoc | RowFault => {
-    const raw = parts.join('');
-    const n = index++;
-    const len = length;
-    const wasOversized = oversized;
-    parts = [];
-    length = 0;
-    oversized = false;
-    if (wasOversized)
-      return {
-        ...rowFault(n, '(row)', `element is longer than ${MAX_ROW_CHARS} characters; skipped`, raw),
-        rawLength: len,
-      };
-    try {
-      return { type: 'doc', rowNumber: n, value: JSON.parse(raw), raw };
-    } catch (err) {
-      return rowFault(n, '(row)', `not valid JSON: ${(err as Error).message}`, raw);
-    }
-  };
+  const row = new RowText();
+  const finish = () => row.take(index++, 'element', false)!;
+  const append = (s: string) => row.append(s);
   for await (const chunk of text) {
     const out: Array<JsonDoc | RowFault> = [];
-    let segStart = state === enum_.inside ? 0 : -1;
+    let segStart = state === SCAN.inside ? 0 : -1;
     for (let i = 0; i < chunk.length; i++) {
       const c = chunk.charCodeAt(i);
       if (c === 10) line++;
-      if (state === enum_.inside) {
+      if (state === SCAN.inside) {
         if (inString) {
           if (escaped) escaped = false;
           else if (c === 92) escaped = true;
@@ -309,34 +290,34 @@ export async function* jsonArrayDocs(text: AsyncIterable<string>): AsyncGenerato
             if (depth === 0 && container) {
               append(chunk.slice(segStart, i + 1));
               out.push(finish());
-              state = enum_.between;
+              state = SCAN.between;
             }
           } else {
             append(chunk.slice(segStart, i));
             out.push(finish());
-            state = c === 93 ? enum_.after : enum_.between;
+            state = c === 93 ? SCAN.after : SCAN.between;
           }
         } else if (c === 44 && depth === 0) {
           append(chunk.slice(segStart, i));
           out.push(finish());
-          state = enum_.between;
+          state = SCAN.between;
         }
         continue;
       }
       if (c === 32 || c === 10 || c === 13 || c === 9 || c === 0xfeff) continue;
-      if (state === enum_.before) {
+      if (state === SCAN.before) {
         if (c !== 91) {
           for (const o of out) yield o;
           throw new FileFault(`line ${line}: a JSON import must be an array of records ([ … ])`, 0);
         }
-        state = enum_.between;
-      } else if (state === enum_.between) {
+        state = SCAN.between;
+      } else if (state === SCAN.between) {
         if (c === 44) continue;
         if (c === 93) {
-          state = enum_.after;
+          state = SCAN.after;
           continue;
         }
-        state = enum_.inside;
+        state = SCAN.inside;
         segStart = i;
         container = c === 123 || c === 91;
         depth = container ? 1 : 0;
@@ -347,11 +328,11 @@ export async function* jsonArrayDocs(text: AsyncIterable<string>): AsyncGenerato
         throw new FileFault(`line ${line}: unexpected content after the closing bracket of the array`, index);
       }
     }
-    if (state === enum_.inside) append(chunk.slice(segStart));
+    if (state === SCAN.inside) append(chunk.slice(segStart));
     for (const o of out) yield o;
   }
-  if (state === enum_.before) throw new FileFault('the file is empty: expected a JSON array', 0);
-  if (state !== enum_.after)
+  if (state === SCAN.before) throw new FileFault('the file is empty: expected a JSON array', 0);
+  if (state !== SCAN.after)
     throw new FileFault(
       `the file ends inside the array, at element ${index} (truncated?); elements before it were read`,
       index,
