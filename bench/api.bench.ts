@@ -9,46 +9,40 @@ import autocannon from 'autocannon';
 import { createAppContext, closeAppContext } from '../src/app/context.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { createApiKey, createOrganisation } from '../src/modules/identity/index.ts';
-import { ingestOrders, orderRecord, type OrderRecord } from '../src/modules/core/index.ts';
+import { runImport } from '../src/modules/imports/index.ts';
+import { writeOrdersCsv } from './orders-csv.ts';
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 20_000);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 
-async function load(home: string): Promise<{ key: string; orderId: string }> {
+/** Loads the orders through the importer (as a user would), then makes a viewer API key. */
+async function load(home: string, dir: string): Promise<{ key: string; orderId: string }> {
   const ctx = await createAppContext({
     config: loadConfig({ CROSSGATE_HOME: home, LOG_LEVEL: 'silent' }),
     migrate: true,
   });
   try {
     const org = await createOrganisation(ctx, { slug: 'bench', name: 'Bench Ltd', country: 'CN' });
-    const countries = ['US', 'DE', 'GB', 'FR', 'CA'];
-    let first = '';
-    for (let i = 0; i < ORDERS; i += 2000) {
-      const batch: OrderRecord[] = [];
-      for (let j = i; j < Math.min(i + 2000, ORDERS); j++) {
-        batch.push(
-          orderRecord.parse({
-            platform: 'shop',
-            externalId: `A-${j}`,
-            shipTo: { city: 'Springfield', country: countries[j % countries.length] },
-            currency: 'USD',
-            subtotal: '20',
-            total: '25',
-            shipping: '5',
-            orderedAt: new Date(Date.UTC(2026, 0, 1) + j * 60_000).toISOString(),
-            lines: [
-              { lineNo: 1, sku: `SKU-${j % 300}`, title: 'Thing', quantity: 2, unitPrice: '10', total: '20' },
-            ],
-          }) as OrderRecord,
-        );
-      }
-      const r = await ingestOrders(ctx, org.id, batch, { actor: 'system:bench' });
-      first ||= r.ids[0]!;
-    }
+    const file = path.join(dir, 'orders.csv');
+    await writeOrdersCsv(file, ORDERS);
+    const run = await runImport(ctx, {
+      orgId: org.id,
+      actor: 'system:bench',
+      fileName: file,
+      kind: 'orders',
+      source: fs.createReadStream(file),
+    });
+    if (run.status !== 'succeeded') throw new Error(`loading failed: ${JSON.stringify(run)}`);
+    const first = await ctx.db
+      .selectFrom('orders')
+      .select('id')
+      .where('org_id', '=', org.id)
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
     const { key } = await createApiKey(ctx, org.id, { name: 'bench', level: 'viewer' }, 'system:bench');
-    return { key, orderId: first };
+    return { key, orderId: first.id };
   } finally {
     await closeAppContext(ctx);
   }
@@ -100,7 +94,7 @@ function run(title: string, url: string, key: string) {
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cg-bench-api-'));
 try {
   const home = path.join(dir, 'home');
-  const { key, orderId } = await load(home);
+  const { key, orderId } = await load(home, dir);
   console.log(
     `data: ${ORDERS} orders in PGlite (${home}); autocannon ${CONNECTIONS} connections x ${DURATION} s per endpoint`,
   );

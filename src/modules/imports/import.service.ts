@@ -508,7 +508,29 @@ export async function runImport(ctx: AppContext, req: ImportRequest): Promise<Im
       },
     ]);
   });
+  if (counts.created + counts.updated >= ANALYZE_AFTER) await refreshStatistics(ctx, kind, runId);
   return getRun(ctx, orgId, runId);
+}
+
+/** Runs that stored at least this many records refresh the planner statistics of the tables they grew. */
+const ANALYZE_AFTER = 1000;
+const GROWN_TABLES: Record<ImportKind, string[]> = {
+  products: ['products', 'parties'],
+  orders: ['orders', 'order_lines', 'parties'],
+  shipments: ['shipments', 'shipment_lines'],
+};
+
+/**
+ * The embedded PGlite has no autovacuum, so after a bulk import its planner would still see the tables as
+ * empty and, for instance, sort every order of an organisation to serve one page. ANALYZE reads a sample
+ * and is cheap; a failure is logged and does not affect the run.
+ */
+async function refreshStatistics(ctx: AppContext, kind: ImportKind, runId: string): Promise<void> {
+  try {
+    await sql`analyze ${sql.join(GROWN_TABLES[kind].map((t) => sql.table(t)))}`.execute(ctx.db);
+  } catch (err) {
+    ctx.logger.warn({ err, runId }, 'analyze after import failed');
+  }
 }
 
 /** Reads the first chunk (up to 64 KB of text) and gives back a source that still yields every byte. */
