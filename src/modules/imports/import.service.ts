@@ -460,6 +460,7 @@ export async function runImport(ctx: AppContext, req: ImportRequest): Promise<Im
   }
   await flushBatch();
   await inflight;
+  if (!fatal && counter.bytes === 0) fatal = new FileFault('the file is empty', 0);
   if (fatal) pending.push(fromFault(fatal));
   await flushQuarantine();
   progress();

@@ -368,10 +368,20 @@ describe('imports over HTTP', () => {
     assert.equal(noKind.statusCode, 400);
     assert.equal(noKind.json().issues[0].field, 'kind');
 
+    const empty = await app.inject({
+      method: 'POST',
+      url: '/api/imports?kind=products&filename=empty.ndjson',
+      headers: bearer(operator.token),
+    });
+    assert.deepEqual(
+      [empty.statusCode, empty.json().status, empty.json().error],
+      [201, 'failed', 'the file is empty'],
+    );
+
     const runs = await app.inject({ method: 'GET', url: '/api/imports', headers: bearer(viewer.token) });
     assert.deepEqual(
       runs.json().items.map((i: { id: string }) => i.id),
-      [json.json().id, run.id],
+      [empty.json().id, json.json().id, run.id],
     );
     const one = await app.inject({
       method: 'GET',
