@@ -1,5 +1,5 @@
 import { Decimal } from '../../platform/money.ts';
-import type { OrderRecordInput } from '../core/index.ts';
+import type { OrderRecord, PartyRecord } from '../core/index.ts';
 import type { Rng } from './prng.ts';
 import type { CatalogueItem } from './catalogue.generator.ts';
 import {
@@ -27,8 +27,8 @@ export const WINDOW_DAYS = 90;
 
 export type SuspiciousPattern = 'reshipper' | 'country-mismatch' | 'velocity';
 
-type Buyer = NonNullable<OrderRecordInput['buyer']>;
-type ShipTo = OrderRecordInput['shipTo'];
+type Buyer = PartyRecord;
+type ShipTo = OrderRecord['shipTo'];
 
 export interface DraftLine {
   item: CatalogueItem;
@@ -125,12 +125,18 @@ class WeightedTable<T> {
   }
 }
 
+const HOUR_TABLE = new WeightedTable(
+  HOUR_WEIGHTS.map((_, h) => h),
+  (h) => HOUR_WEIGHTS[h]!,
+);
+const MARKET_TABLE = new WeightedTable(MARKETS, (m) => m.share);
+
 interface Person {
   first: string;
   last: string;
   address: ShipTo;
   email: string;
-  phone?: string;
+  phone: string | undefined;
 }
 
 function newPerson(rng: Rng, market: Market): Person {
@@ -147,7 +153,7 @@ function newPerson(rng: Rng, market: Market): Person {
         : undefined
     : undefined;
   const email = `${ascii(first)}.${ascii(last)}${rng.int(1, 999)}@${rng.pick(EMAIL_DOMAINS)}`;
-  const phone =
+  const phone: string | undefined =
     market.phone === 'us'
       ? `+1 ${rng.pick(['212', '310', '312', '415', '512', '617', '702', '305', '206'])} 555 01${rng.digits(2)}`
       : market.phone === 'gb'
@@ -157,13 +163,13 @@ function newPerson(rng: Rng, market: Market): Person {
     first,
     last,
     email,
-    ...(phone ? { phone } : {}),
+    phone,
     address: {
       name: `${first} ${last}`,
       line1,
-      ...(line2 ? { line2 } : {}),
+      line2,
       city: city.city,
-      ...(city.region ? { region: city.region } : {}),
+      region: city.region,
       postalCode: postcode(rng, city.postcode),
       country: market.country,
     },
@@ -188,18 +194,19 @@ function customerId(rng: Rng, platform: Platform, person: Person): string {
 }
 
 function buyerOf(platform: Platform, custId: string, person: Person, billing?: ShipTo): Buyer {
-  const address = billing ?? person.address;
-  const { name: _name, ...addr } = address;
+  const { name: _name, ...address } = billing ?? person.address;
   return {
     kind: 'buyer',
     externalRef: `${platform}:${custId}`,
     isPerson: true,
     name: `${person.first} ${person.last}`,
-    address: addr,
+    address,
     country: address.country,
-    ...(address.region ? { region: address.region } : {}),
+    region: address.region,
     email: person.email,
-    ...(person.phone ? { phone: person.phone } : {}),
+    phone: person.phone,
+    taxId: undefined,
+    mid: undefined,
   };
 }
 
@@ -219,7 +226,23 @@ function paymentRef(rng: Rng, method: string): string {
 }
 
 /** Price in the order currency: the USD list price at the platform's level, converted and charm-priced. */
+const priceCache = new WeakMap<CatalogueItem, Map<string, Decimal>>();
 function localPrice(item: CatalogueItem, platform: PlatformProfile, currency: string): Decimal {
+  let byKey = priceCache.get(item);
+  if (!byKey) {
+    byKey = new Map();
+    priceCache.set(item, byKey);
+  }
+  const key = `${platform.name}|${currency}`;
+  let price = byKey.get(key);
+  if (!price) {
+    price = computeLocalPrice(item, platform, currency);
+    byKey.set(key, price);
+  }
+  return price;
+}
+
+function computeLocalPrice(item: CatalogueItem, platform: PlatformProfile, currency: string): Decimal {
   const v = item.priceUsd.times(platform.priceLevel).times(FX_FROM_USD.rates[currency]!);
   const whole = v.floor();
   return (whole.lt(1) ? new Decimal(0) : whole).plus(v.minus(whole).gte(0.5) ? '0.99' : '0.49');
@@ -366,11 +389,8 @@ function draftOrder(
 
 function timeInDay(rng: Rng, dayStart: number, utcOffset: number, windowStart: number, now: number): Date {
   for (let tries = 0; tries < 8; tries++) {
-    const hour = rng.weighted(
-      HOUR_WEIGHTS.map((w, h) => [h, w] as const),
-      ([, w]) => w,
-    )[0];
-    const t = dayStart + (hour - utcOffset) * 3_600_000 + rng.int(0, 3_599_999);
+    const hour = HOUR_TABLE.pick(rng);
+    const t = dayStart + (hour - utcOffset) * 3_600_000 + rng.int(0, 3_599) * 1000;
     if (t >= windowStart && t < now) return new Date(t);
   }
   return new Date(Math.min(now - 1, Math.max(windowStart, dayStart + rng.int(0, DAY_MS - 1))));
@@ -391,9 +411,14 @@ export function generateOrders(rng: Rng, items: CatalogueItem[], count: number, 
   const reshipClusters = per10k(SUSPICIOUS.reshipperClustersPer10k);
   const bursts = per10k(SUSPICIOUS.velocityBurstsPer10k);
   const mismatches = per10k(SUSPICIOUS.countryMismatchPer10k);
-  const avgCluster = (SUSPICIOUS.reshipperClusterSize[0] + SUSPICIOUS.reshipperClusterSize[1]) / 2;
-  const avgBurst = (SUSPICIOUS.velocityBurstSize[0] + SUSPICIOUS.velocityBurstSize[1]) / 2;
-  const regular = Math.max(1, count - Math.round(reshipClusters * avgCluster + bursts * avgBurst));
+  const clusterSizes = Array.from({ length: reshipClusters }, () =>
+    rng.int(SUSPICIOUS.reshipperClusterSize[0], SUSPICIOUS.reshipperClusterSize[1]),
+  );
+  const burstSizes = Array.from({ length: bursts }, () =>
+    rng.int(SUSPICIOUS.velocityBurstSize[0], SUSPICIOUS.velocityBurstSize[1]),
+  );
+  const planted = [...clusterSizes, ...burstSizes].reduce((a, b) => a + b, 0);
+  const regular = Math.max(1, count - planted);
 
   const drafts: OrderDraft[] = [];
   const pools = new Map<string, Array<{ person: Person; custId: string }>>();
@@ -401,12 +426,18 @@ export function generateOrders(rng: Rng, items: CatalogueItem[], count: number, 
   days.forEach((n, d) => {
     const dayStart = windowStart + d * DAY_MS;
     const mid = new Date(dayStart + DAY_MS / 2);
+    const platformsOf = new Map(
+      MARKETS.map((m) => [
+        m.country,
+        new WeightedTable(
+          PLATFORMS.filter((p) => p.share[m.country]),
+          (p) => p.share[m.country]! * eventLift(mid, p.name),
+        ),
+      ]),
+    );
     for (let k = 0; k < n; k++) {
-      const market = rng.weighted(MARKETS, (m) => m.share);
-      const platform = rng.weighted(
-        PLATFORMS.filter((p) => p.share[market.country]),
-        (p) => p.share[market.country]! * eventLift(mid, p.name),
-      );
+      const market = MARKET_TABLE.pick(rng);
+      const platform = platformsOf.get(market.country)!.pick(rng);
       const city = market.cities[0]!;
       const at = timeInDay(rng, dayStart, city.utc, windowStart, nowMs);
       const poolKey = `${platform.name}|${market.country}`;
@@ -432,13 +463,20 @@ export function generateOrders(rng: Rng, items: CatalogueItem[], count: number, 
     const billingCountry = rng.pick(MISMATCH_BILLING_COUNTRIES);
     const b = BILLING_CITIES[billingCountry]!;
     const [first = '', last = ''] = o.buyer.name.split(' ');
-    const custId = customerId(rng, o.platform, { first, last, email: '', address: o.shipTo });
+    const custId = customerId(rng, o.platform, { first, last, email: '', phone: undefined, address: o.shipTo });
     o.buyer = {
       ...o.buyer,
       externalRef: `${o.platform}:${custId}`,
       country: billingCountry,
       region: undefined,
-      address: { line1: `${rng.int(1, 300)} ${rng.pick(['Market Road', 'Central Avenue', 'Harbour Street'])}`, city: b.city, postalCode: b.postalCode, country: billingCountry },
+      address: {
+        line1: `${rng.int(1, 300)} ${rng.pick(['Market Road', 'Central Avenue', 'Harbour Street'])}`,
+        line2: undefined,
+        city: b.city,
+        region: undefined,
+        postalCode: b.postalCode,
+        country: billingCountry,
+      },
     };
     o.pattern = 'country-mismatch';
   }
@@ -446,15 +484,14 @@ export function generateOrders(rng: Rng, items: CatalogueItem[], count: number, 
   // Reshipper clusters: several new accounts send high-value electronics to one forwarding address.
   const electronics = items.filter((i) => i.family.specialty === 'electronics' && i.priceUsd.gte(15));
   const hot = electronics.length ? electronics : items;
-  for (let i = 0; i < reshipClusters; i++) {
+  for (const size of clusterSizes) {
     const addr = rng.pick(RESHIPPER_ADDRESSES);
     const market = marketByCountry.get(addr.country)!;
-    const start = windowStart + rng.range(2, WINDOW_DAYS - 4) * DAY_MS;
-    const size = rng.int(SUSPICIOUS.reshipperClusterSize[0], SUSPICIOUS.reshipperClusterSize[1]);
+    const start = windowStart + rng.int(2 * 86_400, (WINDOW_DAYS - 4) * 86_400) * 1000;
     for (let k = 0; k < size; k++) {
       const platform = platformByName.get(rng.pick(['amazon', 'ebay', 'shopify'] as const))!;
       const person = newPerson(rng, market);
-      const at = new Date(Math.min(nowMs - 1, start + rng.range(0, 2) * DAY_MS));
+      const at = new Date(Math.min(nowMs - 1, start + rng.int(0, 2 * 86_399) * 1000));
       drafts.push(
         draftOrder(c, {
           market,
@@ -464,7 +501,7 @@ export function generateOrders(rng: Rng, items: CatalogueItem[], count: number, 
           custId: customerId(rng, platform.name, person),
           items: basket(c, rng.int(1, 2), hot),
           quantity: () => rng.int(2, 5),
-          shipTo: { name: `${person.first} ${person.last}`, ...addr },
+          shipTo: { name: `${person.first} ${person.last}`, line2: undefined, region: undefined, ...addr },
           pattern: 'reshipper',
         }),
       );
@@ -473,15 +510,14 @@ export function generateOrders(rng: Rng, items: CatalogueItem[], count: number, 
 
   // Velocity bursts: one new account places many small card orders within an hour (card testing).
   const cheap = items.filter((i) => i.priceUsd.lt(12));
-  for (let i = 0; i < bursts; i++) {
+  for (const size of burstSizes) {
     const market = rng.weighted(MARKETS, (m) => m.share);
     const platform = platformByName.get('shopify')!;
     const person = newPerson(rng, market);
     const custId = customerId(rng, 'shopify', person);
-    const start = windowStart + rng.range(1, WINDOW_DAYS - 3) * DAY_MS;
-    const size = rng.int(SUSPICIOUS.velocityBurstSize[0], SUSPICIOUS.velocityBurstSize[1]);
+    const start = windowStart + rng.int(86_400, (WINDOW_DAYS - 3) * 86_400) * 1000;
     for (let k = 0; k < size; k++) {
-      const at = new Date(Math.min(nowMs - 1, start + rng.int(0, 3_600_000)));
+      const at = new Date(Math.min(nowMs - 1, start + rng.int(0, 3_599) * 1000));
       drafts.push(
         draftOrder(c, {
           market,

@@ -1,0 +1,99 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { testContext, type TestContext } from '../../../test/support/context.ts';
+import { FixedClock } from '../../platform/clock.ts';
+import { login } from '../identity/index.ts';
+import { DEMO_LOGIN, type DemoSummary, loadDemo } from './index.ts';
+import { generateDemo } from './demo.generator.ts';
+
+const SCALE = 0.02;
+
+describe('loading the demo company (scale 0.02)', () => {
+  let ctx: TestContext;
+  const clock = new FixedClock('2026-11-02T09:00:00Z');
+  let first: DemoSummary;
+  let orgId: string;
+  const count = async (table: 'products' | 'orders' | 'order_lines' | 'shipments' | 'shipment_lines' | 'parties') => {
+    const r = await ctx.db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('org_id', '=', orgId)
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  };
+
+  before(async () => {
+    ctx = await testContext({ clock });
+    first = await loadDemo(ctx, { seed: 5, scale: SCALE });
+    const org = await ctx.db.selectFrom('organisations').select('id').where('slug', '=', 'demo').executeTakeFirstOrThrow();
+    orgId = org.id;
+  });
+  after(() => ctx.dispose());
+
+  it('creates the demo organisation and an owner who can sign in', async () => {
+    assert.equal(first.createdOrganisation, true);
+    const session = await login(ctx, { email: DEMO_LOGIN.email, password: DEMO_LOGIN.password });
+    assert.ok(session.token);
+  });
+
+  it('stores what the generator produced, row for row', async () => {
+    const data = generateDemo({ seed: 5, scale: SCALE, now: new Date(first.anchor) });
+    assert.equal(await count('products'), data.products.length);
+    assert.equal(await count('orders'), data.orders.length);
+    assert.equal(await count('order_lines'), data.orders.reduce((s, o) => s + o.lines.length, 0));
+    assert.equal(await count('shipments'), data.shipments.length);
+    assert.equal(await count('shipment_lines'), data.shipments.reduce((s, x) => s + x.lines.length, 0));
+    assert.equal(await count('parties'), first.parties.suppliers + first.parties.buyers);
+    assert.equal(first.orders.created, data.orders.length);
+    const unlinked = await ctx.db
+      .selectFrom('shipment_lines')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('org_id', '=', orgId)
+      .where('order_id', 'is', null)
+      .executeTakeFirstOrThrow();
+    assert.equal(Number(unlinked.n), 0, 'every shipment line resolves to a stored order');
+    const mids = await ctx.db
+      .selectFrom('parties')
+      .select('mid')
+      .where('org_id', '=', orgId)
+      .where('kind', '=', 'manufacturer')
+      .execute();
+    assert.ok(mids.length > 0 && mids.every((m) => /^[A-Z]{2}[A-Z0-9]{6}\d{1,4}[A-Z]{3}$/.test(m.mid ?? '')));
+  });
+
+  it('seals buyers: no name or address in clear', async () => {
+    const persons = await ctx.db
+      .selectFrom('parties')
+      .select(['name', 'name_sealed', 'address'])
+      .where('org_id', '=', orgId)
+      .where('is_person', '=', true)
+      .execute();
+    assert.ok(persons.length > 0);
+    for (const p of persons) {
+      assert.equal(p.name, null);
+      assert.equal(p.address, null);
+      assert.match(p.name_sealed ?? '', /^cg1\./);
+    }
+  });
+
+  it('loads again without changing anything, even a day later', async () => {
+    clock.advance(86_400_000);
+    const again = await loadDemo(ctx, { seed: 5, scale: SCALE });
+    assert.equal(again.createdOrganisation, false);
+    assert.equal(again.anchor, first.anchor);
+    assert.equal(again.recordsHash, first.recordsHash);
+    assert.deepEqual(again.products, { created: 0, updated: 0, unchanged: first.products.created });
+    assert.deepEqual(again.orders, { created: 0, updated: 0, unchanged: first.orders.created });
+    assert.deepEqual(again.shipments, { created: 0, updated: 0, unchanged: first.shipments.created });
+    const users = await ctx.db.selectFrom('users').select('id').where('org_id', '=', orgId).execute();
+    assert.equal(users.length, 1);
+  });
+
+  it('loads into another organisation with --org, and rejects a bad scale', async () => {
+    const other = await loadDemo(ctx, { seed: 5, scale: SCALE, org: 'demo-eu' });
+    assert.equal(other.organisation, 'demo-eu');
+    assert.equal(other.createdOrganisation, true);
+    assert.equal(other.orders.created, first.orders.created);
+    await assert.rejects(loadDemo(ctx, { seed: 5, scale: -1 }), /scale/);
+  });
+});
