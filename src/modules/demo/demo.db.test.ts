@@ -13,7 +13,9 @@ describe('loading the demo company (scale 0.02)', () => {
   const clock = new FixedClock('2026-11-02T09:00:00Z');
   let first: DemoSummary;
   let orgId: string;
-  const count = async (table: 'products' | 'orders' | 'order_lines' | 'shipments' | 'shipment_lines' | 'parties') => {
+  const count = async (
+    table: 'products' | 'orders' | 'order_lines' | 'shipments' | 'shipment_lines' | 'parties',
+  ) => {
     const r = await ctx.db
       .selectFrom(table)
       .select((eb) => eb.fn.countAll<string>().as('n'))
@@ -25,7 +27,11 @@ describe('loading the demo company (scale 0.02)', () => {
   before(async () => {
     ctx = await testContext({ clock });
     first = await loadDemo(ctx, { seed: 5, scale: SCALE });
-    const org = await ctx.db.selectFrom('organisations').select('id').where('slug', '=', 'demo').executeTakeFirstOrThrow();
+    const org = await ctx.db
+      .selectFrom('organisations')
+      .select('id')
+      .where('slug', '=', 'demo')
+      .executeTakeFirstOrThrow();
     orgId = org.id;
   });
   after(() => ctx.dispose());
@@ -40,9 +46,15 @@ describe('loading the demo company (scale 0.02)', () => {
     const data = generateDemo({ seed: 5, scale: SCALE, now: new Date(first.anchor) });
     assert.equal(await count('products'), data.products.length);
     assert.equal(await count('orders'), data.orders.length);
-    assert.equal(await count('order_lines'), data.orders.reduce((s, o) => s + o.lines.length, 0));
+    assert.equal(
+      await count('order_lines'),
+      data.orders.reduce((s, o) => s + o.lines.length, 0),
+    );
     assert.equal(await count('shipments'), data.shipments.length);
-    assert.equal(await count('shipment_lines'), data.shipments.reduce((s, x) => s + x.lines.length, 0));
+    assert.equal(
+      await count('shipment_lines'),
+      data.shipments.reduce((s, x) => s + x.lines.length, 0),
+    );
     assert.equal(await count('parties'), first.parties.suppliers + first.parties.buyers);
     assert.equal(first.orders.created, data.orders.length);
     const unlinked = await ctx.db

@@ -39,7 +39,8 @@ describe('demo generator: determinism', () => {
     assert.equal(tiny.products.length, 20);
     assert.equal(tiny.orders.length, 400);
     assert.ok(tiny.shipments.length >= 3 && tiny.shipments.length <= 6, `${tiny.shipments.length} shipments`);
-    const departures = (s: number) => [...allocateDepartures(Math.round(300 * s)).values()].reduce((x, y) => x + y);
+    const departures = (s: number) =>
+      [...allocateDepartures(Math.round(300 * s)).values()].reduce((x, y) => x + y);
     assert.equal(departures(1), 300);
     assert.equal(departures(10), 3000);
   });
@@ -82,7 +83,8 @@ describe('demo generator: realism invariants (scale 0.25)', () => {
       const base = new Decimal(o.subtotal).plus(o.shipping);
       if (country === 'US') assert.equal(new Decimal(o.tax).toFixed(2), '0.00');
       else {
-        const limit = country === 'GB' ? VAT_RULES.ukConsignmentThreshold.amount : VAT_RULES.iossCeiling.amount;
+        const limit =
+          country === 'GB' ? VAT_RULES.ukConsignmentThreshold.amount : VAT_RULES.iossCeiling.amount;
         const expected = new Decimal(o.subtotal).lte(limit)
           ? base.times(rate!.rate).toDecimalPlaces(2, Decimal.ROUND_HALF_UP)
           : new Decimal(0);
@@ -141,7 +143,10 @@ describe('demo generator: realism invariants (scale 0.25)', () => {
     }
     for (const o of d.orders)
       if (['shipped', 'delivered', 'refunded'].includes(o.status))
-        assert.ok(shipped.has(key(o.platform, o.externalId)), `${o.status} order ${o.externalId} is on no shipment`);
+        assert.ok(
+          shipped.has(key(o.platform, o.externalId)),
+          `${o.status} order ${o.externalId} is on no shipment`,
+        );
   });
 
   it('keeps shipment milestones consistent with the mode and now', () => {
@@ -153,7 +158,10 @@ describe('demo generator: realism invariants (scale 0.25)', () => {
       assert.ok(l.destinationPorts.includes(s.destinationPort!));
       assert.match(s.originPort!, /^[A-Z]{2}[A-Z2-9]{3}$/);
       const transit = (s.eta!.getTime() - s.etd!.getTime()) / DAY_MS;
-      assert.ok(transit >= l.transitDays[0] && transit <= l.transitDays[1], `${s.reference} transit ${transit}`);
+      assert.ok(
+        transit >= l.transitDays[0] && transit <= l.transitDays[1],
+        `${s.reference} transit ${transit}`,
+      );
       if (s.atd) assert.ok(s.atd >= s.etd! && s.atd <= NOW);
       if (s.ata) assert.ok(s.atd && s.ata > s.atd && s.ata <= NOW);
       if (s.status === 'planned') assert.ok(s.etd! > NOW && !s.atd);
@@ -162,7 +170,10 @@ describe('demo generator: realism invariants (scale 0.25)', () => {
     }
     const statuses = new Set(d.shipments.map((s) => s.status));
     for (const st of ['planned', 'arrived', 'delivered']) assert.ok(statuses.has(st), `no ${st}`);
-    assert.ok(d.plans.some((p) => p.late), 'no late shipment');
+    assert.ok(
+      d.plans.some((p) => p.late),
+      'no late shipment',
+    );
   });
 
   it('mixes destinations, platforms, modes and statuses roughly as designed', () => {
@@ -182,7 +193,11 @@ describe('demo generator: realism invariants (scale 0.25)', () => {
     assert.ok(share(modes, (m) => m === 'air') > 0.3);
     const delivered = share(o, (x) => x.status === 'delivered' || x.status === 'refunded');
     assert.ok(delivered > 0.6 && delivered < 0.9, `delivered ${delivered}`);
-    for (const st of ['paid', 'shipped', 'refunded', 'cancelled']) assert.ok(o.some((x) => x.status === st), st);
+    for (const st of ['paid', 'shipped', 'refunded', 'cancelled'])
+      assert.ok(
+        o.some((x) => x.status === st),
+        st,
+      );
     const multi = share(o, (x) => x.lines.length > 1);
     assert.ok(multi > 0.2 && multi < 0.5, `multi-line ${multi}`);
   });
@@ -201,15 +216,25 @@ describe('demo generator: realism invariants (scale 0.25)', () => {
       const a = `${o.shipTo.line1}|${o.shipTo.postalCode}`;
       byAddress.set(a, (byAddress.get(a) ?? new Set()).add(o.buyer!.externalRef));
     }
-    assert.ok([...byAddress.values()].some((buyers) => buyers.size >= 5), 'no address with many accounts');
+    assert.ok(
+      [...byAddress.values()].some((buyers) => buyers.size >= 5),
+      'no address with many accounts',
+    );
     const mismatch = d.patterns['country-mismatch'].map((k) => orders.get(k)!);
     assert.ok(mismatch.length > 0);
     for (const o of mismatch) assert.notEqual(o.buyer!.country, o.shipTo.country);
     const burst = d.patterns.velocity.map((k) => orders.get(k)!);
     const byBuyer = new Map<string, Date[]>();
-    for (const o of burst) byBuyer.set(o.buyer!.externalRef, [...(byBuyer.get(o.buyer!.externalRef) ?? []), o.orderedAt]);
-    const spans = [...byBuyer.values()].map((ts) => ({ n: ts.length, span: Math.max(...ts.map(Number)) - Math.min(...ts.map(Number)) }));
-    assert.ok(spans.some((s) => s.n >= 5 && s.span <= 3_600_000), JSON.stringify(spans));
+    for (const o of burst)
+      byBuyer.set(o.buyer!.externalRef, [...(byBuyer.get(o.buyer!.externalRef) ?? []), o.orderedAt]);
+    const spans = [...byBuyer.values()].map((ts) => ({
+      n: ts.length,
+      span: Math.max(...ts.map(Number)) - Math.min(...ts.map(Number)),
+    }));
+    assert.ok(
+      spans.some((s) => s.n >= 5 && s.span <= 3_600_000),
+      JSON.stringify(spans),
+    );
     const suspicious = resh.length + mismatch.length + burst.length;
     assert.ok(suspicious / d.orders.length < 0.02, 'suspicious share should stay small');
   });
@@ -241,13 +266,17 @@ describe('demo catalogue (scale 1)', () => {
     }
     const cn = share(items, (i) => i.record.originCountry === 'CN');
     assert.ok(cn > 0.85 && cn < 1, `CN ${cn}`);
-    const apparel = items.filter((i) => i.record.hsCode?.startsWith('61') || i.record.hsCode?.startsWith('62'));
-    for (const a of apparel) assert.ok(a.record.attributes.construction && a.record.attributes.gender, a.record.sku);
+    const apparel = items.filter(
+      (i) => i.record.hsCode?.startsWith('61') || i.record.hsCode?.startsWith('62'),
+    );
+    for (const a of apparel)
+      assert.ok(a.record.attributes.construction && a.record.attributes.gender, a.record.sku);
   });
 
   it('sources from several provinces, one in Xinjiang', () => {
     const regions = new Set(suppliers.map((s) => s.region));
-    for (const r of ['Guangdong', 'Zhejiang', 'Jiangsu', 'Fujian', 'Shandong', 'Xinjiang']) assert.ok(regions.has(r), r);
+    for (const r of ['Guangdong', 'Zhejiang', 'Jiangsu', 'Fujian', 'Shandong', 'Xinjiang'])
+      assert.ok(regions.has(r), r);
     assert.ok(items.some((i) => i.record.supplier?.region === 'Xinjiang'));
   });
 });
@@ -255,11 +284,21 @@ describe('demo catalogue (scale 1)', () => {
 describe('identifiers', () => {
   it('derives the CBP MID from name, street number and city', () => {
     assert.equal(
-      manufacturerId({ country: 'CN', name: 'Shenzhen Brightway Trading Co., Ltd.', line1: '1234 Bantian Road', city: 'Shenzhen' }),
+      manufacturerId({
+        country: 'CN',
+        name: 'Shenzhen Brightway Trading Co., Ltd.',
+        line1: '1234 Bantian Road',
+        city: 'Shenzhen',
+      }),
       'CNSHEBRI1234SHE',
     );
     assert.equal(
-      manufacturerId({ country: 'VN', name: 'The Saigon-Star Shoe Company', line1: 'Lot 5, 12345 Road 7', city: 'Binh Duong' }),
+      manufacturerId({
+        country: 'VN',
+        name: 'The Saigon-Star Shoe Company',
+        line1: 'Lot 5, 12345 Road 7',
+        city: 'Binh Duong',
+      }),
       'VNSAISHO1234BIN',
     );
     for (const s of SUPPLIERS) assert.match(manufacturerId(s), /^[A-Z]{2}[A-Z0-9]{6}\d{1,4}[A-Z]{3}$/);

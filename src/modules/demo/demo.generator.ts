@@ -55,7 +55,11 @@ export function generateDemo(spec: DemoSpec): DemoDataset {
 
   const orders = drafts.map((o) => toOrderRecord(o, shipping.status.get(o)!));
   const shipments = shipping.shipments.map((s) => shipmentRecord.parse(s.record));
-  const patterns: Record<SuspiciousPattern, string[]> = { reshipper: [], 'country-mismatch': [], velocity: [] };
+  const patterns: Record<SuspiciousPattern, string[]> = {
+    reshipper: [],
+    'country-mismatch': [],
+    velocity: [],
+  };
   for (const o of drafts) if (o.pattern) patterns[o.pattern].push(`${o.platform}|${o.externalId}`);
   return {
     spec,
@@ -111,6 +115,7 @@ export function toOrderRecord(o: OrderDraft, status: OrderStatus): OrderRecord {
  */
 export function datasetHash(d: Pick<DemoDataset, 'products' | 'orders' | 'shipments'>): string {
   const h = crypto.createHash('sha256');
-  for (const part of [d.products, d.orders, d.shipments]) for (const r of part) h.update(JSON.stringify(r)).update('\n');
+  for (const part of [d.products, d.orders, d.shipments])
+    for (const r of part) h.update(JSON.stringify(r)).update('\n');
   return h.digest('hex');
 }

@@ -13,7 +13,11 @@ import './demo.tables.ts';
 
 /** The demo sign-in printed by `npm start`. Demo only: a real deployment creates its own users. */
 export const DEMO_LOGIN = { email: 'demo@crossgate.dev', password: 'crossgate-demo-2026' } as const;
-export const DEMO_ORG = { slug: 'demo', name: 'Shenzhen Brightway Trading Co., Ltd.', country: 'CN' } as const;
+export const DEMO_ORG = {
+  slug: 'demo',
+  name: 'Shenzhen Brightway Trading Co., Ltd.',
+  country: 'CN',
+} as const;
 const ACTOR = 'system:demo';
 
 /** Records per ingest call (one transaction and one journal entry each). */
@@ -114,7 +118,9 @@ export async function loadDemo(ctx: AppContext, opts: DemoOptions): Promise<Demo
     .select('anchor_at')
     .where('org_id', '=', org.id)
     .executeTakeFirst();
-  const now = prior ? new Date(prior.anchor_at) : new Date(Math.floor(ctx.clock.now().getTime() / 1000) * 1000);
+  const now = prior
+    ? new Date(prior.anchor_at)
+    : new Date(Math.floor(ctx.clock.now().getTime() / 1000) * 1000);
   if (!prior) {
     // Recorded before ingest, so a load that stops half-way resumes on the same window.
     await ctx.db

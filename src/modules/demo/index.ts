@@ -24,7 +24,13 @@ export function summaryRows(s: DemoSummary, seconds: number) {
   });
   return [
     row('products', s.products),
-    { records: 'parties', total: s.parties.suppliers + s.parties.buyers, created: '', updated: '', unchanged: '' },
+    {
+      records: 'parties',
+      total: s.parties.suppliers + s.parties.buyers,
+      created: '',
+      updated: '',
+      unchanged: '',
+    },
     row('orders', s.orders),
     row('shipments', s.shipments),
     { records: 'seconds', total: seconds, created: '', updated: '', unchanged: '' },

@@ -296,7 +296,9 @@ export function priceOrder(
 ): Pricing {
   const subtotal = lines.reduce((s, l) => s.plus(l.unitPrice.times(l.quantity)), new Decimal(0));
   const shipping =
-    freeShipping || subtotal.gte(platform.freeShippingOver) ? new Decimal(0) : new Decimal(platform.shippingFee);
+    freeShipping || subtotal.gte(platform.freeShippingOver)
+      ? new Decimal(0)
+      : new Decimal(platform.shippingFee);
   let tax = new Decimal(0);
   let taxBasis: OrderDraft['taxBasis'] = 'none';
   const rate = standardVatRate(market.country, at);
@@ -463,7 +465,13 @@ export function generateOrders(rng: Rng, items: CatalogueItem[], count: number, 
     const billingCountry = rng.pick(MISMATCH_BILLING_COUNTRIES);
     const b = BILLING_CITIES[billingCountry]!;
     const [first = '', last = ''] = o.buyer.name.split(' ');
-    const custId = customerId(rng, o.platform, { first, last, email: '', phone: undefined, address: o.shipTo });
+    const custId = customerId(rng, o.platform, {
+      first,
+      last,
+      email: '',
+      phone: undefined,
+      address: o.shipTo,
+    });
     o.buyer = {
       ...o.buyer,
       externalRef: `${o.platform}:${custId}`,

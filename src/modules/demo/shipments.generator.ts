@@ -82,7 +82,11 @@ function chooseLane(rng: Rng, o: OrderDraft, lanes: Lane[]): Lane | undefined {
     const heavy = (['ocean', 'rail', 'road'] as TransportMode[]).filter((m) => byMode.has(m));
     if (heavy.length) return byMode.get(rng.pick(heavy));
   }
-  const prefs = o.bulky ? ROUTING.bulky : o.valueUsd.gte(ROUTING.highValueUsd) ? ROUTING.highValue : ROUTING.standard;
+  const prefs = o.bulky
+    ? ROUTING.bulky
+    : o.valueUsd.gte(ROUTING.highValueUsd)
+      ? ROUTING.highValue
+      : ROUTING.standard;
   for (const m of prefs) if (byMode.has(m)) return byMode.get(m);
   return undefined;
 }
@@ -146,7 +150,8 @@ export function planShipments(rng: Rng, orders: OrderDraft[], scale: number, now
     const delayH = r < 0.75 ? rng.range(0, 4) : r < 0.95 ? rng.range(6, 30) : rng.range(48, 96);
     const late = rng.chance(0.08);
     const transit =
-      rng.range(lane.transitDays[0], lane.transitDays[1]) + (late ? (slow ? rng.range(5, 12) : rng.range(2, 6)) : 0);
+      rng.range(lane.transitDays[0], lane.transitDays[1]) +
+      (late ? (slow ? rng.range(5, 12) : rng.range(2, 6)) : 0);
     const atdMs = g.etd + Math.round(delayH * 3_600_000);
     const atd = atdMs <= nowMs ? new Date(atdMs) : undefined;
     const ataMs = atdMs + Math.round(transit * DAY_MS);
@@ -178,7 +183,8 @@ export function planShipments(rng: Rng, orders: OrderDraft[], scale: number, now
       }
       const lastMile = rng.range(lane.lastMileDays[0], lane.lastMileDays[1]) * DAY_MS;
       let s: OrderStatus = 'paid';
-      if (ata && ataMs + lastMile <= nowMs) s = rng.chance(ORDER_OUTCOMES.refundedAfterDelivery) ? 'refunded' : 'delivered';
+      if (ata && ataMs + lastMile <= nowMs)
+        s = rng.chance(ORDER_OUTCOMES.refundedAfterDelivery) ? 'refunded' : 'delivered';
       else if (atd) s = 'shipped';
       status.set(o, s);
     }

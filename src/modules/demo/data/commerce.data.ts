@@ -104,8 +104,8 @@ export const WEEKDAY_FACTOR = [1.12, 1.08, 1.0, 0.98, 0.96, 0.9, 0.86];
 
 /** Share of a day's orders by local hour (0–23): a morning bump, lunch, and an evening peak. */
 export const HOUR_WEIGHTS = [
-  1.2, 0.7, 0.4, 0.3, 0.3, 0.4, 0.8, 1.5, 2.4, 3.0, 3.3, 3.6, 4.0, 4.1, 3.9, 3.8, 4.0, 4.4, 5.0, 5.8, 6.3, 6.2,
-  4.9, 2.8,
+  1.2, 0.7, 0.4, 0.3, 0.3, 0.4, 0.8, 1.5, 2.4, 3.0, 3.3, 3.6, 4.0, 4.1, 3.9, 3.8, 4.0, 4.4, 5.0, 5.8, 6.3,
+  6.2, 4.9, 2.8,
 ];
 
 /** Retail events by calendar day (month 1–12), with a volume lift and, optionally, the platforms it lifts. */
@@ -120,8 +120,19 @@ export const RETAIL_EVENTS: Array<{
   { name: 'Labor Day sales', month: 9, days: [5, 6, 7], lift: 1.15 },
   { name: 'Prime Big Deal Days', month: 10, days: [7, 8], lift: 1.9, platforms: ['amazon'] },
   { name: 'Halloween', month: 10, days: [25, 26, 27, 28], lift: 1.1 },
-  { name: "Singles' Day (11.11)", month: 11, days: [10, 11, 12], lift: 2.2, platforms: ['aliexpress', 'temu', 'tiktok'] },
-  { name: 'Early Black Friday', month: 11, days: [17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28], lift: 1.3 },
+  {
+    name: "Singles' Day (11.11)",
+    month: 11,
+    days: [10, 11, 12],
+    lift: 2.2,
+    platforms: ['aliexpress', 'temu', 'tiktok'],
+  },
+  {
+    name: 'Early Black Friday',
+    month: 11,
+    days: [17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28],
+    lift: 1.3,
+  },
 ];
 
 /** Order lines per basket: weights for 1, 2, 3, 4, 5 lines. */

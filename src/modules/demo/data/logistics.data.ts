@@ -82,7 +82,13 @@ const express = (destination: string, departures: number, ports: string[], carri
   lastMileDays: [0, 1],
   cutoffDays: 0,
 });
-const ocean = (destination: string, departures: number, from: string, ports: string[], transit: [number, number]): Lane => ({
+const ocean = (
+  destination: string,
+  departures: number,
+  from: string,
+  ports: string[],
+  transit: [number, number],
+): Lane => ({
   code: `${destination}-SEA`,
   destination,
   mode: 'ocean',

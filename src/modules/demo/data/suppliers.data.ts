@@ -328,7 +328,12 @@ const MID_IGNORED_WORDS = new Set(['A', 'AN', 'AND', 'OF', 'THE']);
  * on the street address line, and the first three letters of the city. E.g. Shenzhen Brightway …,
  * 1234 … Road, Shenzhen → CNSHEBRI1234SHE.
  */
-export function manufacturerId(input: { country: string; name: string; line1: string; city: string }): string {
+export function manufacturerId(input: {
+  country: string;
+  name: string;
+  line1: string;
+  city: string;
+}): string {
   const words = input.name
     .toUpperCase()
     .replace(/-/g, '')
@@ -338,6 +343,9 @@ export function manufacturerId(input: { country: string; name: string; line1: st
   const namePart = words.length === 1 ? words[0]!.slice(0, 6) : words[0]!.slice(0, 3) + words[1]!.slice(0, 3);
   const numbers = (input.line1.match(/\d+/g) ?? []).map((n) => n.replace(/^0+/, '') || '0');
   const largest = numbers.sort((a, b) => b.length - a.length || (a < b ? 1 : a > b ? -1 : 0))[0] ?? '';
-  const city = input.city.toUpperCase().replace(/[^A-Z]/g, '').slice(0, 3);
+  const city = input.city
+    .toUpperCase()
+    .replace(/[^A-Z]/g, '')
+    .slice(0, 3);
   return `${input.country.toUpperCase()}${namePart}${largest.slice(0, 4)}${city}`.slice(0, 15);
 }

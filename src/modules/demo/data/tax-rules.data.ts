@@ -24,7 +24,8 @@ export interface Threshold {
   source: string;
 }
 
-const EU_RATES_SOURCE = 'European Commission, VAT rates applied in the Member States of the EU (2026 edition)';
+const EU_RATES_SOURCE =
+  'European Commission, VAT rates applied in the Member States of the EU (2026 edition)';
 const UK_SOURCE = 'HMRC, VAT rates on different goods and services (gov.uk), standard rate';
 
 export const VAT_RULES = {
@@ -41,7 +42,8 @@ export const VAT_RULES = {
     currency: 'GBP',
     validFrom: '2021-01-01',
     validTo: null,
-    source: 'HMRC, VAT and overseas goods sold directly to customers in the UK (goods in consignments ≤ £135)',
+    source:
+      'HMRC, VAT and overseas goods sold directly to customers in the UK (goods in consignments ≤ £135)',
   } satisfies Threshold,
   standardRates: [
     { country: 'AT', rate: '0.20', validFrom: '1984-01-01', validTo: null, source: EU_RATES_SOURCE },
