@@ -52,15 +52,16 @@ function tally(into: OutcomeCounts, r: IngestResult): void {
 }
 
 async function inBatches<T>(
+  what: string,
   items: T[],
   size: number,
   run: (batch: T[]) => Promise<IngestResult>,
   counts: OutcomeCounts,
-  report: (done: number) => void,
+  say: (message: string) => void,
 ): Promise<void> {
   for (let i = 0; i < items.length; i += size) {
     tally(counts, await run(items.slice(i, i + size)));
-    report(Math.min(items.length, i + size));
+    say(`${what} ${Math.min(items.length, i + size)}/${items.length}`);
   }
 }
 
@@ -157,27 +158,30 @@ export async function loadDemo(ctx: AppContext, opts: DemoOptions): Promise<Demo
     recordsHash,
   };
   const ingest = { actor: ACTOR };
-  const step = (what: string, total: number) => (done: number) => say(`${what} ${done}/${total}`);
+  const o = org.id;
   await inBatches(
+    'products',
     data.products,
     BATCH.products,
-    (b) => ingestProducts(ctx, org.id, b, ingest),
+    (b) => ingestProducts(ctx, o, b, ingest),
     summary.products,
-    step('products', data.products.length),
+    say,
   );
   await inBatches(
+    'orders',
     data.orders,
     BATCH.orders,
-    (b) => ingestOrders(ctx, org.id, b, ingest),
+    (b) => ingestOrders(ctx, o, b, ingest),
     summary.orders,
-    step('orders', data.orders.length),
+    say,
   );
   await inBatches(
+    'shipments',
     data.shipments,
     BATCH.shipments,
-    (b) => ingestShipments(ctx, org.id, b, ingest),
+    (b) => ingestShipments(ctx, o, b, ingest),
     summary.shipments,
-    step('shipments', data.shipments.length),
+    say,
   );
   await ctx.db
     .updateTable('demo_datasets')
