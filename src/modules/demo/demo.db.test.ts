@@ -3,7 +3,10 @@ import assert from 'node:assert/strict';
 import { testContext, type TestContext } from '../../../test/support/context.ts';
 import { FixedClock } from '../../platform/clock.ts';
 import { login } from '../identity/index.ts';
-import { DEMO_LOGIN, type DemoSummary, loadDemo } from './index.ts';
+import { Command } from 'commander';
+import type { CliHost } from '../../platform/module.ts';
+import { formatTable } from '../../cli/table.ts';
+import { DEMO_LOGIN, type DemoSummary, demoModule, loadDemo } from './index.ts';
 import { generateDemo } from './demo.generator.ts';
 
 const SCALE = 0.02;
@@ -107,5 +110,33 @@ describe('loading the demo company (scale 0.02)', () => {
     assert.equal(other.createdOrganisation, true);
     assert.equal(other.orders.created, first.orders.created);
     await assert.rejects(loadDemo(ctx, { seed: 5, scale: -1 }), /scale/);
+  });
+
+  it('runs as `crossgate demo`, printing products, parties, orders, shipments and seconds', async () => {
+    const out: string[] = [];
+    const host: CliHost = {
+      context: async () => ctx,
+      organisation: async () => {
+        throw new Error('not used');
+      },
+      print: (rows, opts) => out.push(formatTable(rows, opts.columns)),
+      run: (fn) => fn,
+    };
+    const program = new Command().exitOverride();
+    demoModule.commands!(program, host);
+    const write = process.stdout.write;
+    const errWrite = process.stderr.write;
+    process.stdout.write = ((chunk: string) => out.push(String(chunk)) > 0) as typeof process.stdout.write;
+    process.stderr.write = (() => true) as typeof process.stderr.write;
+    try {
+      await program.parseAsync(['demo', '--seed', '5', '--scale', String(SCALE)], { from: 'user' });
+    } finally {
+      process.stdout.write = write;
+      process.stderr.write = errWrite;
+    }
+    const text = out.join('\n');
+    for (const word of ['products', 'parties', 'orders', 'shipments', 'seconds'])
+      assert.match(text, new RegExp(word));
+    assert.match(text, new RegExp(`orders\\s+${first.orders.created}\\s+0\\s+0\\s+${first.orders.created}`));
   });
 });
