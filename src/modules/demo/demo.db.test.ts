@@ -102,6 +102,13 @@ describe('loading the demo company (scale 0.02)', () => {
     assert.deepEqual(again.shipments, { created: 0, updated: 0, unchanged: first.shipments.created });
     const users = await ctx.db.selectFrom('users').select('id').where('org_id', '=', orgId).execute();
     assert.equal(users.length, 1);
+    const loads = await ctx.db
+      .selectFrom('journal_entries')
+      .select('kind')
+      .where('org_id', '=', orgId)
+      .where('kind', '=', 'demo.loaded')
+      .execute();
+    assert.equal(loads.length, 2, 'each load is journaled');
   });
 
   it('loads into another organisation with --org, and rejects a bad scale', async () => {

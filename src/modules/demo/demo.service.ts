@@ -114,29 +114,26 @@ export async function loadDemo(ctx: AppContext, opts: DemoOptions): Promise<Demo
   }
   const say = opts.progress ?? (() => {});
   const { org, created } = await ensureOrganisation(ctx, opts.org ?? DEMO_ORG.slug);
-  const prior = await ctx.db
+  // The window's end is fixed by the first load and recorded before ingest, so a load that stops
+  // half-way, or a later one, produces the same records.
+  await ctx.db
+    .insertInto('demo_datasets')
+    .values({
+      org_id: org.id,
+      seed: opts.seed,
+      scale: opts.scale,
+      anchor_at: new Date(Math.floor(ctx.clock.now().getTime() / 1000) * 1000),
+      records_hash: '',
+      loaded_at: ctx.clock.now(),
+    })
+    .onConflict((oc) => oc.column('org_id').doNothing())
+    .execute();
+  const { anchor_at } = await ctx.db
     .selectFrom('demo_datasets')
     .select('anchor_at')
     .where('org_id', '=', org.id)
-    .executeTakeFirst();
-  const now = prior
-    ? new Date(prior.anchor_at)
-    : new Date(Math.floor(ctx.clock.now().getTime() / 1000) * 1000);
-  if (!prior) {
-    // Recorded before ingest, so a load that stops half-way resumes on the same window.
-    await ctx.db
-      .insertInto('demo_datasets')
-      .values({
-        org_id: org.id,
-        seed: opts.seed,
-        scale: opts.scale,
-        anchor_at: now,
-        records_hash: '',
-        loaded_at: ctx.clock.now(),
-      })
-      .onConflict((oc) => oc.column('org_id').doNothing())
-      .execute();
-  }
+    .executeTakeFirstOrThrow();
+  const now = new Date(anchor_at);
 
   say(`generating demo data (seed ${opts.seed}, scale ${opts.scale})`);
   const data = generateDemo({ seed: opts.seed, scale: opts.scale, now });
@@ -183,10 +180,16 @@ export async function loadDemo(ctx: AppContext, opts: DemoOptions): Promise<Demo
     summary.shipments,
     say,
   );
-  await ctx.db
-    .updateTable('demo_datasets')
-    .set({ seed: opts.seed, scale: opts.scale, records_hash: recordsHash, loaded_at: ctx.clock.now() })
-    .where('org_id', '=', org.id)
-    .execute();
+  await ctx.db.transaction().execute(async (tx) => {
+    await tx
+      .updateTable('demo_datasets')
+      .set({ seed: opts.seed, scale: opts.scale, records_hash: recordsHash, loaded_at: ctx.clock.now() })
+      .where('org_id', '=', org.id)
+      .execute();
+    const { organisation: _o, createdOrganisation: _c, ...facts } = summary;
+    await ctx.journal.append(tx, org.id, [
+      { kind: 'demo.loaded', version: 1, actor: ACTOR, subject: org.id, data: facts },
+    ]);
+  });
   return summary;
 }
