@@ -48,26 +48,30 @@ export const demoModule: Module = {
       .option('--scale <x>', 'size factor: 0.1 = a tenth, 10 = ten times', '1')
       .option('--org <slug>', 'organisation to load into (created when absent)', 'demo')
       .option('--json', 'print the summary as JSON')
+      .option('--quiet', 'no progress lines on stderr')
       .action(
-        cli.run(async (opts: { seed: string; scale: string; org: string; json?: boolean }) => {
-          const ctx = await cli.context();
-          const started = performance.now();
-          const summary = await loadDemo(ctx, {
-            seed: parseNumber('seed', opts.seed),
-            scale: parseNumber('scale', opts.scale),
-            org: opts.org,
-            progress: (m) => process.stderr.write(`${m}\n`),
-          });
-          const seconds = Math.round((performance.now() - started) / 100) / 10;
-          if (opts.json) {
-            process.stdout.write(`${JSON.stringify({ ...summary, seconds }, null, 2)}\n`);
-            return;
-          }
-          process.stdout.write(
-            `Demo organisation "${summary.organisation}" (seed ${summary.seed}, scale ${summary.scale}, window ends ${summary.anchor})\n`,
-          );
-          cli.print(summaryRows(summary, seconds), {});
-        }),
+        cli.run(
+          async (opts: { seed: string; scale: string; org: string; json?: boolean; quiet?: boolean }) => {
+            const ctx = await cli.context();
+            const started = performance.now();
+            const summary = await loadDemo(ctx, {
+              seed: parseNumber('seed', opts.seed),
+              scale: parseNumber('scale', opts.scale),
+              org: opts.org,
+              progress: opts.quiet ? undefined : (m) => process.stderr.write(`${m}\n`),
+            });
+            const seconds = Math.round((performance.now() - started) / 100) / 10;
+            if (opts.json) {
+              cli.print([{ ...summary, seconds }], { json: true });
+              return;
+            }
+            if (!opts.quiet)
+              process.stderr.write(
+                `Demo organisation "${summary.organisation}" (seed ${summary.seed}, scale ${summary.scale}, window ends ${summary.anchor})\n`,
+              );
+            cli.print(summaryRows(summary, seconds), {});
+          },
+        ),
       );
   },
 };
