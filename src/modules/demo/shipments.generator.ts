@@ -94,7 +94,7 @@ function chooseLane(rng: Rng, o: OrderDraft, lanes: Lane[]): Lane | undefined {
 const yymmdd = (d: Date) => d.toISOString().slice(2, 10).replace(/-/g, '');
 
 /**
- * Plans departures per lane over the window (one per lane falls after `now`), puts each order on the
+ * Plans departures per lane over the window (the last one of a regular lane falls after `now`), puts each order on the
  * first departure of its lane after it is ready, and derives shipment milestones and order statuses
  * from `now`: planned, in transit, delayed (past ETA without arrival) or arrived/delivered.
  */
@@ -107,8 +107,11 @@ export function planShipments(rng: Rng, orders: OrderDraft[], scale: number, now
     if (k === 0) continue;
     const spacing = (WINDOW_DAYS * DAY_MS) / k;
     const times: number[] = [];
+    // A lane with a regular service has its next departure just after now; a lane that departs only
+    // once or twice in the window (small scales) departs inside it, so its orders do not all wait.
+    const [lead, jitter] = k >= 4 ? [1.4, 0.3] : [0.6, 0.2];
     for (let j = 0; j < k; j++) {
-      const t = windowStart + (j + 1.4) * spacing - rng.range(0, 0.3) * spacing;
+      const t = windowStart + (j + lead) * spacing - rng.range(0, jitter) * spacing;
       times.push(Math.floor(t / DAY_MS) * DAY_MS + rng.int(6, 14) * 3_600_000);
     }
     schedule.set(lane, times);
