@@ -11,6 +11,7 @@ import {
   type Variant,
 } from './data/catalogue.data.ts';
 import { manufacturerId, SUPPLIERS, type SupplierSeed } from './data/suppliers.data.ts';
+import { ROUTING } from './data/logistics.data.ts';
 
 /** What the order and shipment generators need to know about a product beyond its record. */
 export interface CatalogueItem {
@@ -97,8 +98,10 @@ export function generateCatalogue(rng: Rng, count: number): Catalogue {
     const name = family.labelIsName ? variant.label : `${variant.label} ${family.noun}`;
     const title = `${style} ${name}${feature ? `, ${feature}` : ''}${colour ? ` - ${colour}` : ''}`;
     const supplier = rng.weighted(bySpecialty.get(family.specialty) ?? SUPPLIERS, (s) => s.share ?? 1);
-    const price = charm(rng.range(family.price[0], family.price[1]));
-    const weightKg = Math.round(rng.range(family.weightKg[0], family.weightKg[1]) * 1000) / 1000;
+    const [lo, hi] = variant.price ?? family.price;
+    const price = charm(rng.range(lo, hi));
+    const [wlo, whi] = variant.weightKg ?? family.weightKg;
+    const weightKg = Math.round(rng.range(wlo, whi) * 1000) / 1000;
 
     let hsState: CatalogueItem['hsState'] = 'current';
     let hsCode: string | undefined = variant.hts;
@@ -139,7 +142,7 @@ export function generateCatalogue(rng: Rng, count: number): Catalogue {
       priceUsd: price,
       weightKg,
       popularity: rng.logNormal(1, 2),
-      bulky: family.bulky === true,
+      bulky: family.bulky === true || weightKg >= ROUTING.bulkyKg,
       hsState,
       supplierCode: supplier.code,
     });

@@ -26,6 +26,10 @@ export interface Variant {
   label: string;
   hts: string;
   attributes: Record<string, string>;
+  /** Price range in USD when it differs from the family's. */
+  price?: [number, number];
+  /** Weight range in kg when it differs from the family's. */
+  weightKg?: [number, number];
 }
 
 export interface ProductFamily {
@@ -626,22 +630,36 @@ export const FAMILIES: ProductFamily[] = [
       {
         label: 'Ionic Hair Dryer',
         hts: '8516310000',
+        price: [24, 45],
+        weightKg: [0.5, 0.8],
         attributes: { powerSource: 'mains 220-240V', power: '1600 W' },
       },
       {
         label: 'Ceramic Hair Straightener',
         hts: '8516320040',
+        price: [15, 35],
+        weightKg: [0.3, 0.5],
         attributes: { powerSource: 'mains 100-240V' },
       },
       {
         label: 'Sonic Electric Toothbrush',
         hts: '8509805045',
+        price: [15, 39],
+        weightKg: [0.15, 0.3],
         attributes: { powerSource: 'rechargeable battery' },
       },
-      { label: 'Portable Neck Fan', hts: '8414519090', attributes: { powerSource: 'lithium-ion battery' } },
+      {
+        label: 'Portable Neck Fan',
+        hts: '8414519090',
+        price: [12, 25],
+        weightKg: [0.2, 0.35],
+        attributes: { powerSource: 'lithium-ion battery' },
+      },
       {
         label: 'Wireless Gaming Controller',
         hts: '9504500000',
+        price: [22, 45],
+        weightKg: [0.2, 0.35],
         attributes: { powerSource: 'rechargeable battery', compatibleWith: 'Switch, PC' },
       },
     ],
@@ -719,19 +737,37 @@ export const FAMILIES: ProductFamily[] = [
       {
         label: 'Plush Stuffed Animal',
         hts: '9503000073',
+        price: [9, 25],
+        weightKg: [0.15, 0.5],
         attributes: { material: 'polyester plush', age: '3+' },
       },
-      { label: 'Building Blocks Set', hts: '9503000073', attributes: { material: 'ABS plastic', age: '6+' } },
+      {
+        label: 'Building Blocks Set',
+        hts: '9503000073',
+        price: [15, 39],
+        weightKg: [0.4, 0.9],
+        attributes: { material: 'ABS plastic', age: '6+' },
+      },
       {
         label: 'RC Stunt Car',
         hts: '9503000073',
+        price: [19, 39],
+        weightKg: [0.5, 0.9],
         attributes: { material: 'ABS plastic', powerSource: 'rechargeable battery', age: '8+' },
       },
       { label: 'Baby Sensory', hts: '9503000071', attributes: { material: 'silicone, ABS', age: '0-3' } },
-      { label: 'Fidget Sensory', hts: '9503000073', attributes: { material: 'silicone', age: '3+' } },
+      {
+        label: 'Fidget Sensory',
+        hts: '9503000073',
+        price: [5, 12],
+        weightKg: [0.05, 0.15],
+        attributes: { material: 'silicone', age: '3+' },
+      },
       {
         label: '1000-Piece Jigsaw Puzzle',
         hts: '9503000090',
+        price: [12, 22],
+        weightKg: [0.5, 0.8],
         attributes: { material: 'paperboard', age: '14+' },
       },
     ],
@@ -777,14 +813,24 @@ export const FAMILIES: ProductFamily[] = [
       {
         label: '2-Person Dome Tent',
         hts: '6306229030',
+        price: [39, 79],
+        weightKg: [1.8, 2.5],
         attributes: { material: '190T polyester', use: 'camping' },
       },
       {
         label: 'Telescopic Fishing Rod',
         hts: '9507100040',
+        price: [15, 39],
+        weightKg: [0.3, 0.6],
         attributes: { material: 'carbon fibre', use: 'fishing' },
       },
-      { label: 'Size 5 Soccer Ball', hts: '9506624080', attributes: { material: 'PU', use: 'football' } },
+      {
+        label: 'Size 5 Soccer Ball',
+        hts: '9506624080',
+        price: [12, 22],
+        weightKg: [0.4, 0.45],
+        attributes: { material: 'PU', use: 'football' },
+      },
     ],
     styles: ['Lightweight', 'Waterproof', 'Professional', 'Beginner'],
     features: ['Outdoor Adventure Gear'],
@@ -826,6 +872,8 @@ export const FAMILIES: ProductFamily[] = [
       {
         label: 'Stainless Steel Cookware Pot',
         hts: '7323930080',
+        price: [25, 39],
+        weightKg: [1.2, 1.8],
         attributes: { material: 'stainless steel', use: 'cooking' },
       },
       {
@@ -841,6 +889,8 @@ export const FAMILIES: ProductFamily[] = [
       {
         label: 'Stainless Steel Garlic Press',
         hts: '8205513030',
+        price: [7, 14],
+        weightKg: [0.2, 0.35],
         attributes: { material: 'stainless steel', use: 'kitchen' },
       },
       {
@@ -851,6 +901,8 @@ export const FAMILIES: ProductFamily[] = [
       {
         label: "Chef's Knife 8 Inch",
         hts: '8211918060',
+        price: [15, 35],
+        weightKg: [0.2, 0.35],
         attributes: { material: 'German steel', use: 'kitchen' },
       },
       {
@@ -875,11 +927,15 @@ export const FAMILIES: ProductFamily[] = [
       {
         label: 'Stoneware Coffee Mug',
         hts: '6912004810',
+        price: [9, 18],
+        weightKg: [0.35, 0.5],
         attributes: { material: 'stoneware', capacity: '350 ml' },
       },
       {
         label: 'Porcelain Dinner Plate Set',
         hts: '6911103810',
+        price: [25, 45],
+        weightKg: [2.5, 3.5],
         attributes: { material: 'porcelain', pieces: '4' },
       },
     ],
@@ -908,6 +964,8 @@ export const FAMILIES: ProductFamily[] = [
       {
         label: 'Eau de Parfum 50ml',
         hts: '3303003000',
+        price: [15, 25],
+        weightKg: [0.15, 0.25],
         attributes: { use: 'fragrance', alcohol: 'yes', dangerousGoods: 'UN1266' },
       },
     ],
@@ -937,9 +995,17 @@ export const FAMILIES: ProductFamily[] = [
       {
         label: 'Synthetic Lace Front Wig',
         hts: '6704110000',
+        price: [19, 35],
+        weightKg: [0.2, 0.4],
         attributes: { material: 'heat-resistant synthetic fibre' },
       },
-      { label: 'Claw Hair Clips', hts: '9615196000', attributes: { material: 'acetate' } },
+      {
+        label: 'Claw Hair Clips',
+        hts: '9615196000',
+        price: [5, 9],
+        weightKg: [0.03, 0.08],
+        attributes: { material: 'acetate' },
+      },
     ],
     styles: ['Natural', 'Fluffy', 'Professional', 'Reusable'],
     features: ['Beauty Tools'],
@@ -992,11 +1058,15 @@ export const FAMILIES: ProductFamily[] = [
       {
         label: 'Polarised Sunglasses',
         hts: '9004100000',
+        price: [9, 22],
+        weightKg: [0.05, 0.1],
         attributes: { material: 'TR90 frame, TAC lens', gender: 'unisex' },
       },
       {
         label: 'Compact Travel Umbrella',
         hts: '6601910000',
+        price: [12, 25],
+        weightKg: [0.25, 0.4],
         attributes: { material: 'pongee, fibreglass ribs' },
       },
       {
@@ -1032,11 +1102,15 @@ export const FAMILIES: ProductFamily[] = [
       {
         label: 'Cordless Drill 20V',
         hts: '8467210030',
+        price: [39, 69],
+        weightKg: [1.5, 2.2],
         attributes: { powerSource: 'lithium-ion battery', chuck: '10 mm' },
       },
       {
         label: 'Digital Tape Measure',
         hts: '9017800000',
+        price: [12, 25],
+        weightKg: [0.2, 0.35],
         attributes: { powerSource: 'battery', length: '5 m' },
       },
       {
@@ -1047,6 +1121,8 @@ export const FAMILIES: ProductFamily[] = [
       {
         label: 'Bypass Pruning Shears',
         hts: '8201500000',
+        price: [9, 19],
+        weightKg: [0.2, 0.3],
         attributes: { material: 'SK5 steel', use: 'garden' },
       },
     ],
@@ -1066,16 +1142,22 @@ export const FAMILIES: ProductFamily[] = [
       {
         label: 'No-Pull Dog Harness',
         hts: '4201006000',
+        price: [9, 22],
+        weightKg: [0.1, 0.3],
         attributes: { material: 'nylon, reflective strip', use: 'dogs' },
       },
       {
         label: 'Stainless Steel Pet Bowl',
         hts: '7323930080',
+        price: [6, 14],
+        weightKg: [0.2, 0.5],
         attributes: { material: 'stainless steel', use: 'dogs, cats' },
       },
       {
         label: 'Calming Donut Pet Bed',
         hts: '6307909891',
+        price: [19, 35],
+        weightKg: [0.8, 1.5],
         attributes: { material: 'faux fur, polyester filling', use: 'cats, small dogs' },
       },
     ],
@@ -1152,6 +1234,8 @@ export const FAMILIES: ProductFamily[] = [
       {
         label: 'Solid Wood Swivel Stool',
         hts: '9401310000',
+        price: [59, 99],
+        weightKg: [6, 9],
         attributes: { material: 'rubberwood', use: 'kitchen' },
       },
     ],

@@ -167,6 +167,6 @@ export const ROUTING = {
   standard: ['air', 'postal'] as TransportMode[],
   /** Orders at or above this value (USD equivalent) go by express where the lane exists. */
   highValueUsd: 150,
-  /** Lines at or above this weight make the order bulky. */
+  /** Products at or above this unit weight (or of a bulky family) make an order go by sea, rail or road. */
   bulkyKg: 8,
 };
