@@ -1,6 +1,13 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { testContext, type TestContext } from '../../../test/support/context.ts';
+import {
+  bearer,
+  newOrg,
+  newUser,
+  testApp,
+  testContext,
+  type TestContext,
+} from '../../../test/support/context.ts';
 import { FixedClock } from '../../platform/clock.ts';
 import { login } from '../identity/index.ts';
 import { Command } from 'commander';
@@ -137,5 +144,27 @@ describe('loading the demo company (scale 0.02)', () => {
     for (const word of ['products', 'parties', 'orders', 'shipments', 'seconds'])
       assert.match(text, new RegExp(word));
     assert.match(text, new RegExp(`orders\\s+${first.orders.created}\\s+0\\s+0\\s+${first.orders.created}`));
+  });
+
+  it('serves the loaded data set and what it planted at GET /api/demo, to its own organisation only', async () => {
+    const app = await testApp(ctx);
+    try {
+      const viewer = await newUser(ctx, orgId, 'viewer');
+      const res = await app.inject({ method: 'GET', url: '/api/demo', headers: bearer(viewer.token) });
+      assert.equal(res.statusCode, 200, res.body);
+      const body = res.json();
+      assert.equal(body.seed, 5);
+      assert.equal(body.anchor, first.anchor);
+      assert.equal(body.recordsHash, first.recordsHash);
+      const data = generateDemo({ seed: 5, scale: SCALE, now: new Date(first.anchor) });
+      assert.deepEqual(body.planted.suspiciousOrders, data.patterns);
+      assert.ok(body.planted.missingHsCode.length > 0);
+      const outsider = await newUser(ctx, (await newOrg(ctx)).id, 'owner');
+      const other = await app.inject({ method: 'GET', url: '/api/demo', headers: bearer(outsider.token) });
+      assert.equal(other.statusCode, 404);
+      assert.equal((await app.inject({ method: 'GET', url: '/api/demo' })).statusCode, 401);
+    } finally {
+      await app.close();
+    }
   });
 });

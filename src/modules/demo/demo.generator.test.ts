@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import i18nCountries from 'i18n-iso-countries';
 import { Decimal } from '../../platform/money.ts';
 import { orderRecord, productRecord, shipmentRecord } from '../core/index.ts';
-import { type DemoDataset, datasetHash, generateDemo } from './demo.generator.ts';
+import { type DemoDataset, datasetHash, generateDemo, plantedFacts } from './demo.generator.ts';
 import { Rng } from './prng.ts';
 import { generateCatalogue } from './catalogue.generator.ts';
 import { manufacturerId, SUPPLIERS } from './data/suppliers.data.ts';
@@ -235,6 +235,14 @@ describe('demo generator: realism invariants (scale 0.25)', () => {
       spans.some((s) => s.n >= 5 && s.span <= 3_600_000),
       JSON.stringify(spans),
     );
+    const planted = plantedFacts(d);
+    assert.deepEqual(planted.suspiciousOrders, d.patterns);
+    const skus = new Set(d.products.map((p) => p.sku));
+    for (const sku of [...planted.missingHsCode, ...planted.forcedLabourRiskRegion]) assert.ok(skus.has(sku));
+    for (const s of planted.staleHsCode)
+      assert.equal(d.products.find((p) => p.sku === s.sku)!.hsCode, s.code);
+    const refs = new Set(d.shipments.map((s) => s.reference));
+    assert.ok(planted.lateShipments.length > 0 && planted.lateShipments.every((r) => refs.has(r)));
     const suspicious = resh.length + mismatch.length + burst.length;
     assert.ok(suspicious / d.orders.length < 0.02, 'suspicious share should stay small');
   });

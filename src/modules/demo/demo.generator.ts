@@ -11,6 +11,9 @@ import { Rng } from './prng.ts';
 import { type CatalogueItem, generateCatalogue, productCount } from './catalogue.generator.ts';
 import { generateOrders, orderCount, type OrderDraft, type SuspiciousPattern } from './orders.generator.ts';
 import { type OrderStatus, planShipments, type ShipmentPlan } from './shipments.generator.ts';
+import { STALE_HTS } from './data/catalogue.data.ts';
+import { SUPPLIERS } from './data/suppliers.data.ts';
+import type { DemoPlanted } from './demo.tables.ts';
 
 export interface DemoSpec {
   seed: number;
@@ -71,6 +74,24 @@ export function generateDemo(spec: DemoSpec): DemoDataset {
     drafts,
     plans: shipping.shipments,
     patterns,
+  };
+}
+
+/** What the generator planted for later features to find (stored with the load, served by the API). */
+export function plantedFacts(d: DemoDataset): DemoPlanted {
+  const risky = new Set(SUPPLIERS.filter((s) => s.risk === 'uflpa-region').map((s) => s.code));
+  return {
+    suspiciousOrders: d.patterns,
+    missingHsCode: d.catalogue.filter((i) => i.hsState === 'missing').map((i) => i.record.sku),
+    staleHsCode: d.catalogue
+      .filter((i) => i.hsState === 'stale')
+      .map((i) => ({
+        sku: i.record.sku,
+        code: i.record.hsCode!,
+        replacedBy: STALE_HTS[i.record.hsCode!]!.replacedBy,
+      })),
+    forcedLabourRiskRegion: d.catalogue.filter((i) => risky.has(i.supplierCode)).map((i) => i.record.sku),
+    lateShipments: d.plans.filter((p) => p.late).map((p) => p.record.reference),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Migration } from 'kysely/migration';
 
 export const demoMigrations: Record<string, Migration> = {
@@ -11,6 +11,7 @@ export const demoMigrations: Record<string, Migration> = {
         .addColumn('scale', 'double precision', (c) => c.notNull())
         .addColumn('anchor_at', 'timestamptz', (c) => c.notNull())
         .addColumn('records_hash', 'text', (c) => c.notNull())
+        .addColumn('planted', 'jsonb', (c) => c.notNull().defaultTo(sql`'{}'::jsonb`))
         .addColumn('loaded_at', 'timestamptz', (c) => c.notNull())
         .execute();
     },

@@ -1,5 +1,5 @@
 import type { AppContext } from '../../platform/context.ts';
-import { AppError, invalid } from '../../platform/errors.ts';
+import { AppError, invalid, notFound } from '../../platform/errors.ts';
 import { createOrganisation, createUser, findOrganisation } from '../identity/index.ts';
 import {
   type IngestOutcome,
@@ -8,7 +8,8 @@ import {
   ingestProducts,
   ingestShipments,
 } from '../core/index.ts';
-import { datasetHash, generateDemo, validateSpec } from './demo.generator.ts';
+import { datasetHash, generateDemo, plantedFacts, validateSpec } from './demo.generator.ts';
+import type { DemoPlanted } from './demo.tables.ts';
 import './demo.tables.ts';
 
 /** The demo sign-in printed by `npm start`. Demo only: a real deployment creates its own users. */
@@ -183,7 +184,13 @@ export async function loadDemo(ctx: AppContext, opts: DemoOptions): Promise<Demo
   await ctx.db.transaction().execute(async (tx) => {
     await tx
       .updateTable('demo_datasets')
-      .set({ seed: opts.seed, scale: opts.scale, records_hash: recordsHash, loaded_at: ctx.clock.now() })
+      .set({
+        seed: opts.seed,
+        scale: opts.scale,
+        records_hash: recordsHash,
+        planted: JSON.stringify(plantedFacts(data)),
+        loaded_at: ctx.clock.now(),
+      })
       .where('org_id', '=', org.id)
       .execute();
     const { organisation: _o, createdOrganisation: _c, ...facts } = summary;
@@ -192,4 +199,32 @@ export async function loadDemo(ctx: AppContext, opts: DemoOptions): Promise<Demo
     ]);
   });
   return summary;
+}
+
+export interface DemoDatasetInfo {
+  seed: number;
+  scale: number;
+  anchor: string;
+  loadedAt: string;
+  recordsHash: string;
+  planted: DemoPlanted;
+}
+
+/** The demo loaded into an organisation: seed, scale, window and what was planted; not found if none. */
+export async function getDemoDataset(ctx: AppContext, orgId: string): Promise<DemoDatasetInfo> {
+  const row = await ctx.db
+    .selectFrom('demo_datasets')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('records_hash', '!=', '')
+    .executeTakeFirst();
+  if (!row) throw notFound('No demo data has been loaded into this organisation');
+  return {
+    seed: Number(row.seed),
+    scale: Number(row.scale),
+    anchor: new Date(row.anchor_at).toISOString(),
+    loadedAt: new Date(row.loaded_at).toISOString(),
+    recordsHash: row.records_hash,
+    planted: row.planted,
+  };
 }

@@ -1,12 +1,19 @@
 import type { Module } from '../../platform/module.ts';
 import { invalid } from '../../platform/errors.ts';
+import { definePermissions } from '../../platform/auth/permissions.ts';
 import { demoMigrations } from './demo.migrations.ts';
+import { demoRoutes } from './demo.routes.ts';
 import { loadDemo, type DemoSummary } from './demo.service.ts';
 import './demo.tables.ts';
 
-export { DEMO_LOGIN, DEMO_ORG, loadDemo } from './demo.service.ts';
-export type { DemoOptions, DemoSummary } from './demo.service.ts';
-export { datasetHash, generateDemo } from './demo.generator.ts';
+definePermissions({
+  'demo:read': { description: 'See the loaded demo data set and what it planted', minLevel: 'viewer' },
+});
+
+export { DEMO_LOGIN, DEMO_ORG, getDemoDataset, loadDemo } from './demo.service.ts';
+export type { DemoDatasetInfo, DemoOptions, DemoSummary } from './demo.service.ts';
+export type { DemoPlanted } from './demo.tables.ts';
+export { datasetHash, generateDemo, plantedFacts } from './demo.generator.ts';
 export type { DemoDataset, DemoSpec } from './demo.generator.ts';
 
 function parseNumber(name: string, raw: string): number {
@@ -40,6 +47,7 @@ export function summaryRows(s: DemoSummary, seconds: number) {
 export const demoModule: Module = {
   name: 'demo',
   migrations: demoMigrations,
+  routes: demoRoutes,
   commands(program, cli) {
     program
       .command('demo')
