@@ -1,0 +1,47 @@
+import { type ReactNode, useEffect, useId, useRef } from 'react';
+
+/**
+ * A side panel for a record's detail, opened from a table. It is a labelled dialog; Escape, the
+ * Close button or a click on the backdrop closes it, and focus moves into it when it opens.
+ */
+export function Drawer({
+  title,
+  onClose,
+  children,
+}: {
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+}) {
+  const titleId = useId();
+  const panel = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') onClose();
+    };
+    window.addEventListener('keydown', onKey);
+    panel.current?.focus();
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
+  return (
+    <div className="drawer-root">
+      <div className="drawer-backdrop" onClick={onClose} aria-hidden="true" />
+      <div
+        className="drawer"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        tabIndex={-1}
+        ref={panel}
+      >
+        <header className="drawer-header">
+          <h2 id={titleId}>{title}</h2>
+          <button type="button" className="button button-quiet" onClick={onClose}>
+            Close
+          </button>
+        </header>
+        <div className="drawer-body">{children}</div>
+      </div>
+    </div>
+  );
+}

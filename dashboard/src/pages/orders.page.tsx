@@ -1,0 +1,199 @@
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { api, unwrap } from '../api/client';
+import type { OrderSummary } from '../api/types';
+import { type Column, DataTable, Facts, LoadMore } from '../components/data-table';
+import { Drawer } from '../components/drawer';
+import { EmptyState, ErrorMessage, Loading, PageHeader, StatusBadge } from '../components/states';
+import { countryName, formatDateTime, formatMoney } from '../lib/format';
+import { Link, setSearch, useLocation } from '../lib/router';
+
+const PAGE_SIZE = 50;
+
+function OrderDrawer({ id, onClose }: { id: string; onClose: () => void }) {
+  const q = useQuery({
+    queryKey: ['orders', 'detail', id],
+    queryFn: () => unwrap(api.GET('/api/orders/{id}', { params: { path: { id } } })),
+  });
+  const o = q.data;
+  return (
+    <Drawer title={o ? `Order ${o.externalId}` : 'Order'} onClose={onClose}>
+      {q.isPending ? <Loading /> : null}
+      {q.error ? <ErrorMessage error={q.error} /> : null}
+      {o ? (
+        <>
+          <Facts
+            items={[
+              ['Platform', o.platform],
+              ['Status', <StatusBadge key="s" status={o.status} />],
+              ['Ordered', formatDateTime(o.orderedAt)],
+              ['Paid', formatDateTime(o.paidAt)],
+              ['Payment method', o.paymentMethod ?? '—'],
+              ['Ship to', countryName(o.shipToCountry)],
+              ['Subtotal', formatMoney(o.subtotal, o.currency)],
+              ['Shipping', formatMoney(o.shipping, o.currency)],
+              ['Tax', formatMoney(o.tax, o.currency)],
+              ['Total', <strong key="t">{formatMoney(o.total, o.currency)}</strong>],
+              ['Crossgate id', <code key="id">{o.id}</code>],
+            ]}
+          />
+          <h3>Lines</h3>
+          <DataTable
+            label={`Lines of order ${o.externalId}`}
+            rowKey={(l) => String(l.lineNo)}
+            rows={o.lines}
+            columns={[
+              { header: '#', cell: (l) => l.lineNo, numeric: true },
+              { header: 'SKU', cell: (l) => <code>{l.sku}</code> },
+              { header: 'Title', cell: (l) => l.title },
+              { header: 'Qty', cell: (l) => l.quantity, numeric: true },
+              { header: 'Unit price', cell: (l) => formatMoney(l.unitPrice, o.currency), numeric: true },
+              { header: 'Total', cell: (l) => formatMoney(l.total, o.currency), numeric: true },
+            ]}
+          />
+        </>
+      ) : null}
+    </Drawer>
+  );
+}
+
+const COLUMNS: Array<Column<OrderSummary>> = [
+  {
+    header: 'Order',
+    cell: (o) => (
+      <Link to={`/orders?${withParam('id', o.id)}`} className="row-link">
+        {o.externalId}
+      </Link>
+    ),
+  },
+  { header: 'Platform', cell: (o) => o.platform },
+  { header: 'Ordered', cell: (o) => formatDateTime(o.orderedAt) },
+  { header: 'Destination', cell: (o) => countryName(o.shipToCountry) },
+  { header: 'Lines', cell: (o) => o.lineCount, numeric: true },
+  { header: 'Total', cell: (o) => formatMoney(o.total, o.currency), numeric: true },
+  { header: 'Status', cell: (o) => <StatusBadge status={o.status} /> },
+];
+
+/** The current query string with one parameter set (keeps the filters when opening a detail). */
+function withParam(key: string, value: string): string {
+  const p = new URLSearchParams(window.location.search);
+  p.set(key, value);
+  return p.toString();
+}
+
+export default function OrdersPage() {
+  const { search } = useLocation();
+  const platform = search.get('platform') ?? '';
+  const country = search.get('country') ?? '';
+  const selected = search.get('id');
+
+  const [platformInput, setPlatformInput] = useState(platform);
+  const [countryInput, setCountryInput] = useState(country);
+  const [countryError, setCountryError] = useState<string | null>(null);
+  useEffect(() => {
+    setPlatformInput(platform);
+    setCountryInput(country);
+  }, [platform, country]);
+
+  const list = useInfiniteQuery({
+    queryKey: ['orders', 'list', { platform, country }],
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) =>
+      unwrap(
+        api.GET('/api/orders', {
+          params: {
+            query: {
+              limit: PAGE_SIZE,
+              ...(pageParam ? { cursor: pageParam } : {}),
+              ...(platform ? { platform } : {}),
+              ...(country ? { country } : {}),
+            },
+          },
+        }),
+      ),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+
+  const apply = (e: FormEvent) => {
+    e.preventDefault();
+    const c = countryInput.trim().toUpperCase();
+    if (c && !/^[A-Z]{2}$/.test(c)) {
+      setCountryError('Use a two-letter country code, e.g. DE or US.');
+      return;
+    }
+    setCountryError(null);
+    setSearch({ platform: platformInput.trim() || undefined, country: c || undefined, id: undefined });
+  };
+  const clear = () => {
+    setCountryError(null);
+    setSearch({ platform: undefined, country: undefined, id: undefined });
+  };
+  const close = useCallback(() => setSearch({ id: undefined }), []);
+  const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const filtered = Boolean(platform || country);
+
+  return (
+    <>
+      <PageHeader title="Orders" description="Orders imported from sales platforms, newest first." />
+      <form className="filters" onSubmit={apply} aria-label="Filter orders">
+        <label className="field field-inline">
+          <span>Platform</span>
+          <input
+            value={platformInput}
+            onChange={(e) => setPlatformInput(e.target.value)}
+            placeholder="e.g. shopify"
+          />
+        </label>
+        <label className="field field-inline">
+          <span>Destination country</span>
+          <input
+            value={countryInput}
+            onChange={(e) => setCountryInput(e.target.value)}
+            placeholder="e.g. DE"
+            maxLength={2}
+            size={4}
+            aria-invalid={countryError ? true : undefined}
+            aria-describedby={countryError ? 'country-error' : undefined}
+          />
+        </label>
+        <button type="submit" className="button">
+          Apply filters
+        </button>
+        {filtered ? (
+          <button type="button" className="button button-quiet" onClick={clear}>
+            Clear
+          </button>
+        ) : null}
+        {countryError ? (
+          <span className="field-error" id="country-error" role="alert">
+            {countryError}
+          </span>
+        ) : null}
+      </form>
+      {list.isPending ? <Loading /> : null}
+      {list.error ? <ErrorMessage error={list.error} onRetry={() => void list.refetch()} /> : null}
+      {list.data && rows.length === 0 ? (
+        <EmptyState>{filtered ? 'No orders match these filters.' : 'No orders yet.'}</EmptyState>
+      ) : null}
+      {rows.length > 0 ? (
+        <>
+          <DataTable
+            label="Orders"
+            columns={COLUMNS}
+            rows={rows}
+            rowKey={(o) => o.id}
+            selectedKey={selected}
+          />
+          <LoadMore
+            shown={rows.length}
+            noun="orders"
+            hasMore={list.hasNextPage}
+            loading={list.isFetchingNextPage}
+            onMore={() => void list.fetchNextPage()}
+          />
+        </>
+      ) : null}
+      {selected ? <OrderDrawer id={selected} onClose={close} /> : null}
+    </>
+  );
+}

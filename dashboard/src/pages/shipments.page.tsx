@@ -1,0 +1,181 @@
+import { useCallback } from 'react';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { api, unwrap } from '../api/client';
+import type { ShipmentSummary } from '../api/types';
+import { type Column, DataTable, Facts, LoadMore } from '../components/data-table';
+import { Drawer } from '../components/drawer';
+import { EmptyState, ErrorMessage, Loading, PageHeader, StatusBadge } from '../components/states';
+import { countryName, formatDate, formatDateTime, formatNumber, humanize } from '../lib/format';
+import { Link, setSearch, useLocation } from '../lib/router';
+import { useCan } from '../lib/session';
+
+const PAGE_SIZE = 50;
+/** The transport modes of the canonical shipment record (src/modules/core/core.tables.ts). */
+const MODES = ['air', 'ocean', 'road', 'rail', 'postal', 'express'] as const;
+
+function route(s: {
+  originCountry: string;
+  destinationCountry: string;
+  originPort: string | null;
+  destinationPort: string | null;
+}) {
+  const from = s.originPort ? `${s.originPort} (${s.originCountry})` : s.originCountry;
+  const to = s.destinationPort ? `${s.destinationPort} (${s.destinationCountry})` : s.destinationCountry;
+  return `${from} → ${to}`;
+}
+
+function ShipmentDrawer({ id, onClose }: { id: string; onClose: () => void }) {
+  const canOrders = useCan('orders:read');
+  const q = useQuery({
+    queryKey: ['shipments', 'detail', id],
+    queryFn: () => unwrap(api.GET('/api/shipments/{id}', { params: { path: { id } } })),
+  });
+  const s = q.data;
+  return (
+    <Drawer title={s ? `Shipment ${s.reference}` : 'Shipment'} onClose={onClose}>
+      {q.isPending ? <Loading /> : null}
+      {q.error ? <ErrorMessage error={q.error} /> : null}
+      {s ? (
+        <>
+          <Facts
+            items={[
+              ['Mode', humanize(s.mode)],
+              ['Status', <StatusBadge key="s" status={s.status} />],
+              ['Carrier', s.carrier ?? '—'],
+              ['Tracking number', s.trackingNumber ?? '—'],
+              ['From', `${countryName(s.originCountry)}${s.originPort ? `, ${s.originPort}` : ''}`],
+              [
+                'To',
+                `${countryName(s.destinationCountry)}${s.destinationPort ? `, ${s.destinationPort}` : ''}`,
+              ],
+              ['ETD / ATD', `${formatDateTime(s.etd)} / ${formatDateTime(s.atd)}`],
+              ['ETA / ATA', `${formatDateTime(s.eta)} / ${formatDateTime(s.ata)}`],
+              ['Gross weight', s.grossWeightKg ? `${s.grossWeightKg} kg` : '—'],
+              ['Packages', formatNumber(s.packageCount)],
+              ['Crossgate id', <code key="id">{s.id}</code>],
+            ]}
+          />
+          <h3>Lines</h3>
+          {s.lines.length === 0 ? (
+            <EmptyState>This shipment has no lines.</EmptyState>
+          ) : (
+            <DataTable
+              label={`Lines of shipment ${s.reference}`}
+              rowKey={(l) => String(l.lineNo)}
+              rows={s.lines}
+              columns={[
+                { header: '#', cell: (l) => l.lineNo, numeric: true },
+                { header: 'SKU', cell: (l) => <code>{l.sku}</code> },
+                { header: 'Qty', cell: (l) => l.quantity, numeric: true },
+                {
+                  header: 'Order',
+                  cell: (l) =>
+                    l.orderId && canOrders ? (
+                      <Link to={`/orders?id=${encodeURIComponent(l.orderId)}`}>
+                        {l.orderExternalId ?? l.orderId}
+                      </Link>
+                    ) : (
+                      (l.orderExternalId ?? '—')
+                    ),
+                },
+              ]}
+            />
+          )}
+        </>
+      ) : null}
+    </Drawer>
+  );
+}
+
+const COLUMNS: Array<Column<ShipmentSummary>> = [
+  {
+    header: 'Reference',
+    cell: (s) => {
+      const p = new URLSearchParams(window.location.search);
+      p.set('id', s.id);
+      return (
+        <Link to={`/shipments?${p}`} className="row-link">
+          {s.reference}
+        </Link>
+      );
+    },
+  },
+  { header: 'Mode', cell: (s) => humanize(s.mode) },
+  { header: 'Carrier', cell: (s) => s.carrier ?? '—' },
+  { header: 'Route', cell: route },
+  { header: 'ETD', cell: (s) => formatDate(s.etd) },
+  { header: 'ETA', cell: (s) => formatDate(s.eta) },
+  { header: 'Lines', cell: (s) => s.lineCount, numeric: true },
+  { header: 'Status', cell: (s) => <StatusBadge status={s.status} /> },
+];
+
+export default function ShipmentsPage() {
+  const { search } = useLocation();
+  const mode = search.get('mode') ?? '';
+  const selected = search.get('id');
+  const list = useInfiniteQuery({
+    queryKey: ['shipments', 'list', { mode }],
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) =>
+      unwrap(
+        api.GET('/api/shipments', {
+          params: {
+            query: {
+              limit: PAGE_SIZE,
+              ...(pageParam ? { cursor: pageParam } : {}),
+              ...(mode ? { mode } : {}),
+            },
+          },
+        }),
+      ),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const close = useCallback(() => setSearch({ id: undefined }), []);
+  const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
+
+  return (
+    <>
+      <PageHeader title="Shipments" description="Consignments and their transport, newest first." />
+      <div className="filters">
+        <label className="field field-inline">
+          <span>Mode</span>
+          <select
+            value={mode}
+            onChange={(e) => setSearch({ mode: e.target.value || undefined, id: undefined })}
+          >
+            <option value="">All modes</option>
+            {MODES.map((m) => (
+              <option key={m} value={m}>
+                {humanize(m)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {list.isPending ? <Loading /> : null}
+      {list.error ? <ErrorMessage error={list.error} onRetry={() => void list.refetch()} /> : null}
+      {list.data && rows.length === 0 ? (
+        <EmptyState>{mode ? `No ${mode} shipments.` : 'No shipments yet.'}</EmptyState>
+      ) : null}
+      {rows.length > 0 ? (
+        <>
+          <DataTable
+            label="Shipments"
+            columns={COLUMNS}
+            rows={rows}
+            rowKey={(s) => s.id}
+            selectedKey={selected}
+          />
+          <LoadMore
+            shown={rows.length}
+            noun="shipments"
+            hasMore={list.hasNextPage}
+            loading={list.isFetchingNextPage}
+            onMore={() => void list.fetchNextPage()}
+          />
+        </>
+      ) : null}
+      {selected ? <ShipmentDrawer id={selected} onClose={close} /> : null}
+    </>
+  );
+}
