@@ -35,10 +35,9 @@ export function useLogin() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: { email: string; password: string }) => unwrap(api.POST('/api/auth/login', { body })),
-    onSuccess: async () => {
-      qc.removeQueries();
-      await qc.fetchQuery({ queryKey: ME_QUERY_KEY, queryFn: () => unwrap(api.GET('/api/auth/me')) });
-    },
+    // Reset (not remove) the cache: the mounted "who am I" observer must see the new user, and nothing
+    // cached for a previous user may survive.
+    onSuccess: () => qc.resetQueries(),
   });
 }
 
@@ -46,10 +45,13 @@ export function useLogout() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: () => unwrap(api.POST('/api/auth/logout')),
-    onSettled: () => {
-      // Forget every cached response of this user, then show the login page.
-      qc.clear();
+    onSettled: async () => {
+      // Re-ask "who am I" (now a 401, which shows the login page), then forget everything cached for
+      // this user. Resetting keeps the mounted observers attached, unlike clear().
+      const reset = qc.resetQueries({ queryKey: ME_QUERY_KEY });
       navigate('/login', { replace: true });
+      await reset.catch(() => undefined);
+      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_QUERY_KEY[0] });
     },
   });
 }

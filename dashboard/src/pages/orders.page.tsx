@@ -134,7 +134,10 @@ export default function OrdersPage() {
 
   return (
     <>
-      <PageHeader title="Orders" description="Orders imported from sales platforms, newest first." />
+      <PageHeader
+        title="Orders"
+        description="Orders imported from sales platforms, in the order they arrived."
+      />
       <form className="filters" onSubmit={apply} aria-label="Filter orders">
         <label className="field field-inline">
           <span>Platform</span>

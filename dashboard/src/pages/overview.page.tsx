@@ -12,29 +12,13 @@ import {
   YAxis,
 } from 'recharts';
 import { api, unwrap } from '../api/client';
-import type { Overview } from '../api/types';
 import { EmptyState, ErrorMessage, Loading, PageHeader } from '../components/states';
 import { countryName, formatDate, formatNumber, humanize } from '../lib/format';
 import { Link } from '../lib/router';
+import { fillDays } from '../lib/series';
 import { useSession } from '../lib/session';
 
 const ACCENT = '#1d4f91';
-const DAY_MS = 86_400_000;
-
-/** Orders per day with the days without orders filled in as zero (the API only lists days with orders). */
-export function fillDays(series: Overview['ordersByDay']): Array<{ day: string; orders: number }> {
-  if (series.length === 0) return [];
-  const byDay = new Map(series.map((d) => [d.day, d.orders]));
-  const first = Date.parse(`${series[0]!.day}T00:00:00Z`);
-  const last = Date.parse(`${series.at(-1)!.day}T00:00:00Z`);
-  const out: Array<{ day: string; orders: number }> = [];
-  for (let t = first; t <= last && out.length < 3660; t += DAY_MS) {
-    const day = new Date(t).toISOString().slice(0, 10);
-    out.push({ day, orders: byDay.get(day) ?? 0 });
-  }
-  return out;
-}
-
 function Kpi({ label, value, to }: { label: string; value: number; to?: string }) {
   return (
     <div className="kpi">
@@ -81,7 +65,7 @@ export default function OverviewPage() {
     );
 
   const o = q.data;
-  const days = fillDays(o.ordersByDay);
+  const days = fillDays(o.ordersByDay, 'orders');
   const destinations = o.ordersByDestination
     .slice(0, 10)
     .map((d) => ({ ...d, name: countryName(d.country) }));
@@ -126,7 +110,7 @@ export default function OverviewPage() {
                   <YAxis allowDecimals={false} tick={{ fontSize: 12, fill: '#4b5563' }} width={40} />
                   <Tooltip labelFormatter={(d) => formatDate(String(d))} />
                   <Area
-                    type="monotone"
+                    type="linear"
                     dataKey="orders"
                     name="Orders"
                     stroke={ACCENT}

@@ -135,7 +135,10 @@ export default function ShipmentsPage() {
 
   return (
     <>
-      <PageHeader title="Shipments" description="Consignments and their transport, newest first." />
+      <PageHeader
+        title="Shipments"
+        description="Consignments and their transport, in the order they were recorded."
+      />
       <div className="filters">
         <label className="field field-inline">
           <span>Mode</span>
