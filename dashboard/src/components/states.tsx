@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { ApiError } from '../api/client';
+import { humanize } from '../lib/format';
 
 export function Loading({ label = 'Loading…' }: { label?: string }) {
   return (
@@ -81,5 +82,5 @@ const TONES: Record<string, 'ok' | 'warn' | 'bad' | 'info' | 'neutral'> = {
 /** A status word as a coloured pill (colour is a hint only; the text carries the meaning). */
 export function StatusBadge({ status }: { status: string }) {
   const tone = TONES[status] ?? 'neutral';
-  return <span className={`badge badge-${tone}`}>{status.replaceAll('_', ' ')}</span>;
+  return <span className={`badge badge-${tone}`}>{humanize(status)}</span>;
 }

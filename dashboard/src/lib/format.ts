@@ -30,6 +30,13 @@ export function formatDateTime(iso: string | null | undefined): string {
   return Number.isNaN(d.getTime()) ? iso : `${dateTimeFmt.format(d)} UTC`;
 }
 
+/** Date and time without the zone, for table columns whose header says "(UTC)". */
+export function formatDateTimeShort(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : dateTimeFmt.format(d);
+}
+
 export function formatNumber(n: number | null | undefined): string {
   return n === null || n === undefined ? '—' : numberFmt.format(n);
 }

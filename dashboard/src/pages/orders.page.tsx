@@ -1,11 +1,12 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client';
 import type { OrderSummary } from '../api/types';
-import { type Column, DataTable, Facts, LoadMore } from '../components/data-table';
+import { type Column, DataTable, Facts } from '../components/data-table';
+import { PagedTable, useCursorList } from '../components/paged-table';
 import { Drawer } from '../components/drawer';
-import { EmptyState, ErrorMessage, Loading, PageHeader, StatusBadge } from '../components/states';
-import { countryName, formatDateTime, formatMoney } from '../lib/format';
+import { ErrorMessage, Loading, PageHeader, StatusBadge } from '../components/states';
+import { countryName, formatDateTime, formatDateTimeShort, formatMoney } from '../lib/format';
 import { Link, setSearch, useLocation } from '../lib/router';
 
 const PAGE_SIZE = 50;
@@ -67,7 +68,7 @@ const COLUMNS: Array<Column<OrderSummary>> = [
     ),
   },
   { header: 'Platform', cell: (o) => o.platform },
-  { header: 'Ordered', cell: (o) => formatDateTime(o.orderedAt) },
+  { header: 'Ordered (UTC)', cell: (o) => formatDateTimeShort(o.orderedAt) },
   { header: 'Destination', cell: (o) => countryName(o.shipToCountry) },
   { header: 'Lines', cell: (o) => o.lineCount, numeric: true },
   { header: 'Total', cell: (o) => formatMoney(o.total, o.currency), numeric: true },
@@ -95,24 +96,20 @@ export default function OrdersPage() {
     setCountryInput(country);
   }, [platform, country]);
 
-  const list = useInfiniteQuery({
-    queryKey: ['orders', 'list', { platform, country }],
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) =>
-      unwrap(
-        api.GET('/api/orders', {
-          params: {
-            query: {
-              limit: PAGE_SIZE,
-              ...(pageParam ? { cursor: pageParam } : {}),
-              ...(platform ? { platform } : {}),
-              ...(country ? { country } : {}),
-            },
+  const list = useCursorList(['orders', 'list', { platform, country }], (cursor) =>
+    unwrap(
+      api.GET('/api/orders', {
+        params: {
+          query: {
+            limit: PAGE_SIZE,
+            ...(cursor ? { cursor } : {}),
+            ...(platform ? { platform } : {}),
+            ...(country ? { country } : {}),
           },
-        }),
-      ),
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+        },
+      }),
+    ),
+  );
 
   const apply = (e: FormEvent) => {
     e.preventDefault();
@@ -129,7 +126,6 @@ export default function OrdersPage() {
     setSearch({ platform: undefined, country: undefined, id: undefined });
   };
   const close = useCallback(() => setSearch({ id: undefined }), []);
-  const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
   const filtered = Boolean(platform || country);
 
   return (
@@ -173,29 +169,15 @@ export default function OrdersPage() {
           </span>
         ) : null}
       </form>
-      {list.isPending ? <Loading /> : null}
-      {list.error ? <ErrorMessage error={list.error} onRetry={() => void list.refetch()} /> : null}
-      {list.data && rows.length === 0 ? (
-        <EmptyState>{filtered ? 'No orders match these filters.' : 'No orders yet.'}</EmptyState>
-      ) : null}
-      {rows.length > 0 ? (
-        <>
-          <DataTable
-            label="Orders"
-            columns={COLUMNS}
-            rows={rows}
-            rowKey={(o) => o.id}
-            selectedKey={selected}
-          />
-          <LoadMore
-            shown={rows.length}
-            noun="orders"
-            hasMore={list.hasNextPage}
-            loading={list.isFetchingNextPage}
-            onMore={() => void list.fetchNextPage()}
-          />
-        </>
-      ) : null}
+      <PagedTable
+        list={list}
+        label="Orders"
+        noun="orders"
+        columns={COLUMNS}
+        rowKey={(o) => o.id}
+        selectedKey={selected}
+        empty={filtered ? 'No orders match these filters.' : 'No orders yet.'}
+      />
       {selected ? <OrderDrawer id={selected} onClose={close} /> : null}
     </>
   );

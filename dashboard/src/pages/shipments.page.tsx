@@ -1,8 +1,9 @@
 import { useCallback } from 'react';
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client';
 import type { ShipmentSummary } from '../api/types';
-import { type Column, DataTable, Facts, LoadMore } from '../components/data-table';
+import { type Column, DataTable, Facts } from '../components/data-table';
+import { PagedTable, useCursorList } from '../components/paged-table';
 import { Drawer } from '../components/drawer';
 import { EmptyState, ErrorMessage, Loading, PageHeader, StatusBadge } from '../components/states';
 import { countryName, formatDate, formatDateTime, formatNumber, humanize } from '../lib/format';
@@ -113,25 +114,14 @@ export default function ShipmentsPage() {
   const { search } = useLocation();
   const mode = search.get('mode') ?? '';
   const selected = search.get('id');
-  const list = useInfiniteQuery({
-    queryKey: ['shipments', 'list', { mode }],
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) =>
-      unwrap(
-        api.GET('/api/shipments', {
-          params: {
-            query: {
-              limit: PAGE_SIZE,
-              ...(pageParam ? { cursor: pageParam } : {}),
-              ...(mode ? { mode } : {}),
-            },
-          },
-        }),
-      ),
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+  const list = useCursorList(['shipments', 'list', { mode }], (cursor) =>
+    unwrap(
+      api.GET('/api/shipments', {
+        params: { query: { limit: PAGE_SIZE, ...(cursor ? { cursor } : {}), ...(mode ? { mode } : {}) } },
+      }),
+    ),
+  );
   const close = useCallback(() => setSearch({ id: undefined }), []);
-  const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
     <>
@@ -155,29 +145,15 @@ export default function ShipmentsPage() {
           </select>
         </label>
       </div>
-      {list.isPending ? <Loading /> : null}
-      {list.error ? <ErrorMessage error={list.error} onRetry={() => void list.refetch()} /> : null}
-      {list.data && rows.length === 0 ? (
-        <EmptyState>{mode ? `No ${mode} shipments.` : 'No shipments yet.'}</EmptyState>
-      ) : null}
-      {rows.length > 0 ? (
-        <>
-          <DataTable
-            label="Shipments"
-            columns={COLUMNS}
-            rows={rows}
-            rowKey={(s) => s.id}
-            selectedKey={selected}
-          />
-          <LoadMore
-            shown={rows.length}
-            noun="shipments"
-            hasMore={list.hasNextPage}
-            loading={list.isFetchingNextPage}
-            onMore={() => void list.fetchNextPage()}
-          />
-        </>
-      ) : null}
+      <PagedTable
+        list={list}
+        label="Shipments"
+        noun="shipments"
+        columns={COLUMNS}
+        rowKey={(s) => s.id}
+        selectedKey={selected}
+        empty={mode ? `No ${mode} shipments.` : 'No shipments yet.'}
+      />
       {selected ? <ShipmentDrawer id={selected} onClose={close} /> : null}
     </>
   );
