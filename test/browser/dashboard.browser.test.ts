@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { closeAppContext, createAppContext } from '../../src/app/context.ts';
 import { createHttpApp } from '../../src/app/server.ts';
 import { loadConfig } from '../../src/platform/config.ts';
@@ -39,7 +39,23 @@ async function ensureDashboardBuilt(): Promise<void> {
   await build({ configFile: path.join(ROOT, 'dashboard/vite.config.ts'), logLevel: 'warn' });
 }
 
+/** Polls until `locator` matches exactly `n` elements (the page's CSP forbids string evaluation). */
+async function waitForCount(locator: Locator, n: number, timeoutMs = 10_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  let count = await locator.count();
+  while (count !== n && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 50));
+    count = await locator.count();
+  }
+  assert.equal(count, n);
+}
+
 const COUNTRIES = ['US', 'DE', 'GB', 'DE', 'FR', 'US', 'DE', 'NL'] as const;
+/** More than one page (the dashboard asks for 50 at a time), so "Load more" has work to do. */
+const ORDER_COUNT = 60;
+const GERMAN_ORDERS = Array.from({ length: ORDER_COUNT }, (_, i) => COUNTRIES[i % COUNTRIES.length]).filter(
+  (c) => c === 'DE',
+).length;
 
 function order(i: number) {
   const country = COUNTRIES[i % COUNTRIES.length]!;
@@ -52,7 +68,7 @@ function order(i: number) {
     subtotal: '40.00',
     shipping: '5.00',
     total: '45.00',
-    orderedAt: `2026-10-${day}T10:${String(i).padStart(2, '0')}:00Z`,
+    orderedAt: `2026-10-${day}T10:${String(i % 60).padStart(2, '0')}:00Z`,
     lines: [
       { lineNo: 1, sku: 'LAMP-01', title: 'Desk lamp', quantity: 2, unitPrice: '15.00', total: '30.00' },
       { lineNo: 2, sku: 'BULB-E27', title: 'LED bulb E27', quantity: 1, unitPrice: '10.00', total: '10.00' },
@@ -86,7 +102,7 @@ describe('dashboard in headless Chromium', {
     });
     const org = await createOrganisation(ctx, { slug: 'lampworks', name: 'Lampworks GmbH', country: 'DE' });
     await createUser(ctx, org.id, { ...owner, name: 'Olga Operator', level: 'admin', roles: [] });
-    const orders = Array.from({ length: 12 }, (_, i) => order(i));
+    const orders = Array.from({ length: ORDER_COUNT }, (_, i) => order(i));
     await ingestOrders(ctx, org.id, orders, { actor: 'test' });
     await ingestShipments(
       ctx,
@@ -194,7 +210,7 @@ describe('dashboard in headless Chromium', {
     await page.getByRole('heading', { name: 'Overview', level: 1 }).waitFor();
     assert.equal(new URL(page.url()).pathname, '/app/overview');
     const ordersKpi = page.locator('.kpi', { hasText: 'Orders' }).first();
-    assert.match((await ordersKpi.textContent()) ?? '', /Orders\s*12/);
+    assert.match((await ordersKpi.textContent()) ?? '', new RegExp(`Orders\\s*${ORDER_COUNT}`));
     const chart = page.getByRole('figure', { name: 'Orders per day' });
     await chart.locator('svg.recharts-surface').first().waitFor();
     // 5 days of orders → an area path with points; the destinations chart names Germany.
@@ -213,17 +229,20 @@ describe('dashboard in headless Chromium', {
     await page.getByRole('heading', { name: 'Orders', level: 1 }).waitFor();
     const table = page.getByRole('table', { name: 'Orders' });
     await table.getByRole('link', { name: '#1001' }).waitFor();
-    assert.equal(await table.locator('tbody tr').count(), 12);
+    assert.equal(await table.locator('tbody tr').count(), 50);
+    await page.getByRole('button', { name: 'Load more' }).click();
+    await table.getByRole('link', { name: `#${1000 + ORDER_COUNT}` }).waitFor();
+    assert.equal(await table.locator('tbody tr').count(), ORDER_COUNT);
+    await page.getByText(`Showing ${ORDER_COUNT} orders (all)`).waitFor();
 
     await page.getByLabel('Destination country').fill('de');
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await page.waitForURL(/country=DE/);
     await table.getByRole('link', { name: '#1002' }).waitFor();
-    await page.waitForFunction(
-      `document.querySelectorAll('table[aria-label="Orders"] tbody tr').length === 5`,
-    );
+    await waitForCount(table.locator('tbody tr'), GERMAN_ORDERS);
     const destinations = await table.locator('tbody tr td:nth-child(4)').allTextContents();
     assert.deepEqual([...new Set(destinations)], ['Germany']);
+    await shot('orders');
 
     await table.getByRole('link', { name: '#1002' }).click();
     const drawer = page.getByRole('dialog', { name: 'Order #1002' });
@@ -238,6 +257,8 @@ describe('dashboard in headless Chromium', {
   it('opens shipments and a shipment with its lines linked to the order', async () => {
     await page.getByRole('link', { name: 'Shipments' }).click();
     const table = page.getByRole('table', { name: 'Shipments' });
+    await table.getByRole('link', { name: 'SHP-7002' }).waitFor();
+    await shot('shipments');
     await table.getByRole('link', { name: 'SHP-7001' }).click();
     const drawer = page.getByRole('dialog', { name: 'Shipment SHP-7001' });
     const lines = drawer.getByRole('table', { name: 'Lines of shipment SHP-7001' });

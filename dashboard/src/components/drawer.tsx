@@ -20,8 +20,13 @@ export function Drawer({
       if (e.key === 'Escape') onClose();
     };
     window.addEventListener('keydown', onKey);
+    // Focus the panel, and give focus back to whatever opened it (the row link) when it closes.
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     panel.current?.focus();
-    return () => window.removeEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      if (opener?.isConnected) opener.focus();
+    };
   }, [onClose]);
   return (
     <div className="drawer-root">

@@ -150,7 +150,7 @@ export default function OrdersPage() {
             onChange={(e) => setCountryInput(e.target.value)}
             placeholder="e.g. DE"
             maxLength={2}
-            size={4}
+            className="input-code"
             aria-invalid={countryError ? true : undefined}
             aria-describedby={countryError ? 'country-error' : undefined}
           />
