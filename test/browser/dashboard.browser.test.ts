@@ -59,7 +59,7 @@ const GERMAN_ORDERS = Array.from({ length: ORDER_COUNT }, (_, i) => COUNTRIES[i 
 
 function order(i: number) {
   const country = COUNTRIES[i % COUNTRIES.length]!;
-  const day = String(10 + (i % 5)).padStart(2, '0');
+  const day = String(10 + ((i * i) % 7)).padStart(2, '0'); // 10, 11, 12 and 14 October: the 13th has none
   return orderRecord.parse({
     platform: i % 3 === 0 ? 'amazon' : 'shopify',
     externalId: `#${1001 + i}`,
@@ -213,8 +213,11 @@ describe('dashboard in headless Chromium', {
     assert.match((await ordersKpi.textContent()) ?? '', new RegExp(`Orders\\s*${ORDER_COUNT}`));
     const chart = page.getByRole('figure', { name: 'Orders per day' });
     await chart.locator('svg.recharts-surface').first().waitFor();
-    // 5 days of orders → an area path with points; the destinations chart names Germany.
+    // An area for the days with orders (the empty 13th filled in); the destinations chart names Germany.
     assert.ok((await chart.locator('.recharts-area-curve').count()) >= 1);
+    await chart.getByText('10-13').waitFor();
+    const ticks = await chart.getByText(/^10-\d\d$/).allTextContents();
+    assert.deepEqual(ticks, ['10-10', '10-11', '10-12', '10-13', '10-14']);
     await page
       .getByRole('figure', { name: /Orders by destination/ })
       .getByText('Germany')
