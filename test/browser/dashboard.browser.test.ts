@@ -17,7 +17,8 @@ import type { HttpApp } from '../../src/platform/http/server.ts';
 import { createOrganisation, createUser } from '../../src/modules/identity/index.ts';
 import { ingestOrders, ingestShipments, orderRecord, shipmentRecord } from '../../src/modules/core/index.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
+/** Debian's chromium; CROSSGATE_CHROMIUM points elsewhere (e.g. to check that the test skips without it). */
+const CHROMIUM = process.env.CROSSGATE_CHROMIUM ?? '/usr/bin/chromium';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const DIST_INDEX = path.join(ROOT, 'dist/dashboard/index.html');
 const SHOTS = process.env.CROSSGATE_SCREENSHOT_DIR;
@@ -86,6 +87,7 @@ describe('dashboard in headless Chromium', {
   let page: Page;
   let userDir: string;
   const owner = { email: 'ops@example.test', password: 'correct horse battery staple' };
+  const viewer = { email: 'auditor@example.test', password: 'another long passphrase' };
 
   before(async () => {
     await ensureDashboardBuilt();
@@ -93,7 +95,7 @@ describe('dashboard in headless Chromium', {
     // when that module is not part of this build.
     if (!allPermissions().some((p) => p.name === 'imports:read'))
       definePermissions({
-        'imports:read': { description: 'Read import runs and quarantined rows', minLevel: 'viewer' },
+        'imports:read': { description: 'Read import runs and quarantined rows', minLevel: 'contributor' },
       });
     ctx = await createAppContext({
       config: loadConfig({ LOG_LEVEL: 'silent' }),
@@ -102,6 +104,7 @@ describe('dashboard in headless Chromium', {
     });
     const org = await createOrganisation(ctx, { slug: 'lampworks', name: 'Lampworks GmbH', country: 'DE' });
     await createUser(ctx, org.id, { ...owner, name: 'Olga Operator', level: 'admin', roles: [] });
+    await createUser(ctx, org.id, { ...viewer, name: 'Vic Viewer', level: 'viewer', roles: [] });
     const orders = Array.from({ length: ORDER_COUNT }, (_, i) => order(i));
     await ingestOrders(ctx, org.id, orders, { actor: 'test' });
     await ingestShipments(
@@ -377,5 +380,22 @@ describe('dashboard in headless Chromium', {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Shipments', level: 1 }).waitFor();
     assert.equal(new URL(page.url()).pathname, '/app/shipments');
+  });
+
+  it('shows a user only the pages their permissions allow, in the navigation and by URL', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByLabel('Email').fill(viewer.email);
+    await page.getByLabel('Password').fill(viewer.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Overview', level: 1 }).waitFor();
+    const me = (await (await page.request.get(`${base}/api/auth/me`)).json()) as { permissions: string[] };
+    const mayImport = me.permissions.includes('imports:read');
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    assert.equal(await nav.getByRole('link', { name: 'Import quarantine' }).count(), mayImport ? 1 : 0);
+    assert.equal(await nav.getByRole('link', { name: 'Orders' }).count(), 1);
+    if (!mayImport) {
+      await page.goto(`${base}/app/imports`);
+      await page.getByText('You do not have access to Import quarantine').waitFor();
+    }
   });
 });
