@@ -363,6 +363,17 @@ describe('dashboard in headless Chromium', {
     await page.keyboard.press('Escape');
   });
 
+  it('sends the user to the login page when the session ends on the server, and back afterwards', async () => {
+    await ctx.db.deleteFrom('sessions').execute();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Shipments' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    assert.equal(new URL(page.url()).searchParams.get('next'), '/app/shipments');
+    await page.getByLabel('Email').fill(owner.email);
+    await page.getByLabel('Password').fill(owner.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('table', { name: 'Shipments' }).getByRole('link', { name: 'SHP-7001' }).waitFor();
+  });
+
   it('signs out, and then an anonymous visit to a page lands on the login page', async () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();

@@ -20,6 +20,9 @@ export function Layout({ path }: { path: string }) {
   const Page = entry?.component;
   return (
     <div className="shell">
+      <a href="#content" className="skip-link">
+        Skip to content
+      </a>
       <aside className="sidebar">
         <div className="brand">
           <span className="brand-mark" aria-hidden="true">
