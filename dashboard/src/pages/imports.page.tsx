@@ -109,7 +109,7 @@ export default function ImportsPage() {
               columns={RUN_COLUMNS}
               rowKey={(r) => r.id}
               selectedKey={runId ?? null}
-              empty="No imports yet. Run `crossgate import <file>` to bring in a platform export."
+              empty="No imports yet. Runs appear here as platform exports are imported."
             />
           </section>
           {runs.query.isSuccess ? (

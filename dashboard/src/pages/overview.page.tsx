@@ -91,9 +91,7 @@ export default function OverviewPage() {
       </section>
 
       {o.counts.orders === 0 ? (
-        <EmptyState>
-          No orders yet. Import a platform export (crossgate import) to see activity here.
-        </EmptyState>
+        <EmptyState>No orders yet. Import a sales-platform export to see activity here.</EmptyState>
       ) : (
         <div className="chart-grid">
           <ChartCard title="Orders per day" id="chart-orders-per-day">
