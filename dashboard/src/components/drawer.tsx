@@ -1,4 +1,6 @@
 import { type ReactNode, useEffect, useId, useRef } from 'react';
+import type { UseQueryResult } from '@tanstack/react-query';
+import { ErrorMessage, Loading } from './states';
 
 /**
  * A side panel for a record's detail, opened from a table. It is a labelled dialog; Escape, the
@@ -48,5 +50,29 @@ export function Drawer({
         <div className="drawer-body">{children}</div>
       </div>
     </div>
+  );
+}
+
+/**
+ * A drawer for one record loaded by `query`: shows loading and error states, then `children(data)`.
+ * `title` gets the data once loaded (and undefined before), e.g. `(o) => (o ? `Order ${o.externalId}` : 'Order')`.
+ */
+export function QueryDrawer<T>({
+  query,
+  title,
+  onClose,
+  children,
+}: {
+  query: UseQueryResult<T>;
+  title: (data: T | undefined) => string;
+  onClose: () => void;
+  children: (data: T) => ReactNode;
+}) {
+  return (
+    <Drawer title={title(query.data)} onClose={onClose}>
+      {query.isPending ? <Loading /> : null}
+      {query.error ? <ErrorMessage error={query.error} /> : null}
+      {query.data !== undefined ? children(query.data) : null}
+    </Drawer>
   );
 }

@@ -4,8 +4,8 @@ import { api, unwrap } from '../api/client';
 import type { OrderSummary } from '../api/types';
 import { type Column, DataTable, Facts } from '../components/data-table';
 import { PagedTable, useCursorList } from '../components/paged-table';
-import { Drawer } from '../components/drawer';
-import { ErrorMessage, Loading, PageHeader, StatusBadge } from '../components/states';
+import { QueryDrawer } from '../components/drawer';
+import { PageHeader, StatusBadge } from '../components/states';
 import { countryName, formatDateTime, formatDateTimeShort, formatMoney } from '../lib/format';
 import { Link, setSearch, useLocation } from '../lib/router';
 
@@ -16,12 +16,9 @@ function OrderDrawer({ id, onClose }: { id: string; onClose: () => void }) {
     queryKey: ['orders', 'detail', id],
     queryFn: () => unwrap(api.GET('/api/orders/{id}', { params: { path: { id } } })),
   });
-  const o = q.data;
   return (
-    <Drawer title={o ? `Order ${o.externalId}` : 'Order'} onClose={onClose}>
-      {q.isPending ? <Loading /> : null}
-      {q.error ? <ErrorMessage error={q.error} /> : null}
-      {o ? (
+    <QueryDrawer query={q} title={(o) => (o ? `Order ${o.externalId}` : 'Order')} onClose={onClose}>
+      {(o) => (
         <>
           <Facts
             items={[
@@ -53,8 +50,8 @@ function OrderDrawer({ id, onClose }: { id: string; onClose: () => void }) {
             ]}
           />
         </>
-      ) : null}
-    </Drawer>
+      )}
+    </QueryDrawer>
   );
 }
 

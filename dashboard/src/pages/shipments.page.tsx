@@ -4,8 +4,8 @@ import { api, unwrap } from '../api/client';
 import type { ShipmentSummary } from '../api/types';
 import { type Column, DataTable, Facts } from '../components/data-table';
 import { PagedTable, useCursorList } from '../components/paged-table';
-import { Drawer } from '../components/drawer';
-import { EmptyState, ErrorMessage, Loading, PageHeader, StatusBadge } from '../components/states';
+import { QueryDrawer } from '../components/drawer';
+import { EmptyState, PageHeader, StatusBadge } from '../components/states';
 import { countryName, formatDate, formatDateTime, formatNumber, humanize } from '../lib/format';
 import { Link, setSearch, useLocation } from '../lib/router';
 import { useCan } from '../lib/session';
@@ -31,12 +31,9 @@ function ShipmentDrawer({ id, onClose }: { id: string; onClose: () => void }) {
     queryKey: ['shipments', 'detail', id],
     queryFn: () => unwrap(api.GET('/api/shipments/{id}', { params: { path: { id } } })),
   });
-  const s = q.data;
   return (
-    <Drawer title={s ? `Shipment ${s.reference}` : 'Shipment'} onClose={onClose}>
-      {q.isPending ? <Loading /> : null}
-      {q.error ? <ErrorMessage error={q.error} /> : null}
-      {s ? (
+    <QueryDrawer query={q} title={(s) => (s ? `Shipment ${s.reference}` : 'Shipment')} onClose={onClose}>
+      {(s) => (
         <>
           <Facts
             items={[
@@ -83,8 +80,8 @@ function ShipmentDrawer({ id, onClose }: { id: string; onClose: () => void }) {
             />
           )}
         </>
-      ) : null}
-    </Drawer>
+      )}
+    </QueryDrawer>
   );
 }
 
