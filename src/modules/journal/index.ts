@@ -16,4 +16,4 @@ export const journalModule: Module = {
   migrations: journalMigrations,
 };
 
-export { SqlJournal } from './journal.service.ts';
+export { SqlJournal } from './journal.store.ts';
