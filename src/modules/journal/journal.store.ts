@@ -51,7 +51,12 @@ export class SqlJournal implements JournalPort {
     this.ids = opts.ids;
   }
 
-  async append(tx: Executor, orgId: string, records: JournalRecord[]): Promise<AppendResult> {
+  async append(tx: Executor, orgId: string, records: JournalRecord[]): Promise<void> {
+    await this.appendEntries(tx, orgId, records);
+  }
+
+  /** `append`, returning where each entry landed (for callers that keep a reference or a receipt). */
+  async appendEntries(tx: Executor, orgId: string, records: JournalRecord[]): Promise<AppendResult> {
     if (records.length === 0) return { appended: [], duplicates: 0, treeSize: -1 };
     records.forEach(validateRecord);
     const log = logOrigin(orgId);

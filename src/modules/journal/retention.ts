@@ -10,7 +10,10 @@ export const RETENTION_POLICY_VERSION = retention.version;
 
 export function retentionYears(at: Date): number {
   const day = at.toISOString().slice(0, 10);
-  const p = retention.periods.find((x) => x.validFrom <= day && (x.validTo === null || day < x.validTo));
+  const p = retention.periods.find((x) => {
+    const to = x.validTo as string | null;
+    return x.validFrom <= day && (to === null || day < to);
+  });
   if (!p) throw new Error(`no retention period in force on ${day}`);
   return p.minimumYears;
 }
