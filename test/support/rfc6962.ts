@@ -68,7 +68,12 @@ export function consistent(m: number, n: number, proof: Buffer[], oldRoot: Buffe
 
 /** Checks a checkpoint's Ed25519 signature and returns its size and root. */
 export function openCheckpoint(text: string, signatureB64: string, publicKeyPem: string) {
-  const ok = verify(null, Buffer.from(text), createPublicKey(publicKeyPem), Buffer.from(signatureB64, 'base64'));
+  const ok = verify(
+    null,
+    Buffer.from(text),
+    createPublicKey(publicKeyPem),
+    Buffer.from(signatureB64, 'base64'),
+  );
   const [origin, size, root] = text.split('\n');
   return { ok, origin: origin!, size: Number(size), root: Buffer.from(root!, 'base64') };
 }

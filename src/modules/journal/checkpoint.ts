@@ -19,7 +19,14 @@ export function checkpointText(c: Checkpoint): string {
 export function parseCheckpoint(text: string): Checkpoint {
   const lines = text.split('\n');
   const [origin, size, root, ts] = lines;
-  if (!origin || !size || !root || !ts?.startsWith('timestamp ') || !/^\d+$/.test(size) || lines.at(-1) !== '')
+  if (
+    !origin ||
+    !size ||
+    !root ||
+    !ts?.startsWith('timestamp ') ||
+    !/^\d+$/.test(size) ||
+    lines.at(-1) !== ''
+  )
     throw new Error('not a Crossgate checkpoint');
   const rootHash = Buffer.from(root, 'base64');
   if (rootHash.length !== 32) throw new Error('checkpoint root hash is not 32 bytes');
@@ -30,7 +37,11 @@ export function signCheckpoint(text: string, privateKey: crypto.KeyObject): stri
   return crypto.sign(null, Buffer.from(text, 'utf8'), privateKey).toString('base64');
 }
 
-export function verifyCheckpointSignature(text: string, signature: string, publicKey: crypto.KeyObject): boolean {
+export function verifyCheckpointSignature(
+  text: string,
+  signature: string,
+  publicKey: crypto.KeyObject,
+): boolean {
   try {
     return crypto.verify(null, Buffer.from(text, 'utf8'), publicKey, Buffer.from(signature, 'base64'));
   } catch {

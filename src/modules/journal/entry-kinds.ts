@@ -34,9 +34,10 @@ const EMAIL = /[^\s@]+@[^\s@]+\.[a-z]{2,}/i;
 export function assertNoPersonalData(data: unknown, path = 'data'): void {
   if (typeof data === 'string') {
     if (EMAIL.test(data))
-      throw invalid('Personal data must not be journaled in clear: reference the person by id or keyed hash', [
-        { field: path, message: 'looks like an e-mail address' },
-      ]);
+      throw invalid(
+        'Personal data must not be journaled in clear: reference the person by id or keyed hash',
+        [{ field: path, message: 'looks like an e-mail address' }],
+      );
   } else if (Array.isArray(data)) data.forEach((v, i) => assertNoPersonalData(v, `${path}.${i}`));
   else if (data && typeof data === 'object')
     for (const [k, v] of Object.entries(data)) assertNoPersonalData(v, `${path}.${k}`);

@@ -3,7 +3,13 @@ import type { Executor } from '../../platform/db/database.ts';
 import { invalid, notFound } from '../../platform/errors.ts';
 import { hasPrefix } from '../../platform/ids.ts';
 import { BUNDLE_FORMAT, type InclusionBundle } from './bundle.ts';
-import { checkpointText, keyIdOf, publicKeyPem, signCheckpoint, verifyCheckpointSignature } from './checkpoint.ts';
+import {
+  checkpointText,
+  keyIdOf,
+  publicKeyPem,
+  signCheckpoint,
+  verifyCheckpointSignature,
+} from './checkpoint.ts';
 import { encodeLeaf, logOrigin, type LeafFields } from './leaf.ts';
 import { CompactRange, consistencyRanges, hashLeaf, inclusionRanges, verifyConsistency } from './merkle.ts';
 import { bytes, rangeHashes } from './journal.store.ts';
@@ -110,7 +116,11 @@ export async function headAt(ctx: AppContext, orgId: string, treeSize: number) {
   return r ? headOf(orgId, r) : undefined;
 }
 
-export async function listHeads(ctx: AppContext, orgId: string, opts: { limit: number; beforeSize?: number }) {
+export async function listHeads(
+  ctx: AppContext,
+  orgId: string,
+  opts: { limit: number; beforeSize?: number },
+) {
   let q = ctx.db.selectFrom('journal_heads').selectAll().where('org_id', '=', orgId);
   if (opts.beforeSize !== undefined) q = q.where('tree_size', '<', opts.beforeSize);
   const rows = await q.orderBy('tree_size', 'desc').limit(opts.limit).execute();
@@ -354,7 +364,11 @@ export async function verifyJournal(
       const h = heads[nextHead++]!;
       headsChecked += 1;
       if (h.keyId !== key.keyId || !verifyCheckpointSignature(h.checkpoint, h.signature, key.publicKey))
-        report({ index: h.treeSize - 1, problem: 'signature', message: `head of size ${h.treeSize}: bad signature` });
+        report({
+          index: h.treeSize - 1,
+          problem: 'signature',
+          message: `head of size ${h.treeSize}: bad signature`,
+        });
       if (
         !treeBroken &&
         h.treeSize === range.size &&
@@ -382,7 +396,11 @@ export async function verifyJournal(
     for (const r of rows) {
       const idx = Number(r.idx);
       if (idx !== expected) {
-        report({ index: expected, problem: 'missing', message: `no entry at index ${expected} (next is ${idx})` });
+        report({
+          index: expected,
+          problem: 'missing',
+          message: `no entry at index ${expected} (next is ${idx})`,
+        });
         treeBroken = true;
       }
       const leafHash = hashLeaf(encodeLeaf(leafFieldsOf(orgId, r)));
@@ -415,7 +433,11 @@ export async function verifyJournal(
       message: `the log records ${tree.size} entries, ${expected} were found`,
     });
   for (const h of heads.slice(nextHead))
-    report({ index: expected, problem: 'missing', message: `head of size ${h.treeSize} but only ${expected} entries` });
+    report({
+      index: expected,
+      problem: 'missing',
+      message: `head of size ${h.treeSize} but only ${expected} entries`,
+    });
   problems.sort((a, b) => a.index - b.index);
   return {
     ok: problems.length === 0,

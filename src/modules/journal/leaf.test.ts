@@ -22,11 +22,17 @@ describe('RFC 8785 canonical JSON', () => {
   });
 
   it('writes numbers in their shortest round-trip form (RFC 8785 Appendix B samples)', () => {
-    assert.equal(canonicalJson([333333333.33333329, 1e30, 4.5, 2e-3, 0.000001, 1e-7, -0, 1e21]), '[333333333.3333333,1e+30,4.5,0.002,0.000001,1e-7,0,1e+21]');
+    assert.equal(
+      canonicalJson([333333333.33333329, 1e30, 4.5, 2e-3, 0.000001, 1e-7, -0, 1e21]),
+      '[333333333.3333333,1e+30,4.5,0.002,0.000001,1e-7,0,1e+21]',
+    );
   });
 
   it('has no whitespace and nests deterministically', () => {
-    assert.equal(canonicalJson({ b: [1, { d: true, c: null }], a: 'x' }), '{"a":"x","b":[1,{"c":null,"d":true}]}');
+    assert.equal(
+      canonicalJson({ b: [1, { d: true, c: null }], a: 'x' }),
+      '{"a":"x","b":[1,{"c":null,"d":true}]}',
+    );
   });
 
   it('refuses values JSON cannot carry instead of dropping them', () => {
@@ -47,7 +53,13 @@ const GOLDEN: LeafFields = {
   version: 1,
   actor: 'usr_01jz0000000000000000000002',
   subject: 'shp_01jz0000000000000000000003',
-  data: { link: 'export_clearance', occurredAt: '2026-10-30T08:15:00.000Z', country: 'CN', qty: 1200, ok: true },
+  data: {
+    link: 'export_clearance',
+    occurredAt: '2026-10-30T08:15:00.000Z',
+    country: 'CN',
+    qty: 1200,
+    ok: true,
+  },
   at: '2026-11-02T09:00:00.000Z',
 };
 
@@ -61,20 +73,43 @@ describe('journal leaf format 1 (golden)', () => {
   });
 
   it('hashes that leaf and its identity to these values', () => {
-    assert.equal(leafHashOf(GOLDEN).toString('hex'), '960c917db9bb2b63db57b65758de89aa03600757eadf2da3690e376f9ff2ce94');
-    assert.equal(identityHashOf(GOLDEN).toString('hex'), 'f86be3fed2d005d186dbf1b66f95b2e3c58cb35ec845fd35f2457b0ae67f2c79');
+    assert.equal(
+      leafHashOf(GOLDEN).toString('hex'),
+      '960c917db9bb2b63db57b65758de89aa03600757eadf2da3690e376f9ff2ce94',
+    );
+    assert.equal(
+      identityHashOf(GOLDEN).toString('hex'),
+      'f86be3fed2d005d186dbf1b66f95b2e3c58cb35ec845fd35f2457b0ae67f2c79',
+    );
   });
 
   it('keeps the identity of a fact apart from when, by whom and where it was logged', () => {
-    const later = { ...GOLDEN, index: 99, id: 'jnl_01jz0000000000000000000009', actor: 'system:import', at: '2027-01-01T00:00:00.000Z' };
+    const later = {
+      ...GOLDEN,
+      index: 99,
+      id: 'jnl_01jz0000000000000000000009',
+      actor: 'system:import',
+      at: '2027-01-01T00:00:00.000Z',
+    };
     assert.deepEqual(identityHashOf(later), identityHashOf(GOLDEN));
     assert.notDeepEqual(leafHashOf(later), leafHashOf(GOLDEN));
-    assert.notDeepEqual(identityHashOf({ ...GOLDEN, data: { ...GOLDEN.data, qty: 1201 } }), identityHashOf(GOLDEN));
+    assert.notDeepEqual(
+      identityHashOf({ ...GOLDEN, data: { ...GOLDEN.data, qty: 1201 } }),
+      identityHashOf(GOLDEN),
+    );
   });
 
   it('writes checkpoints in the tlog-checkpoint layout and reads them back', () => {
-    const text = checkpointText({ origin: GOLDEN.log, treeSize: 42, rootHash: Buffer.alloc(32, 7), timestamp: GOLDEN.at });
-    assert.equal(text, `${GOLDEN.log}\n42\nBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwc=\ntimestamp 2026-11-02T09:00:00.000Z\n`);
+    const text = checkpointText({
+      origin: GOLDEN.log,
+      treeSize: 42,
+      rootHash: Buffer.alloc(32, 7),
+      timestamp: GOLDEN.at,
+    });
+    assert.equal(
+      text,
+      `${GOLDEN.log}\n42\nBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwc=\ntimestamp 2026-11-02T09:00:00.000Z\n`,
+    );
     assert.deepEqual(parseCheckpoint(text).treeSize, 42);
     assert.throws(() => parseCheckpoint(text.replace('42', 'x')));
   });

@@ -18,9 +18,16 @@ import { consistent, leafHash, mth, rootFromPath } from '../../../test/support/r
 
 // The eight leaves of the Certificate Transparency reference tests (merkle_tree_test.cc), and the
 // roots of their prefixes as published there.
-const CT_LEAVES = ['', '00', '10', '2021', '3031', '40414243', '5051525354555657', '606162636465666768696a6b6c6d6e6f'].map(
-  (x) => Buffer.from(x, 'hex'),
-);
+const CT_LEAVES = [
+  '',
+  '00',
+  '10',
+  '2021',
+  '3031',
+  '40414243',
+  '5051525354555657',
+  '606162636465666768696a6b6c6d6e6f',
+].map((x) => Buffer.from(x, 'hex'));
 const CT_ROOTS = [
   '6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d',
   'fac54203e7cc696cf0dfcb42c92a1d9dbaf70ad9e621f4bd8d98662f00e3c125',
@@ -37,12 +44,21 @@ const leavesOf = (n: number) => Array.from({ length: n }, (_, i) => Buffer.from(
 /** The producer's proof from an in-memory tree: ranges → their MTH. */
 function hashesFor(leaves: Buffer[], ranges: Range[]): Buffer[] {
   const lh = leaves.map((l) => hashLeaf(l));
-  return ranges.map((r) => foldRight(decompose(r.start, r.end).map((n) => rootOf(lh.slice(n.index * 2 ** n.level, (n.index + 1) * 2 ** n.level)))));
+  return ranges.map((r) =>
+    foldRight(
+      decompose(r.start, r.end).map((n) =>
+        rootOf(lh.slice(n.index * 2 ** n.level, (n.index + 1) * 2 ** n.level)),
+      ),
+    ),
+  );
 }
 
 describe('RFC 6962 Merkle tree', () => {
   it('hashes the empty tree and the CT reference trees to their published roots', () => {
-    assert.equal(EMPTY_ROOT.toString('hex'), 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+    assert.equal(
+      EMPTY_ROOT.toString('hex'),
+      'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+    );
     for (let n = 1; n <= 8; n++) {
       const range = new CompactRange();
       for (const l of CT_LEAVES.slice(0, n)) range.append(hashLeaf(l));
@@ -81,7 +97,10 @@ describe('RFC 6962 Merkle tree', () => {
         const newRoot = mth(leaves);
         assert.ok(consistent(m, n, proof, oldRoot, newRoot), `${m} → ${n}`);
         assert.ok(verifyConsistency(m, n, proof, oldRoot, newRoot), `${m} → ${n} (RFC 9162 algorithm)`);
-        if (m < n) assert.ok(!verifyConsistency(m, n, proof, mth([Buffer.from('bogus'), ...leavesOf(m).slice(1)]), newRoot));
+        if (m < n)
+          assert.ok(
+            !verifyConsistency(m, n, proof, mth([Buffer.from('bogus'), ...leavesOf(m).slice(1)]), newRoot),
+          );
       }
     }
   });

@@ -136,7 +136,8 @@ export class CompactRange {
 
   static fromBytes(size: number, bytes: Uint8Array): CompactRange {
     const hashes: Buffer[] = [];
-    for (let i = 0; i < bytes.length; i += HASH_SIZE) hashes.push(Buffer.from(bytes.subarray(i, i + HASH_SIZE)));
+    for (let i = 0; i < bytes.length; i += HASH_SIZE)
+      hashes.push(Buffer.from(bytes.subarray(i, i + HASH_SIZE)));
     return new CompactRange(size, hashes);
   }
 
