@@ -38,8 +38,9 @@ export function assertNoPersonalData(data: unknown, path = 'data'): void {
         'Personal data must not be journaled in clear: reference the person by id or keyed hash',
         [{ field: path, message: 'looks like an e-mail address' }],
       );
-  } else if (Array.isArray(data)) data.forEach((v, i) => assertNoPersonalData(v, `${path}.${i}`));
-  else if (data && typeof data === 'object')
+  } else if (Array.isArray(data)) {
+    for (const [i, v] of data.entries()) assertNoPersonalData(v, `${path}.${i}`);
+  } else if (data && typeof data === 'object')
     for (const [k, v] of Object.entries(data)) assertNoPersonalData(v, `${path}.${k}`);
 }
 

@@ -3,13 +3,7 @@ import type { Executor } from '../../platform/db/database.ts';
 import { invalid, notFound } from '../../platform/errors.ts';
 import { hasPrefix } from '../../platform/ids.ts';
 import { BUNDLE_FORMAT, type InclusionBundle } from './bundle.ts';
-import {
-  checkpointText,
-  keyIdOf,
-  publicKeyPem,
-  signCheckpoint,
-  verifyCheckpointSignature,
-} from './checkpoint.ts';
+import { checkpointText, publicKeyPem, signCheckpoint, verifyCheckpointSignature } from './checkpoint.ts';
 import { encodeLeaf, logOrigin, type LeafFields } from './leaf.ts';
 import { CompactRange, consistencyRanges, hashLeaf, inclusionRanges, verifyConsistency } from './merkle.ts';
 import { bytes, rangeHashes } from './journal.store.ts';
