@@ -225,5 +225,10 @@ export type { SignedHead, VerifyReport } from './journal.service.ts';
 export { checkBundle, BUNDLE_FORMAT } from './bundle.ts';
 export type { InclusionBundle, BundleCheck } from './bundle.ts';
 export { defineEntryKind, entryKinds, assertNoPersonalData } from './entry-kinds.ts';
-export { assertRetentionElapsed, retentionCutoff, RETENTION_POLICY_VERSION } from './retention.ts';
+export {
+  assertRetentionElapsed,
+  retentionCutoff,
+  retentionYears,
+  RETENTION_POLICY_VERSION,
+} from './retention.ts';
 export { canonicalJson } from './canonical-json.ts';

@@ -252,9 +252,43 @@ async function headCovering(ctx: AppContext, orgId: string, index: number, treeS
   return signTreeHead(ctx, orgId);
 }
 
+async function entryRows(ctx: AppContext, orgId: string, refs: Array<string | number>): Promise<EntryRow[]> {
+  const indexes: number[] = [];
+  const ids: string[] = [];
+  for (const ref of refs) {
+    if (typeof ref === 'number' || /^\d+$/.test(ref)) indexes.push(Number(ref));
+    else if (hasPrefix(ref, 'journalEntry')) ids.push(ref);
+    else throw notFound('Journal entry', String(ref));
+  }
+  const rows = await ctx.db
+    .selectFrom('journal_entries')
+    .select(ENTRY_COLUMNS)
+    .where('org_id', '=', orgId)
+    .where((eb) =>
+      eb.or([
+        ...(indexes.length ? [eb('idx', 'in', indexes)] : []),
+        ...(ids.length ? [eb('id', 'in', ids)] : []),
+      ]),
+    )
+    .execute();
+  const byKey = new Map<string, EntryRow>();
+  for (const r of rows) {
+    byKey.set(String(Number(r.idx)), r);
+    byKey.set(r.id, r);
+  }
+  return refs.map((ref) => {
+    const r = byKey.get(
+      typeof ref === 'number' ? String(ref) : /^\d+$/.test(ref) ? String(Number(ref)) : ref,
+    );
+    if (!r) throw notFound('Journal entry', String(ref));
+    return r;
+  });
+}
+
 /**
  * Proof bundles for entries against one signed head (the latest, signed on demand when it does not
- * cover them yet, or the head of `treeSize`).
+ * cover them yet, or the head of `treeSize`). Two reads whatever the number of entries: their rows,
+ * then every stored node their audit paths need.
  */
 export async function proveEntries(
   ctx: AppContext,
@@ -262,21 +296,24 @@ export async function proveEntries(
   refs: Array<string | number>,
   opts: { treeSize?: number } = {},
 ): Promise<InclusionBundle & { head: SignedHead }> {
-  const rows = await Promise.all(refs.map((r) => entryRow(ctx, orgId, r)));
+  const rows = refs.length ? await entryRows(ctx, orgId, refs) : [];
   const maxIndex = Math.max(-1, ...rows.map((r) => Number(r.idx)));
   const head = await headCovering(ctx, orgId, maxIndex, opts.treeSize);
   const key = journalPublicKey(ctx);
-  const entries = await Promise.all(
-    rows.map(async (r) => {
-      const leaf = encodeLeaf(leafFieldsOf(orgId, r));
-      return {
-        index: Number(r.idx),
-        leaf: leaf.toString('utf8'),
-        leafHash: hashLeaf(leaf).toString('hex'),
-        proof: await inclusionProof(ctx.db, orgId, Number(r.idx), head.treeSize),
-      };
-    }),
-  );
+  const paths = rows.map((r) => inclusionRanges(Number(r.idx), head.treeSize));
+  const hashes = await rangeHashes(ctx.db, orgId, paths.flat());
+  let at = 0;
+  const entries = rows.map((r, i) => {
+    const leaf = encodeLeaf(leafFieldsOf(orgId, r));
+    const proof = hashes.slice(at, at + paths[i]!.length).map((h) => h.toString('hex'));
+    at += paths[i]!.length;
+    return {
+      index: Number(r.idx),
+      leaf: leaf.toString('utf8'),
+      leafHash: hashLeaf(leaf).toString('hex'),
+      proof,
+    };
+  });
   return {
     format: BUNDLE_FORMAT,
     publicKey: key.publicKey,
