@@ -55,6 +55,11 @@ export function validateRecord(r: JournalRecord, position: number): void {
       { field: field('version'), message: String(r.version) },
     ]);
   if (!r.actor) throw invalid('Journal entry needs an actor', [{ field: field('actor'), message: 'empty' }]);
+  for (const f of ['actor', 'subject'] as const) {
+    const v = r[f];
+    if (v != null && (typeof v !== 'string' || !v.isWellFormed()))
+      throw invalid(`Journal entry ${f} must be well-formed text`, [{ field: field(f), message: 'invalid' }]);
+  }
   const spec = registry.get(`${r.kind}@${r.version}`);
   if (spec) {
     const parsed = spec.schema.safeParse(r.data);

@@ -13,6 +13,10 @@ import { retentionYears } from './retention.ts';
  *   the tree is therefore one primary-key read away, and a proof at any size is O(log n) row reads.
  * - `journal_heads`: signed tree heads (checkpoints), never updated.
  *
+ * Every entry keeps its identity hash, but only entries appended with `dedupe` are indexed by it:
+ * a random 32-byte key in a B-tree is the most expensive part of an insert, and only re-importable
+ * facts ask for de-duplication. Key text columns use the "C" collation (byte order, no locale cost).
+ *
  * The retention guard refuses UPDATE on entries and heads, and DELETE within the retention period
  * (rules/retention.json), whoever issues the SQL. A superuser can disable a trigger; that is what the
  * Merkle tree and the signed heads are for.
@@ -28,17 +32,18 @@ export const journalMigrations: Record<string, Migration> = {
         .execute();
       await db.schema
         .createTable('journal_entries')
-        .addColumn('org_id', 'text', (c) => c.notNull())
+        .addColumn('org_id', sql`text collate "C"`, (c) => c.notNull())
         .addColumn('idx', 'bigint', (c) => c.notNull())
-        .addColumn('id', 'text', (c) => c.notNull().unique())
+        .addColumn('id', sql`text collate "C"`, (c) => c.notNull().unique())
         .addColumn('kind', 'text', (c) => c.notNull())
         .addColumn('version', 'integer', (c) => c.notNull())
         .addColumn('actor', 'text', (c) => c.notNull())
-        .addColumn('subject', 'text')
+        .addColumn('subject', sql`text collate "C"`)
         .addColumn('data', 'jsonb', (c) => c.notNull())
         .addColumn('recorded_at', 'timestamptz', (c) => c.notNull())
         .addColumn('leaf_hash', 'bytea', (c) => c.notNull())
         .addColumn('identity_hash', 'bytea', (c) => c.notNull())
+        .addColumn('dedupe', 'boolean', (c) => c.notNull().defaultTo(false))
         .addColumn('nodes', 'bytea', (c) => c.notNull())
         .addPrimaryKeyConstraint('journal_entries_pk', ['org_id', 'idx'])
         .execute();
@@ -46,6 +51,7 @@ export const journalMigrations: Record<string, Migration> = {
         .createIndex('journal_entries_identity')
         .on('journal_entries')
         .columns(['org_id', 'identity_hash'])
+        .where(sql.ref('dedupe'), '=', true)
         .execute();
       await db.schema
         .createIndex('journal_entries_subject')

@@ -5,6 +5,7 @@ import type { JournalPort, JournalRecord } from '../../platform/context.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import { validateRecord } from './entry-kinds.ts';
 import { encodeLeaf, identityHashOf, logOrigin } from './leaf.ts';
+import { canonicalJson } from './canonical-json.ts';
 import {
   CompactRange,
   HASH_SIZE,
@@ -67,8 +68,9 @@ export class SqlJournal implements JournalPort {
       const json = JSON.stringify(r.data);
       const data = JSON.parse(json) as Record<string, unknown>;
       const subject = r.subject ?? null;
-      const identity = identityHashOf({ log, kind: r.kind, version: r.version, subject, data });
-      return { r, json, data, subject, identity };
+      const canonical = canonicalJson(data);
+      const identity = identityHashOf({ log, kind: r.kind, version: r.version, subject, data }, canonical);
+      return { r, json, data, canonical, subject, identity };
     });
 
     const head = await sql<{ size: number | string; frontier: Uint8Array }>`
@@ -86,7 +88,7 @@ export class SqlJournal implements JournalPort {
         const hexes = wantDedupe.slice(i, i + INSERT_CHUNK).map((p) => p.identity.toString('hex'));
         const found = await sql<{ h: string }>`
           select encode(identity_hash, 'hex') as h from journal_entries
-          where org_id = ${orgId}
+          where org_id = ${orgId} and dedupe
             and identity_hash in (select decode(x, 'hex') from unnest(${hexes}::text[]) as x)`.execute(tx);
         for (const row of found.rows) known.add(row.h);
       }
@@ -113,22 +115,26 @@ export class SqlJournal implements JournalPort {
         leaf: [] as string[],
         identity: [] as string[],
         nodes: [] as string[],
+        dedupe: [] as boolean[],
       };
       for (const p of chunk) {
         const index = range.size;
         const id = p.r.id ?? this.ids.next('journalEntry');
         const leafHash = hashLeaf(
-          encodeLeaf({
-            log,
-            index,
-            id,
-            kind: p.r.kind,
-            version: p.r.version,
-            actor: p.r.actor,
-            subject: p.subject,
-            data: p.data,
-            at: atIso,
-          }),
+          encodeLeaf(
+            {
+              log,
+              index,
+              id,
+              kind: p.r.kind,
+              version: p.r.version,
+              actor: p.r.actor,
+              subject: p.subject,
+              data: p.data,
+              at: atIso,
+            },
+            p.canonical,
+          ),
         );
         const nodes = range.append(leafHash);
         cols.idx.push(index);
@@ -141,17 +147,18 @@ export class SqlJournal implements JournalPort {
         cols.leaf.push(leafHash.toString('hex'));
         cols.identity.push(p.identity.toString('hex'));
         cols.nodes.push(nodes.length ? Buffer.concat(nodes).toString('hex') : '');
+        cols.dedupe.push(p.r.dedupe === true);
         appended.push({ index, id, leafHash: leafHash.toString('hex') });
       }
       await sql`
         insert into journal_entries
-          (org_id, idx, id, kind, version, actor, subject, data, recorded_at, leaf_hash, identity_hash, nodes)
+          (org_id, idx, id, kind, version, actor, subject, data, recorded_at, leaf_hash, identity_hash, dedupe, nodes)
         select ${orgId}, t.idx, t.id, t.kind, t.version, t.actor, t.subject, t.data::jsonb, ${at},
-               decode(t.leaf, 'hex'), decode(t.identity, 'hex'), decode(t.nodes, 'hex')
+               decode(t.leaf, 'hex'), decode(t.identity, 'hex'), t.dedupe, decode(t.nodes, 'hex')
         from unnest(${cols.idx}::bigint[], ${cols.id}::text[], ${cols.kind}::text[], ${cols.version}::int[],
                     ${cols.actor}::text[], ${cols.subject}::text[], ${cols.data}::text[], ${cols.leaf}::text[],
-                    ${cols.identity}::text[], ${cols.nodes}::text[])
-             as t(idx, id, kind, version, actor, subject, data, leaf, identity, nodes)`.execute(tx);
+                    ${cols.identity}::text[], ${cols.nodes}::text[], ${cols.dedupe}::boolean[])
+             as t(idx, id, kind, version, actor, subject, data, leaf, identity, nodes, dedupe)`.execute(tx);
     }
     if (appended.length) {
       await sql`update journal_logs set size = ${range.size}, frontier = ${range.toBytes()}

@@ -22,6 +22,8 @@ export interface JournalEntryTable {
   recorded_at: Timestamp;
   leaf_hash: Bytes;
   identity_hash: Bytes;
+  /** Appended with de-duplication: indexed by identity hash. */
+  dedupe: ColumnType<boolean, boolean | undefined, boolean>;
   /** Hashes of the complete subtrees that end at this leaf, level 1 first, 32 bytes each. */
   nodes: Bytes;
 }

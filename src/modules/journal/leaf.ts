@@ -29,20 +29,15 @@ export function logOrigin(orgId: string): string {
   return `crossgate/journal/${orgId}`;
 }
 
-export function encodeLeaf(f: LeafFields): Buffer {
+/**
+ * The leaf bytes. `canonicalData` may be passed when the caller already holds canonicalJson(f.data)
+ * (the append path canonicalises data once for both hashes); the members are written in their sorted
+ * order, which is what RFC 8785 gives for this fixed set of names (the golden test holds it to that).
+ */
+export function encodeLeaf(f: LeafFields, canonicalData = canonicalJson(f.data)): Buffer {
+  const str = JSON.stringify;
   return Buffer.from(
-    canonicalJson({
-      v: LEAF_FORMAT,
-      log: f.log,
-      index: f.index,
-      id: f.id,
-      kind: f.kind,
-      version: f.version,
-      actor: f.actor,
-      subject: f.subject,
-      data: f.data,
-      at: f.at,
-    }),
+    `{"actor":${str(f.actor)},"at":${str(f.at)},"data":${canonicalData},"id":${str(f.id)},"index":${f.index},"kind":${str(f.kind)},"log":${str(f.log)},"subject":${f.subject === null ? 'null' : str(f.subject)},"v":${LEAF_FORMAT},"version":${f.version}}`,
     'utf8',
   );
 }
@@ -57,11 +52,15 @@ const IDENTITY_DOMAIN = Buffer.from('crossgate.journal.identity/v1\n', 'utf8');
  * What a fact *is*, apart from when, by whom and where in the log it was recorded: used to recognise
  * the same fact appended twice (re-imports). Kept apart from the leaf hash, which commits to position.
  */
-export function identityHashOf(f: Pick<LeafFields, 'log' | 'kind' | 'version' | 'subject' | 'data'>): Buffer {
+export function identityHashOf(
+  f: Pick<LeafFields, 'log' | 'kind' | 'version' | 'subject' | 'data'>,
+  canonicalData = canonicalJson(f.data),
+): Buffer {
+  const str = JSON.stringify;
   return sha256(
     IDENTITY_DOMAIN,
     Buffer.from(
-      canonicalJson({ log: f.log, kind: f.kind, version: f.version, subject: f.subject, data: f.data }),
+      `{"data":${canonicalData},"kind":${str(f.kind)},"log":${str(f.log)},"subject":${f.subject === null ? 'null' : str(f.subject)},"version":${f.version}}`,
       'utf8',
     ),
   );
