@@ -34,7 +34,7 @@ export interface AppendResult {
   treeSize: number;
 }
 
-const INSERT_CHUNK = 5000;
+const INSERT_CHUNK = 2500;
 
 /**
  * The journal's write path, in the caller's transaction. It locks the organisation's log row, so
@@ -102,6 +102,9 @@ export class SqlJournal implements JournalPort {
     }
 
     const appended: AppendedEntry[] = [];
+    // Each chunk's INSERT is sent without waiting, so hashing the next chunk overlaps the database's
+    // work on this one (the connection queues the statements, in order, inside the transaction).
+    const pending: Array<Promise<unknown>> = [];
     for (let i = 0; i < todo.length; i += INSERT_CHUNK) {
       const chunk = todo.slice(i, i + INSERT_CHUNK);
       const cols = {
@@ -150,7 +153,7 @@ export class SqlJournal implements JournalPort {
         cols.dedupe.push(p.r.dedupe === true);
         appended.push({ index, id, leafHash: leafHash.toString('hex') });
       }
-      await sql`
+      const insert = sql`
         insert into journal_entries
           (org_id, idx, id, kind, version, actor, subject, data, recorded_at, leaf_hash, identity_hash, dedupe, nodes)
         select ${orgId}, t.idx, t.id, t.kind, t.version, t.actor, t.subject, t.data::jsonb, ${at},
@@ -159,7 +162,10 @@ export class SqlJournal implements JournalPort {
                     ${cols.actor}::text[], ${cols.subject}::text[], ${cols.data}::text[], ${cols.leaf}::text[],
                     ${cols.identity}::text[], ${cols.nodes}::text[], ${cols.dedupe}::boolean[])
              as t(idx, id, kind, version, actor, subject, data, leaf, identity, nodes, dedupe)`.execute(tx);
+      insert.catch(() => {}); // awaited below; this only keeps an early failure from being "unhandled"
+      pending.push(insert);
     }
+    await Promise.all(pending);
     if (appended.length) {
       await sql`update journal_logs set size = ${range.size}, frontier = ${range.toBytes()}
                 where org_id = ${orgId}`.execute(tx);
