@@ -1,4 +1,10 @@
 import type { AppContext } from '../../src/platform/context.ts';
+import {
+  ingestProducts,
+  ingestShipments,
+  productRecord,
+  shipmentRecord,
+} from '../../src/modules/core/index.ts';
 
 const hoursBefore = (now: Date, h: number) => new Date(now.getTime() - h * 3_600_000).toISOString();
 
@@ -21,10 +27,7 @@ export const CHAIN_HOURS = {
   last_mile_delivery: 2,
 };
 
-/**
- * Factory: a shipment CN → US with one product on its line (core's tables, written directly because
- * the core module has no write service yet).
- */
+/** Factory: a shipment CN → US with one product on its line, through core's ingest service. */
 export async function newShipment(
   ctx: AppContext,
   orgId: string,
@@ -32,58 +35,44 @@ export async function newShipment(
 ) {
   const now = ctx.clock.now();
   const sku = opts.sku ?? `SKU-${Math.random().toString(36).slice(2, 8)}`;
-  const productId = ctx.ids.next('product');
-  await ctx.db
-    .insertInto('products')
-    .values({
-      id: productId,
-      org_id: orgId,
-      sku,
-      title: 'Cotton T-shirt, knitted',
-      attributes: '{}',
-      origin_country: 'CN',
-      hs_code: '6109100012',
-      content_hash: 'x',
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
-  const shipmentId = ctx.ids.next('shipment');
   const reference = opts.reference ?? `SHP-${Math.random().toString(36).slice(2, 8)}`;
-  await ctx.db
-    .insertInto('shipments')
-    .values({
-      id: shipmentId,
-      org_id: orgId,
-      reference,
-      mode: opts.mode ?? 'ocean',
-      carrier: 'COSCO',
-      origin_country: 'CN',
-      destination_country: 'US',
-      origin_port: 'CNYTN',
-      destination_port: 'USLAX',
-      etd: hoursBefore(now, 21),
-      atd: hoursBefore(now, CHAIN_HOURS.main_carriage_departure),
-      eta: hoursBefore(now, 13),
-      ata: hoursBefore(now, CHAIN_HOURS.main_carriage_arrival),
-      status: 'delivered',
-      content_hash: 'x',
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
-  await ctx.db
-    .insertInto('shipment_lines')
-    .values({
-      id: ctx.ids.next('shipmentLine'),
-      org_id: orgId,
-      shipment_id: shipmentId,
-      line_no: 1,
-      sku,
-      quantity: 1200,
-    })
-    .execute();
-  return { shipmentId, reference, productId, sku };
+  const actor = 'system:test';
+  const product = await ingestProducts(
+    ctx,
+    orgId,
+    [
+      productRecord.parse({
+        sku,
+        title: 'Cotton T-shirt, knitted',
+        originCountry: 'CN',
+        hsCode: '6109100012',
+      }),
+    ],
+    { actor },
+  );
+  const shipment = await ingestShipments(
+    ctx,
+    orgId,
+    [
+      shipmentRecord.parse({
+        reference,
+        mode: opts.mode ?? 'ocean',
+        carrier: 'COSCO',
+        originCountry: 'CN',
+        destinationCountry: 'US',
+        originPort: 'CNYTN',
+        destinationPort: 'USLAX',
+        etd: hoursBefore(now, 21),
+        atd: hoursBefore(now, CHAIN_HOURS.main_carriage_departure),
+        eta: hoursBefore(now, 13),
+        ata: hoursBefore(now, CHAIN_HOURS.main_carriage_arrival),
+        status: 'delivered',
+        lines: [{ lineNo: 1, sku, quantity: 1200 }],
+      }),
+    ],
+    { actor },
+  );
+  return { shipmentId: shipment.ids[0]!, reference, productId: product.ids[0]!, sku };
 }
 
 /** A complete 12-link chain for the shipment, as CSV rows in the importer's format. */

@@ -414,16 +414,21 @@ export async function verifyJournal(
     }
   };
   checkHeads();
-  for (;;) {
-    const rows = await ctx.db
+  const page = (from: number) =>
+    ctx.db
       .selectFrom('journal_entries')
       .select([...ENTRY_COLUMNS, 'nodes'])
       .where('org_id', '=', orgId)
-      .where('idx', '>=', expected)
+      .where('idx', '>=', from)
       .orderBy('idx')
       .limit(VERIFY_PAGE)
       .execute();
+  // The next page is fetched while this one is hashed.
+  let next = page(0);
+  for (;;) {
+    const rows = await next;
     if (rows.length === 0) break;
+    next = page(Number(rows.at(-1)!.idx) + 1);
     for (const r of rows) {
       const idx = Number(r.idx);
       if (idx !== expected) {
