@@ -14,6 +14,10 @@ import {
 } from './journal.service.ts';
 import type { SqlJournal } from './journal.store.ts';
 import { checkBundle } from './bundle.ts';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 
 const rec = (i: number, extra: Partial<JournalRecord> = {}): JournalRecord => ({
   kind: 'test.fact_recorded',
@@ -322,5 +326,44 @@ describe(`journal on ${process.env.CROSSGATE_TEST_DATABASE_URL ? 'PostgreSQL' : 
       .toString();
     assert.equal(checkBundle(b, other).ok, false);
     assert.ok(checkBundle(JSON.parse(JSON.stringify(b)), b.publicKey).ok);
+  });
+
+  it('checks a bundle offline from the CLI, with only the public key, and fails a forged one', async () => {
+    const org = await newOrg(ctx);
+    await appendN(ctx, org.id, 0, 5);
+    const { head: _h, ...bundle } = await proveEntries(ctx, org.id, [3]);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cg-bundle-'));
+    fs.writeFileSync(path.join(dir, 'ok.json'), JSON.stringify(bundle));
+    fs.writeFileSync(path.join(dir, 'key.pem'), bundle.publicKey);
+    const forged = {
+      ...bundle,
+      entries: [{ ...bundle.entries[0]!, leaf: bundle.entries[0]!.leaf.replace('"i":3', '"i":4') }],
+    };
+    fs.writeFileSync(path.join(dir, 'forged.json'), JSON.stringify(forged));
+    // No DATABASE_URL and an empty home: the command must not need a database.
+    const run = (file: string) =>
+      spawnSync(
+        process.execPath,
+        [
+          'bin/crossgate.js',
+          'journal',
+          'check-bundle',
+          path.join(dir, file),
+          '--public-key',
+          path.join(dir, 'key.pem'),
+        ],
+        {
+          env: { PATH: process.env.PATH, CROSSGATE_HOME: path.join(dir, 'home') },
+          encoding: 'utf8',
+        },
+      );
+    const ok = run('ok.json');
+    assert.equal(ok.status, 0, ok.stderr);
+    assert.match(ok.stdout, /^OK: 1\/1 entries/);
+    const bad = run('forged.json');
+    assert.equal(bad.status, 1);
+    assert.match(bad.stdout, /entry 3: the leaf does not hash to its leaf hash/);
+    assert.ok(!fs.existsSync(path.join(dir, 'home', 'db')), 'no database was opened');
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });
