@@ -4,7 +4,7 @@ import { actorOf, type HttpApp } from '../../platform/http/server.ts';
 import { invalid } from '../../platform/errors.ts';
 import { importEvents, recordEvents, shipmentTrace } from './trace.service.ts';
 import { deleteDossier, getDossier, issueDossier, listDossiers } from './dossier.service.ts';
-import { resolveShipment } from './trace.service.ts';
+import { resolveShipmentId } from './trace.service.ts';
 
 const hex = z.string();
 const eventOut = z.object({
@@ -201,8 +201,8 @@ export function traceRoutes(app: HttpApp, ctx: AppContext): void {
     },
     async (req) => {
       const orgId = actorOf(req).orgId;
-      const s = await resolveShipment(ctx, orgId, req.params.shipment);
-      return { items: (await listDossiers(ctx, orgId, s.id)).map(metaOf) };
+      const id = await resolveShipmentId(ctx, orgId, req.params.shipment);
+      return { items: (await listDossiers(ctx, orgId, id)).map(metaOf) };
     },
   );
 

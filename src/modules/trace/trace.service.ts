@@ -9,6 +9,7 @@ import type { Executor } from '../../platform/db/database.ts';
 import { type FieldIssue, invalid, notFound } from '../../platform/errors.ts';
 import { hasPrefix } from '../../platform/ids.ts';
 import { canonicalJson, defineEntryKind, proveEntries, type InclusionBundle } from '../journal/index.ts';
+import { coreQueries } from '../core/index.ts';
 import { LINK_CODES, LINKS } from './trace.links.ts';
 import {
   scoreCompleteness,
@@ -489,31 +490,17 @@ export async function importEvents(
 
 const iso = (d: Date | string | null) => (d == null ? null : new Date(d).toISOString());
 
-export async function resolveShipment(ctx: AppContext, orgId: string, ref: string) {
-  let q = ctx.db.selectFrom('shipments').selectAll().where('org_id', '=', orgId);
+/** A shipment's id from its id or reference, within the organisation. */
+export async function resolveShipmentId(ctx: AppContext, orgId: string, ref: string): Promise<string> {
+  let q = ctx.db.selectFrom('shipments').select('id').where('org_id', '=', orgId);
   q = hasPrefix(ref, 'shipment') ? q.where('id', '=', ref) : q.where('reference', '=', ref);
   const s = await q.executeTakeFirst();
   if (!s) throw notFound('Shipment', ref);
-  return s;
+  return s.id;
 }
 
 export interface ShipmentTrace {
-  shipment: {
-    id: string;
-    reference: string;
-    mode: string;
-    carrier: string | null;
-    trackingNumber: string | null;
-    originCountry: string;
-    destinationCountry: string;
-    originPort: string | null;
-    destinationPort: string | null;
-    etd: string | null;
-    atd: string | null;
-    eta: string | null;
-    ata: string | null;
-    status: string;
-  };
+  shipment: Omit<Awaited<ReturnType<typeof coreQueries.getShipment>>, 'lines'>;
   products: Array<{
     id: string;
     sku: string;
@@ -537,14 +524,21 @@ export async function shipmentTrace(
   shipmentRef: string,
   opts: { proofs?: boolean } = {},
 ): Promise<ShipmentTrace> {
-  const s = await resolveShipment(ctx, orgId, shipmentRef);
-  const products = await ctx.db
-    .selectFrom('products')
-    .select(['id', 'sku', 'title', 'hs_code', 'origin_country'])
-    .where('org_id', '=', orgId)
-    .where('sku', 'in', ctx.db.selectFrom('shipment_lines').select('sku').where('shipment_id', '=', s.id))
-    .orderBy('sku')
-    .execute();
+  const { lines, ...s } = await coreQueries.getShipment(
+    ctx,
+    orgId,
+    await resolveShipmentId(ctx, orgId, shipmentRef),
+  );
+  const skus = [...new Set(lines.map((l) => l.sku))];
+  const products = skus.length
+    ? await ctx.db
+        .selectFrom('products')
+        .select(['id', 'sku', 'title', 'hs_code', 'origin_country'])
+        .where('org_id', '=', orgId)
+        .where('sku', 'in', skus)
+        .orderBy('sku')
+        .execute()
+    : [];
   const productIds = products.map((p) => p.id);
   const rows = await ctx.db
     .selectFrom('trace_events')
@@ -580,28 +574,13 @@ export async function shipmentTrace(
   }));
   const facts: ShipmentFacts = {
     mode: s.mode,
-    originCountry: s.origin_country,
-    destinationCountry: s.destination_country,
-    atd: iso(s.atd),
-    ata: iso(s.ata),
+    originCountry: s.originCountry,
+    destinationCountry: s.destinationCountry,
+    atd: s.atd,
+    ata: s.ata,
   };
   const out: ShipmentTrace = {
-    shipment: {
-      id: s.id,
-      reference: s.reference,
-      mode: s.mode,
-      carrier: s.carrier,
-      trackingNumber: s.tracking_number,
-      originCountry: s.origin_country,
-      destinationCountry: s.destination_country,
-      originPort: s.origin_port,
-      destinationPort: s.destination_port,
-      etd: iso(s.etd),
-      atd: iso(s.atd),
-      eta: iso(s.eta),
-      ata: iso(s.ata),
-      status: s.status,
-    },
+    shipment: s,
     products: products.map((p) => ({
       id: p.id,
       sku: p.sku,
