@@ -203,11 +203,15 @@ async function prepare(
     const shipmentId = v.shipmentId
       ? shipById.get(v.shipmentId)
       : v.shipmentRef
-        ? shipByRef.get(v.shipmentRef)
+        ? (shipByRef.get(v.shipmentRef) ?? shipById.get(v.shipmentRef))
         : null;
     if (shipmentId === undefined)
       problems.push({ field: v.shipmentId ? 'shipmentId' : 'shipmentRef', message: 'no such shipment' });
-    const productId = v.productId ? prodById.get(v.productId) : v.sku ? prodBySku.get(v.sku) : null;
+    const productId = v.productId
+      ? prodById.get(v.productId)
+      : v.sku
+        ? (prodBySku.get(v.sku) ?? prodById.get(v.sku))
+        : null;
     if (productId === undefined)
       problems.push({ field: v.productId ? 'productId' : 'sku', message: 'no such product' });
     if (v.partyId && !partySet.has(v.partyId)) problems.push({ field: 'partyId', message: 'no such party' });
