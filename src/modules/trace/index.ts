@@ -108,7 +108,13 @@ export const traceModule: Module = {
   },
 };
 
-export { importEvents, recordEvents, shipmentTrace, traceEventInput } from './trace.service.ts';
+export {
+  completenessOfShipments,
+  importEvents,
+  recordEvents,
+  shipmentTrace,
+  traceEventInput,
+} from './trace.service.ts';
 export type { ShipmentTrace, TraceEventInput, ImportResult } from './trace.service.ts';
 export { issueDossier, getDossier, deleteDossier, DOSSIER_FORMAT } from './dossier.service.ts';
 export type { TraceDossier } from './dossier.service.ts';

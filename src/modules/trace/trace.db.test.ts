@@ -300,4 +300,44 @@ describe('traceability', () => {
     });
     assert.equal(r.statusCode, 404);
   });
+
+  it("lists the completeness of every shipment, agreeing with each shipment's own trace", async () => {
+    const s = await newShipment(ctx, org.id);
+    const half = chainCsv(s.reference, s.sku, ctx.clock.now()).split('\n').slice(0, 7).join('\n');
+    await app.inject({
+      method: 'POST',
+      url: '/api/trace/imports',
+      headers: { ...bearer(operator.token), 'content-type': 'text/csv' },
+      payload: half,
+    });
+    const items: Array<{ id: string; score: number; missing: string[] }> = [];
+    let cursor: string | null = null;
+    do {
+      const r: {
+        statusCode: number;
+        body: string;
+        json(): { items: typeof items; nextCursor: string | null };
+      } = await app.inject({
+        method: 'GET',
+        url: `/api/trace/shipments?limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+        headers: bearer(viewer.token),
+      });
+      assert.equal(r.statusCode, 200, r.body);
+      items.push(...r.json().items);
+      cursor = r.json().nextCursor;
+    } while (cursor);
+    assert.ok(items.length >= 5);
+    for (const it of items) {
+      const one = (
+        await app.inject({
+          method: 'GET',
+          url: `/api/trace/shipments/${it.id}`,
+          headers: bearer(viewer.token),
+        })
+      ).json();
+      assert.equal(it.score, one.completeness.score, it.id);
+    }
+    const mine = items.find((i) => i.id === s.shipmentId)!;
+    assert.deepEqual(mine.missing.slice(0, 2), ['main_carriage_departure', 'main_carriage_arrival']);
+  });
 });

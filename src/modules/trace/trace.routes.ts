@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { actorOf, type HttpApp } from '../../platform/http/server.ts';
 import { invalid } from '../../platform/errors.ts';
-import { importEvents, recordEvents, shipmentTrace } from './trace.service.ts';
+import { completenessOfShipments, importEvents, recordEvents, shipmentTrace } from './trace.service.ts';
+import { decodeCursor, encodeCursor } from '../../platform/http/pagination.ts';
 import { deleteDossier, getDossier, issueDossier, listDossiers } from './dossier.service.ts';
 import { resolveShipmentId } from './trace.service.ts';
 
@@ -149,6 +150,46 @@ export function traceRoutes(app: HttpApp, ctx: AppContext): void {
         throw invalid('Send the file as text/csv or application/x-ndjson');
       const actor = actorOf(req);
       return importEvents(ctx, actor.orgId, actor.id, req.body, format);
+    },
+  );
+
+  app.get(
+    '/trace/shipments',
+    {
+      config: { permission: 'trace:read' },
+      schema: {
+        tags: ['trace'],
+        summary: 'Traceability completeness of every shipment (cursor-paged by id)',
+        querystring: z.object({
+          limit: z.coerce.number().int().min(1).max(500).default(50),
+          cursor: z.string().max(200).optional(),
+        }),
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                id: z.string(),
+                reference: z.string(),
+                status: z.string(),
+                score: z.number(),
+                level: z.string(),
+                counts: z.record(z.string(), z.number()),
+                missing: z.array(z.string()),
+                rulesVersion: z.string(),
+              }),
+            ),
+            nextCursor: z.string().nullable(),
+          }),
+        },
+      },
+    },
+    async (req) => {
+      const items = await completenessOfShipments(ctx, actorOf(req).orgId, {
+        limit: req.query.limit,
+        after: decodeCursor(req.query.cursor),
+      });
+      const last = items.at(-1);
+      return { items, nextCursor: items.length === req.query.limit && last ? encodeCursor(last.id) : null };
     },
   );
 

@@ -503,6 +503,124 @@ export async function resolveShipmentId(ctx: AppContext, orgId: string, ref: str
   return s.id;
 }
 
+type EventRow = {
+  id: string;
+  reference: string;
+  link: string;
+  shipment_id: string | null;
+  product_id: string | null;
+  occurred_at: Date;
+  created_at: Date;
+  country: string;
+  location: string | null;
+  facility: string | null;
+  batch: string | null;
+  leg: number | null;
+  carrier: string | null;
+  details: Record<string, unknown>;
+  journal_entry_id: string;
+};
+
+function eventView(r: EventRow): TraceEventView {
+  return {
+    id: r.id,
+    reference: r.reference,
+    link: r.link,
+    shipmentId: r.shipment_id,
+    productId: r.product_id,
+    occurredAt: iso(r.occurred_at)!,
+    recordedAt: iso(r.created_at)!,
+    country: r.country,
+    location: r.location,
+    facility: r.facility,
+    batch: r.batch,
+    leg: r.leg,
+    carrier: r.carrier,
+    details: r.details,
+    journalEntryId: r.journal_entry_id,
+  };
+}
+
+/**
+ * Completeness of a page of shipments (by id order), for lists and for the compliance score: four
+ * queries whatever the page size.
+ */
+export async function completenessOfShipments(
+  ctx: AppContext,
+  orgId: string,
+  opts: { limit: number; after?: string | undefined },
+) {
+  let q = ctx.db
+    .selectFrom('shipments')
+    .select(['id', 'reference', 'mode', 'origin_country', 'destination_country', 'atd', 'ata', 'status'])
+    .where('org_id', '=', orgId);
+  if (opts.after) q = q.where('id', '>', opts.after);
+  const ships = await q.orderBy('id').limit(opts.limit).execute();
+  if (ships.length === 0) return [];
+  const ids = ships.map((s) => s.id);
+  const lines = await ctx.db
+    .selectFrom('shipment_lines')
+    .innerJoin('products', (j) =>
+      j
+        .onRef('products.sku', '=', 'shipment_lines.sku')
+        .onRef('products.org_id', '=', 'shipment_lines.org_id'),
+    )
+    .select(['shipment_lines.shipment_id', 'products.id as product_id'])
+    .where('shipment_lines.org_id', '=', orgId)
+    .where('shipment_lines.shipment_id', 'in', ids)
+    .execute();
+  const productIds = [...new Set(lines.map((l) => l.product_id))];
+  const rows = await ctx.db
+    .selectFrom('trace_events')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where((eb) =>
+      eb.or([
+        eb('shipment_id', 'in', ids),
+        ...(productIds.length
+          ? [eb.and([eb('product_id', 'in', productIds), eb('shipment_id', 'is', null)])]
+          : []),
+      ]),
+    )
+    .execute();
+  const byShipment = new Map<string, TraceEventView[]>();
+  const byProduct = new Map<string, TraceEventView[]>();
+  for (const r of rows) {
+    const v = eventView(r);
+    const map = r.shipment_id ? byShipment : byProduct;
+    const key = (r.shipment_id ?? r.product_id)!;
+    map.set(key, [...(map.get(key) ?? []), v]);
+  }
+  const now = ctx.clock.now();
+  return ships.map((s) => {
+    const events = [
+      ...(byShipment.get(s.id) ?? []),
+      ...lines.filter((l) => l.shipment_id === s.id).flatMap((l) => byProduct.get(l.product_id) ?? []),
+    ];
+    const c = scoreCompleteness(
+      {
+        mode: s.mode,
+        originCountry: s.origin_country,
+        destinationCountry: s.destination_country,
+        atd: iso(s.atd),
+        ata: iso(s.ata),
+      },
+      events,
+      now,
+    );
+    return {
+      id: s.id,
+      reference: s.reference,
+      status: s.status,
+      score: c.score,
+      level: c.level,
+      counts: c.counts,
+      missing: c.links.filter((l) => l.status === 'missing').map((l) => l.code),
+      rulesVersion: c.rulesVersion,
+    };
+  });
+}
+
 export interface ShipmentTrace {
   shipment: Omit<Awaited<ReturnType<typeof coreQueries.getShipment>>, 'lines'>;
   products: Array<{
@@ -559,23 +677,7 @@ export async function shipmentTrace(
     .orderBy('occurred_at')
     .orderBy('id')
     .execute();
-  const events: TraceEventView[] = rows.map((r) => ({
-    id: r.id,
-    reference: r.reference,
-    link: r.link,
-    shipmentId: r.shipment_id,
-    productId: r.product_id,
-    occurredAt: iso(r.occurred_at)!,
-    recordedAt: iso(r.created_at)!,
-    country: r.country,
-    location: r.location,
-    facility: r.facility,
-    batch: r.batch,
-    leg: r.leg,
-    carrier: r.carrier,
-    details: r.details,
-    journalEntryId: r.journal_entry_id,
-  }));
+  const events = rows.map(eventView);
   const facts: ShipmentFacts = {
     mode: s.mode,
     originCountry: s.originCountry,
