@@ -4,6 +4,8 @@
 // Measures: appends/s in batched transactions, inclusion-proof time, full verify time, and the trace
 // query for one shipment with proofs. JOURNAL_BENCH_ENTRIES overrides the 1,000,000.
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { createAppContext } from '../src/app/context.ts';
 import { loadConfig } from '../src/platform/config.ts';
@@ -44,26 +46,53 @@ function records(from: number, n: number) {
   });
 }
 
+const load = () => fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+
+/** CPU seconds (user + system) a process has used so far, from /proc (the local PostgreSQL backend). */
+function procCpuSeconds(pid: number): number | undefined {
+  try {
+    const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
 async function appendBench(ctx: AppContext, orgId: string, total: number) {
   const journal = ctx.journal as SqlJournal;
   const rates: number[] = [];
+  let serverCpu = 0;
+  let serverCpuKnown = true;
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   for (let done = 0; done < total; done += BATCH) {
     const n = Math.min(BATCH, total - done);
     const recs = records(done, n);
     const t = performance.now();
-    await ctx.db.transaction().execute((tx) => journal.appendEntries(tx, orgId, recs));
+    await ctx.db.transaction().execute(async (tx) => {
+      const pid = (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(tx)).rows[0]!.pid;
+      const before = procCpuSeconds(pid);
+      await journal.appendEntries(tx, orgId, recs);
+      const after = procCpuSeconds(pid);
+      if (before === undefined || after === undefined) serverCpuKnown = false;
+      else serverCpu += after - before;
+    });
     rates.push(n / ((performance.now() - t) / 1000));
     if ((done / BATCH) % 10 === 0) process.stderr.write(`\r  appended ${done + n}`);
   }
   process.stderr.write('\n');
   const seconds = (performance.now() - t0) / 1000;
+  const c = process.cpuUsage(cpu0);
+  const nodeCpu = (c.user + c.system) / 1e6;
   return {
     total,
     seconds: fmt(seconds, 1),
     overallPerSecond: Math.round(total / seconds),
     medianBatchPerSecond: Math.round(q(rates, 0.5)),
     p10BatchPerSecond: Math.round(q(rates, 0.1)),
+    // Load-independent view: CPU spent per append by this process and by the PostgreSQL backend.
+    nodeCpuMicrosPerAppend: fmt((nodeCpu / total) * 1e6, 1),
+    ...(serverCpuKnown ? { serverCpuMicrosPerAppend: fmt((serverCpu / total) * 1e6, 1) } : {}),
   };
 }
 
@@ -84,6 +113,7 @@ async function main() {
     entries: N,
     batch: BATCH,
     database: 'postgresql (local, same machine)',
+    loadAverageAtStart: load(),
   };
   try {
     const org = await createOrganisation(ctx, { slug: 'bench', name: 'Bench Co', country: 'CN' });
@@ -126,12 +156,15 @@ async function main() {
     };
 
     const v0 = performance.now();
+    const vcpu = process.cpuUsage();
     const report = await verifyJournal(ctx, org.id);
+    const vc = process.cpuUsage(vcpu);
     out.fullVerify = {
       ok: report.ok,
       entries: report.entries,
       seconds: fmt((performance.now() - v0) / 1000, 1),
       perSecond: Math.round(report.entries / ((performance.now() - v0) / 1000)),
+      nodeCpuSeconds: fmt((vc.user + vc.system) / 1e6, 1),
     };
     const size = await ctx.db
       .selectNoFrom((eb) =>
@@ -159,6 +192,7 @@ async function main() {
     out.appendPglite = await appendBench(lite, org.id, pgliteN);
     await lite.database.close();
   }
+  out.loadAverageAtEnd = load();
   console.log(JSON.stringify(out, null, 2));
 }
 
