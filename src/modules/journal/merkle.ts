@@ -10,9 +10,8 @@ const LEAF_PREFIX = Buffer.from([0x00]);
 const NODE_PREFIX = Buffer.from([0x01]);
 
 export function sha256(...parts: Uint8Array[]): Buffer {
-  const h = crypto.createHash('sha256');
-  for (const p of parts) h.update(p);
-  return h.digest();
+  // One-shot hashing (no Hash object per call) is about twice as fast for inputs this small.
+  return crypto.hash('sha256', parts.length === 1 ? parts[0]! : Buffer.concat(parts), 'buffer');
 }
 
 /** MTH({d}) = SHA-256(0x00 || d). */
