@@ -45,7 +45,7 @@ export async function createAppContext(opts: CreateContextOptions = {}): Promise
     ids: typeIdGenerator,
     keys,
     cipher: new EnvelopeFieldCipher(database.db, keys, clock),
-    journal: new SqlJournal(clock, typeIdGenerator),
+    journal: new SqlJournal({ clock, ids: typeIdGenerator }),
   };
   if (opts.migrate ?? config.CROSSGATE_MIGRATE_ON_START) {
     const { applied } = await migrateToLatest(database.db, allMigrations());

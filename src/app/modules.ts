@@ -5,6 +5,7 @@ import { journalModule } from '../modules/journal/index.ts';
 import { coreModule } from '../modules/core/index.ts';
 import { demoModule } from '../modules/demo/index.ts';
 import { importsModule } from '../modules/imports/index.ts';
+import { traceModule } from '../modules/trace/index.ts';
 
 /** Every module of the monolith, in dependency order. Add a module here and nowhere else. */
 export const MODULES: Module[] = [
@@ -13,6 +14,7 @@ export const MODULES: Module[] = [
   journalModule,
   coreModule,
   importsModule,
+  traceModule,
   demoModule,
 ];
 

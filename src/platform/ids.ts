@@ -25,6 +25,7 @@ export const ID_PREFIXES = {
   alert: 'alr',
   classification: 'cls',
   traceEvent: 'trc',
+  traceDossier: 'tdo',
   request: 'req',
 } as const;
 

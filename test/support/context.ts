@@ -37,6 +37,13 @@ export async function testContext(
     drop = async () => {
       const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
       await c.connect();
+      // pg-pool's end() resolves before its sockets close; wait for them, so that the forced drop
+      // does not kill a closing connection (which surfaces as an uncaught error in the test).
+      for (let i = 0; i < 50; i++) {
+        const r = await c.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+        if (r.rows[0].n === 0) break;
+        await new Promise((res) => setTimeout(res, 20));
+      }
       await c.query(`drop database if exists ${name} with (force)`);
       await c.end();
     };
