@@ -29,6 +29,8 @@ export interface JournalPort {
 export interface FieldCipher {
   seal(orgId: string, plaintext: string, subjectKey?: string): Promise<string>;
   open(orgId: string, sealed: string): Promise<string>;
+  /** Like open(), but null when the value was crypto-shredded (its data subject erased). */
+  tryOpen(orgId: string, sealed: string): Promise<string | null>;
   /** Keyed hash for exact lookup of an encrypted value (normalised by the caller). */
   blindIndex(orgId: string, value: string): string;
 }

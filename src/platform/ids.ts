@@ -26,6 +26,13 @@ export const ID_PREFIXES = {
   classification: 'cls',
   traceEvent: 'trc',
   request: 'req',
+  transferDecision: 'tfr',
+  dataSubjectRequest: 'dsr',
+  accessRequest: 'acr',
+  grant: 'gnt',
+  accessReview: 'arv',
+  accessReviewItem: 'ari',
+  oauthToken: 'tok',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

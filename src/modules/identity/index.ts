@@ -15,7 +15,26 @@ import './identity.tables.ts';
 definePermissions({
   'session:self': { description: 'See and end your own session', minLevel: 'viewer' },
   'api_keys:manage': { description: 'Create, list and revoke API keys', minLevel: 'admin' },
-  'users:manage': { description: 'Add users and change their levels', minLevel: 'admin' },
+  'users:manage': { description: 'Add users, lower their rights, revoke grants', minLevel: 'admin' },
+  'users:read': {
+    description: 'List users with their levels, roles, grants and activity',
+    minLevel: 'manager',
+    roles: ['auditor'],
+  },
+  'access:request': { description: 'Ask for more rights (decided by someone else)', minLevel: 'viewer' },
+  'access:read': {
+    description: 'See access requests and access reviews',
+    minLevel: 'manager',
+    roles: ['auditor'],
+  },
+  'access:approve': {
+    description: 'Approve or reject access requests of others (four eyes)',
+    minLevel: 'admin',
+  },
+  'access:review': {
+    description: 'Open access reviews and keep or revoke rights in them',
+    minLevel: 'admin',
+  },
 });
 
 function parseLevel(v: string): Level {
@@ -119,6 +138,7 @@ export const identityModule: Module = {
 export {
   authenticator,
   authenticateToken,
+  cliActor,
   createApiKey,
   createOrganisation,
   createUser,
@@ -128,3 +148,11 @@ export {
   revokeApiKey,
 } from './identity.service.ts';
 export type { Organisation } from './identity.service.ts';
+export {
+  decideAccessRequest,
+  effectiveRights,
+  listUserRights,
+  openAccessReview,
+  requestAccess,
+} from './access.service.ts';
+export { ACCESS_POLICY } from './access-policy.ts';

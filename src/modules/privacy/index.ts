@@ -1,6 +1,9 @@
 import type { Module } from '../../platform/module.ts';
 import { definePermissions } from '../../platform/auth/permissions.ts';
 import { privacyMigrations } from './privacy.migrations.ts';
+import { privacyRoutes } from './privacy.routes.ts';
+import { privacyCommands } from './privacy.commands.ts';
+import { runDueErasures } from './dsr.service.ts';
 import './privacy.tables.ts';
 
 definePermissions({
@@ -9,11 +12,61 @@ definePermissions({
     minLevel: 'manager',
     roles: ['privacy_officer'],
   },
+  'privacy:read': {
+    description: 'See transfer decisions, residency rules and key status',
+    minLevel: 'manager',
+    roles: ['privacy_officer', 'auditor'],
+  },
+  'privacy:transfers:evaluate': {
+    description: 'Evaluate (and journal) a cross-border transfer of personal data',
+    minLevel: 'operator',
+    roles: ['privacy_officer', 'filer'],
+  },
+  'privacy:dsr': {
+    description: 'Handle data-subject requests (access, export, correction, erasure)',
+    minLevel: 'admin',
+    roles: ['privacy_officer'],
+  },
+  'privacy:keys': { description: 'Rotate data-encryption keys', minLevel: 'admin' },
 });
 
 export const privacyModule: Module = {
   name: 'privacy',
   migrations: privacyMigrations,
+  routes: privacyRoutes,
+  commands: privacyCommands,
+  async start(ctx) {
+    // Held erasures whose legal hold ended are shredded daily.
+    const tick = () => runDueErasures(ctx).catch((err) => ctx.logger.error({ err }, 'due erasures failed'));
+    const timer = setInterval(tick, 24 * 3600_000);
+    timer.unref();
+    void tick();
+    return async () => clearInterval(timer);
+  },
 };
 
-export { EnvelopeFieldCipher } from './field-cipher.service.ts';
+export {
+  EnvelopeFieldCipher,
+  ShreddedError,
+  isShredded,
+  keyIdOf,
+} from './field-cipher.service.ts';
+export {
+  envelope,
+  findSubjectRecords,
+  recordPersonalDataRead,
+  reencryptRetired,
+} from './personal-data.service.ts';
+export { registerSealedTable, sealedTables, type SealedTable } from './sealed-columns.ts';
+export { decideTransfer, evaluateTransfer, listTransferDecisions } from './transfer.service.ts';
+export type { TransferDecision, TransferInput } from './transfer.service.ts';
+export {
+  createDsr,
+  eraseDsr,
+  exportDsr,
+  correctDsr,
+  getDsr,
+  listDsrs,
+  runDueErasures,
+} from './dsr.service.ts';
+export { keyStatus, rotateKek } from './keys.service.ts';

@@ -191,6 +191,12 @@ export async function buildServer(ctx: AppContext, opts: BuildServerOptions): Pr
             `Route ${route.method} ${route.url} declares no permission (config.permission or config.public)`,
           );
         }
+        // The OpenAPI document says which permission each operation needs (x-permission), and marks
+        // public operations with an empty security requirement, so clients and the access-matrix test
+        // read the rules from the same place.
+        route.schema = cfg.public
+          ? { ...(route.schema ?? {}), security: [] }
+          : ({ ...(route.schema ?? {}), 'x-permission': cfg.permission } as typeof route.schema);
       });
       api.addHook('onRequest', async (req) => {
         const cfg = req.routeOptions.config as { permission?: string; public?: boolean };
