@@ -3,7 +3,14 @@ import assert from 'node:assert/strict';
 import { bearer, newOrg, newUser, testApp, testContext, type TestContext } from '../support/context.ts';
 import { buyerData, seedBuyerWithOrder } from '../support/personal-data.ts';
 import type { HttpApp } from '../../src/platform/http/server.ts';
-import { LEVELS, SCOPED_ROLES, can, type Actor, type Level, type ScopedRole } from '../../src/platform/auth/permissions.ts';
+import {
+  LEVELS,
+  SCOPED_ROLES,
+  can,
+  type Actor,
+  type Level,
+  type ScopedRole,
+} from '../../src/platform/auth/permissions.ts';
 import { buildServer } from '../../src/platform/http/server.ts';
 import { systemActor } from '../../src/platform/auth/permissions.ts';
 import { createDsr, evaluateTransfer } from '../../src/modules/privacy/index.ts';
@@ -55,7 +62,11 @@ describe('route × role access matrix', () => {
     orgB = await newOrg(ctx);
     const add = async (label: string, level: Level, roles: ScopedRole[]) => {
       const u = await newUser(ctx, orgA.id, level, roles);
-      principals.push({ label, token: u.token, actor: { kind: 'user', id: u.id, orgId: orgA.id, level, roles } });
+      principals.push({
+        label,
+        token: u.token,
+        actor: { kind: 'user', id: u.id, orgId: orgA.id, level, roles },
+      });
     };
     for (const l of LEVELS) await add(l, l, []);
     for (const r of SCOPED_ROLES) await add(`viewer+${r}`, 'viewer', [r]);
@@ -67,14 +78,35 @@ describe('route × role access matrix', () => {
     await seedBuyerWithOrder(ctx, orgB.id, b);
     const sys = systemActor(orgB.id);
     await createDsr(ctx, sys, { kind: 'access', regime: 'gdpr', subjectKey: b.buyerKey });
-    await evaluateTransfer(ctx, { orgId: orgB.id, actor: sys.id, category: 'contact', from: 'CN', to: 'US', purpose: 'delivery', volume: 5 });
+    await evaluateTransfer(ctx, {
+      orgId: orgB.id,
+      actor: sys.id,
+      category: 'contact',
+      from: 'CN',
+      to: 'US',
+      purpose: 'delivery',
+      volume: 5,
+    });
     const viewerB = await newUser(ctx, orgB.id, 'viewer');
-    await requestAccess(ctx, { kind: 'user', id: viewerB.id, orgId: orgB.id, level: 'viewer', roles: [] }, { level: 'operator', reason: 'matrix' });
+    await requestAccess(
+      ctx,
+      { kind: 'user', id: viewerB.id, orgId: orgB.id, level: 'viewer', roles: [] },
+      { level: 'operator', reason: 'matrix' },
+    );
     await openAccessReview(ctx, sys);
     const now = ctx.clock.now();
     await ctx.db
       .insertInto('products')
-      .values({ id: ctx.ids.next('product'), org_id: orgB.id, sku: 'SKU-1', title: 'Kettle', attributes: '{}', content_hash: 'h', created_at: now, updated_at: now } as never)
+      .values({
+        id: ctx.ids.next('product'),
+        org_id: orgB.id,
+        sku: 'SKU-1',
+        title: 'Kettle',
+        attributes: '{}',
+        content_hash: 'h',
+        created_at: now,
+        updated_at: now,
+      } as never)
       .execute();
     await ctx.db
       .insertInto('shipments')
@@ -99,14 +131,24 @@ describe('route × role access matrix', () => {
 
   it('finds a permission on every non-public operation', () => {
     assert.ok(ops.length >= 30, `only ${ops.length} operations`);
-    for (const op of ops) if (!op.public) assert.ok(op.permission, `${op.method} ${op.path} names no permission`);
+    for (const op of ops)
+      if (!op.public) assert.ok(op.permission, `${op.method} ${op.path} names no permission`);
     // Public operations are only the sign-in and token endpoints.
-    assert.deepEqual(ops.filter((o) => o.public).map((o) => o.path).sort(), ['/api/auth/login', '/api/oauth/token']);
+    assert.deepEqual(
+      ops
+        .filter((o) => o.public)
+        .map((o) => o.path)
+        .sort(),
+      ['/api/auth/login', '/api/oauth/token'],
+    );
   });
 
   it('answers 403 exactly when the role lacks the permission, for every operation and role', async () => {
     // Signing out would end the principal's session: it runs last.
-    const ordered = [...ops.filter((o) => !o.public && o.path !== '/api/auth/logout'), ...ops.filter((o) => o.path === '/api/auth/logout')];
+    const ordered = [
+      ...ops.filter((o) => !o.public && o.path !== '/api/auth/logout'),
+      ...ops.filter((o) => o.path === '/api/auth/logout'),
+    ];
     const failures: string[] = [];
     let allowed = 0;
     let denied = 0;
@@ -122,7 +164,9 @@ describe('route × role access matrix', () => {
         if (expectAllowed) {
           allowed++;
           if (r.statusCode === 401 || r.statusCode === 403)
-            failures.push(`${p.label} ${op.method} ${op.path}: expected allowed, got ${r.statusCode} ${r.body.slice(0, 120)}`);
+            failures.push(
+              `${p.label} ${op.method} ${op.path}: expected allowed, got ${r.statusCode} ${r.body.slice(0, 120)}`,
+            );
         } else {
           denied++;
           if (r.statusCode !== 403 || r.json().code !== 'forbidden')
@@ -141,22 +185,42 @@ describe('route × role access matrix', () => {
     for (const op of byId) {
       const collection = op.path.slice(0, op.path.indexOf('/{'));
       const list = await app.inject({ method: 'GET', url: collection, headers: bearer(ownerB.token) });
-      const items = list.statusCode === 200 ? (list.json().items as Array<{ id: string }> | undefined) : undefined;
+      const items =
+        list.statusCode === 200 ? (list.json().items as Array<{ id: string }> | undefined) : undefined;
       const id = items?.[0]?.id;
       if (!id) {
         unseeded.push(op.path);
-        const r = await app.inject({ method: 'GET', url: fill(op.path, 'zzz_00000000000000000000000000'), headers: bearer(ownerA.token) });
+        const r = await app.inject({
+          method: 'GET',
+          url: fill(op.path, 'zzz_00000000000000000000000000'),
+          headers: bearer(ownerA.token),
+        });
         assert.equal(r.statusCode, 404, `${op.path} with an unknown id`);
         continue;
       }
-      const theirs = await app.inject({ method: 'GET', url: fill(op.path, id), headers: bearer(ownerA.token) });
+      const theirs = await app.inject({
+        method: 'GET',
+        url: fill(op.path, id),
+        headers: bearer(ownerA.token),
+      });
       assert.equal(theirs.statusCode, 404, `${op.path}: tenant A read tenant B's ${id}`);
       assert.equal(theirs.json().code, 'not_found');
       const own = await app.inject({ method: 'GET', url: fill(op.path, id), headers: bearer(ownerB.token) });
-      assert.equal(own.statusCode, 200, `${op.path}: tenant B cannot read its own ${id}: ${own.body.slice(0, 200)}`);
+      assert.equal(
+        own.statusCode,
+        200,
+        `${op.path}: tenant B cannot read its own ${id}: ${own.body.slice(0, 200)}`,
+      );
     }
     // Every GET-by-id this module set knows about was checked with a real id.
-    for (const p of ['/api/orders/{id}', '/api/users/{id}', '/api/privacy/dsr/{id}', '/api/privacy/transfers/{id}', '/api/access-requests/{id}', '/api/access-reviews/{id}'])
+    for (const p of [
+      '/api/orders/{id}',
+      '/api/users/{id}',
+      '/api/privacy/dsr/{id}',
+      '/api/privacy/transfers/{id}',
+      '/api/access-requests/{id}',
+      '/api/access-reviews/{id}',
+    ])
       if (byId.some((o) => o.path === p)) assert.ok(!unseeded.includes(p), `${p} was not seeded`);
   });
 

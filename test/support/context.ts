@@ -21,7 +21,7 @@ export interface TestContext extends AppContext {
 export const TEST_DATABASE_URL = process.env.CROSSGATE_TEST_DATABASE_URL;
 
 export async function testContext(
-  opts: { clock?: Clock; logDestination?: import('pino').DestinationStream } = {},
+  opts: { clock?: Clock; logDestination?: import('pino').DestinationStream; logLevel?: string } = {},
 ): Promise<TestContext> {
   let url: string | undefined;
   let drop: (() => Promise<void>) | undefined;
@@ -41,8 +41,22 @@ export async function testContext(
       await c.end();
     };
   }
+  // With CROSSGATE_TEST_LOG_DIR set (npm test sets it), every context logs at debug level to a file
+  // there, and the runner scans all of them for personal data after the suite.
+  let logDestination = opts.logDestination;
+  let logLevel = opts.logLevel ?? process.env.LOG_LEVEL ?? 'silent';
+  if (!logDestination && process.env.CROSSGATE_TEST_LOG_DIR) {
+    const { pino } = await import('pino');
+    logDestination = pino.destination({
+      dest: `${process.env.CROSSGATE_TEST_LOG_DIR}/${process.pid}.ndjson`,
+      sync: true,
+      append: true,
+      mkdir: true,
+    });
+    logLevel = opts.logLevel ?? 'debug';
+  }
   const config = loadConfig({
-    LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+    LOG_LEVEL: logLevel,
     ...(url ? { DATABASE_URL: url } : {}),
   });
   const ctx = await createAppContext({
@@ -51,7 +65,7 @@ export async function testContext(
     migrate: true,
     clock: opts.clock ?? new FixedClock('2026-11-02T09:00:00Z'),
     poolSize: 4,
-    ...(opts.logDestination ? { logDestination: opts.logDestination } : {}),
+    ...(logDestination ? { logDestination } : {}),
   });
   return {
     ...ctx,

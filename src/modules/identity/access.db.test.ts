@@ -1,7 +1,14 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { FixedClock } from '../../platform/clock.ts';
-import { bearer, newOrg, newUser, testApp, testContext, type TestContext } from '../../../test/support/context.ts';
+import {
+  bearer,
+  newOrg,
+  newUser,
+  testApp,
+  testContext,
+  type TestContext,
+} from '../../../test/support/context.ts';
 import type { HttpApp } from '../../platform/http/server.ts';
 import { createApiKey } from './identity.service.ts';
 import { totp, base32Decode } from './totp.ts';
@@ -35,10 +42,16 @@ describe('grants, approvals, reviews, second factor and machine tokens', () => {
     app.inject({ method: 'POST', url, headers: bearer(token), payload });
   const get = (url: string, token: string) => app.inject({ method: 'GET', url, headers: bearer(token) });
   const journalKinds = async () =>
-    (await ctx.db.selectFrom('journal_entries').select('kind').where('org_id', '=', org.id).execute()).map((e) => e.kind);
+    (await ctx.db.selectFrom('journal_entries').select('kind').where('org_id', '=', org.id).execute()).map(
+      (e) => e.kind,
+    );
 
   it('creates new users at viewer level with no roles (least privilege)', async () => {
-    const r = await post('/api/users', admin.token, { email: 'new.hire@corp.example', name: 'New Hire', password: 'a long password 123' });
+    const r = await post('/api/users', admin.token, {
+      email: 'new.hire@corp.example',
+      name: 'New Hire',
+      password: 'a long password 123',
+    });
     assert.equal(r.statusCode, 201);
     const u = await get(`/api/users/${r.json().id}`, admin.token);
     assert.equal(u.json().level, 'viewer');
@@ -46,12 +59,19 @@ describe('grants, approvals, reviews, second factor and machine tokens', () => {
   });
 
   it('needs a second person to approve an elevation, never the requester or the recipient', async () => {
-    const req = await post('/api/access-requests', viewer.token, { level: 'operator', reason: 'filing season' });
+    const req = await post('/api/access-requests', viewer.token, {
+      level: 'operator',
+      reason: 'filing season',
+    });
     assert.equal(req.statusCode, 201, req.body);
     const id = req.json().id;
     // The viewer cannot approve (no permission); an admin can, but not for their own request.
     assert.equal((await post(`/api/access-requests/${id}/approve`, viewer.token)).statusCode, 403);
-    const selfReq = await post('/api/access-requests', admin.token, { userId: admin.id, level: 'owner', reason: 'cover the owner on leave' });
+    const selfReq = await post('/api/access-requests', admin.token, {
+      userId: admin.id,
+      level: 'owner',
+      reason: 'cover the owner on leave',
+    });
     const selfApprove = await post(`/api/access-requests/${selfReq.json().id}/approve`, admin.token);
     assert.equal(selfApprove.statusCode, 403);
     assert.match(selfApprove.json().detail, /Four eyes/);
@@ -66,7 +86,11 @@ describe('grants, approvals, reviews, second factor and machine tokens', () => {
     const me = await get('/api/auth/me', viewer.token);
     assert.equal(me.json().actor.level, 'operator');
     const kinds = await journalKinds();
-    assert.ok(kinds.includes('access.requested') && kinds.includes('access.approved') && kinds.includes('permission.granted'));
+    assert.ok(
+      kinds.includes('access.requested') &&
+        kinds.includes('access.approved') &&
+        kinds.includes('permission.granted'),
+    );
   });
 
   it('lets a time-bound grant lapse by itself', async () => {
@@ -107,8 +131,15 @@ describe('grants, approvals, reviews, second factor and machine tokens', () => {
       // Idempotent for the quarter.
       assert.equal((await post('/api/access-reviews', fresh.token, {})).json().id, review.id);
       const own = review.items.find((i: { principalId: string }) => i.principalId === fresh.id);
-      assert.equal((await post(`/api/access-reviews/${review.id}/items/${own.id}`, fresh.token, { decision: 'keep' })).statusCode, 403);
-      const d = await post(`/api/access-reviews/${review.id}/items/${item.id}`, fresh.token, { decision: 'revoke', note: 'dormant' });
+      assert.equal(
+        (await post(`/api/access-reviews/${review.id}/items/${own.id}`, fresh.token, { decision: 'keep' }))
+          .statusCode,
+        403,
+      );
+      const d = await post(`/api/access-reviews/${review.id}/items/${item.id}`, fresh.token, {
+        decision: 'revoke',
+        note: 'dormant',
+      });
       assert.equal(d.statusCode, 200, d.body);
       const users = await get('/api/users', fresh.token);
       const s = users.json().items.find((x: { id: string }) => x.id === sleeper.id);
@@ -126,11 +157,25 @@ describe('grants, approvals, reviews, second factor and machine tokens', () => {
     assert.equal(setup.statusCode, 200);
     const secret = base32Decode(setup.json().secret);
     const now = () => Math.floor(clock.now().getTime() / 1000);
-    assert.equal((await post('/api/auth/totp/confirm', u.token, { code: '000000' === totp(secret, now()) ? '111111' : '000000' })).statusCode, 400);
-    assert.equal((await post('/api/auth/totp/confirm', u.token, { code: totp(secret, now()) })).statusCode, 204);
+    assert.equal(
+      (
+        await post('/api/auth/totp/confirm', u.token, {
+          code: '000000' === totp(secret, now()) ? '111111' : '000000',
+        })
+      ).statusCode,
+      400,
+    );
+    assert.equal(
+      (await post('/api/auth/totp/confirm', u.token, { code: totp(secret, now()) })).statusCode,
+      204,
+    );
     clock.advance(30_000);
     const login = (code?: string) =>
-      app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: u.email, password: u.password, ...(code ? { totp: code } : {}) } });
+      app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: u.email, password: u.password, ...(code ? { totp: code } : {}) },
+      });
     const without = await login();
     assert.equal(without.statusCode, 401);
     assert.equal(without.json().secondFactor, 'totp');
@@ -153,13 +198,26 @@ describe('grants, approvals, reviews, second factor and machine tokens', () => {
     const bad = await token({ grant_type: 'client_credentials', client_id: id, client_secret: 'wrong' });
     assert.equal(bad.statusCode, 401);
     assert.equal(bad.json().error, 'invalid_client');
-    assert.equal((await token({ grant_type: 'password', client_id: id, client_secret: secret })).json().error, 'unsupported_grant_type');
     assert.equal(
-      (await token({ grant_type: 'client_credentials', client_id: id, client_secret: secret, scope: 'no:such' })).json().error,
+      (await token({ grant_type: 'password', client_id: id, client_secret: secret })).json().error,
+      'unsupported_grant_type',
+    );
+    assert.equal(
+      (
+        await token({
+          grant_type: 'client_credentials',
+          client_id: id,
+          client_secret: secret,
+          scope: 'no:such',
+        })
+      ).json().error,
       'invalid_scope',
     );
     const basic = Buffer.from(`${id}:${secret}`).toString('base64');
-    const ok = await token({ grant_type: 'client_credentials', scope: 'shipments:read' }, { authorization: `Basic ${basic}` });
+    const ok = await token(
+      { grant_type: 'client_credentials', scope: 'shipments:read' },
+      { authorization: `Basic ${basic}` },
+    );
     assert.equal(ok.statusCode, 200, ok.body);
     assert.equal(ok.headers['cache-control'], 'no-store');
     const { access_token, expires_in, scope } = ok.json();
@@ -187,7 +245,10 @@ describe('grants, approvals, reviews, second factor and machine tokens', () => {
       });
       codes.push(r.statusCode);
     }
-    assert.ok(codes.slice(0, 10).every((c) => c === 401), codes.join(','));
+    assert.ok(
+      codes.slice(0, 10).every((c) => c === 401),
+      codes.join(','),
+    );
     assert.equal(codes.at(-1), 429);
   });
 });

@@ -72,8 +72,17 @@ describe('data-subject requests', () => {
     const b = buyerData('co');
     const { partyId } = await seedBuyerWithOrder(ctx, org.id, b);
     const r = await createDsr(ctx, officer, { kind: 'correction', regime: 'gdpr', subjectKey: b.buyerKey });
-    await correctDsr(ctx, officer, r.id, { type: 'parties', recordId: partyId, field: 'address', value: '1 New Street' });
-    const p = await ctx.db.selectFrom('parties').selectAll().where('id', '=', partyId).executeTakeFirstOrThrow();
+    await correctDsr(ctx, officer, r.id, {
+      type: 'parties',
+      recordId: partyId,
+      field: 'address',
+      value: '1 New Street',
+    });
+    const p = await ctx.db
+      .selectFrom('parties')
+      .selectAll()
+      .where('id', '=', partyId)
+      .executeTakeFirstOrThrow();
     assert.equal(await ctx.cipher.open(org.id, p.address_sealed as string), '1 New Street');
     await assert.rejects(
       correctDsr(ctx, officer, r.id, { type: 'parties', recordId: partyId, field: 'address', value: 'x' }),
@@ -83,14 +92,20 @@ describe('data-subject requests', () => {
 
   it('holds erasure while customs records must be kept 5 years, explains why, and shreds when the hold ends', async () => {
     const b = buyerData('hold');
-    const { orderId, partyId } = await seedBuyerWithOrder(ctx, org.id, b, { orderedAt: new Date('2026-10-01T00:00:00Z') });
+    const { orderId, partyId } = await seedBuyerWithOrder(ctx, org.id, b, {
+      orderedAt: new Date('2026-10-01T00:00:00Z'),
+    });
     const r = await createDsr(ctx, officer, { kind: 'deletion', regime: 'gdpr', subjectKey: b.buyerKey });
     const held = await eraseDsr(ctx, officer, r.id);
     assert.equal(held.status, 'held');
     assert.equal(held.holdUntil, '2031-10-01T00:00:00.000Z');
     assert.match(String(held.outcome?.explanation), /must be kept 5 years \(19 CFR 163\.4/);
     // Still readable (for the customs records) during the hold.
-    const p = await ctx.db.selectFrom('parties').selectAll().where('id', '=', partyId).executeTakeFirstOrThrow();
+    const p = await ctx.db
+      .selectFrom('parties')
+      .selectAll()
+      .where('id', '=', partyId)
+      .executeTakeFirstOrThrow();
     assert.equal(await ctx.cipher.open(org.id, p.name_sealed as string), b.name);
     assert.equal(await runDueErasures(ctx, org.id), 0);
 
@@ -101,7 +116,11 @@ describe('data-subject requests', () => {
       assert.equal(done.status, 'completed');
       await assert.rejects(ctx.cipher.open(org.id, p.name_sealed as string), ShreddedError);
       // The customs record itself is intact: number, amounts, country, dates.
-      const o = await ctx.db.selectFrom('orders').selectAll().where('id', '=', orderId).executeTakeFirstOrThrow();
+      const o = await ctx.db
+        .selectFrom('orders')
+        .selectAll()
+        .where('id', '=', orderId)
+        .executeTakeFirstOrThrow();
       assert.equal(o.total, '47.0000');
       assert.equal(o.ship_to_country, 'GB');
       assert.equal(await ctx.cipher.tryOpen(org.id, o.ship_to_sealed as string), null);
@@ -113,19 +132,33 @@ describe('data-subject requests', () => {
 
   it('shreds at once when no customs record is within its retention period', async () => {
     const b = buyerData('now');
-    const { orderId } = await seedBuyerWithOrder(ctx, org.id, b, { orderedAt: new Date('2020-01-15T00:00:00Z') });
+    const { orderId } = await seedBuyerWithOrder(ctx, org.id, b, {
+      orderedAt: new Date('2020-01-15T00:00:00Z'),
+    });
     const keep = buyerData('now');
     const kept = await seedBuyerWithOrder(ctx, org.id, keep);
     const r = await createDsr(ctx, officer, { kind: 'deletion', regime: 'ccpa', subjectKey: b.buyerKey });
     const done = await eraseDsr(ctx, officer, r.id);
     assert.equal(done.status, 'completed');
     assert.ok(Number(done.outcome?.shreddedKeys) >= 1);
-    const o = await ctx.db.selectFrom('orders').selectAll().where('id', '=', orderId).executeTakeFirstOrThrow();
+    const o = await ctx.db
+      .selectFrom('orders')
+      .selectAll()
+      .where('id', '=', orderId)
+      .executeTakeFirstOrThrow();
     await assert.rejects(ctx.cipher.open(org.id, o.payment_ref_sealed as string), /erased/);
-    const ko = await ctx.db.selectFrom('orders').selectAll().where('id', '=', kept.orderId).executeTakeFirstOrThrow();
+    const ko = await ctx.db
+      .selectFrom('orders')
+      .selectAll()
+      .where('id', '=', kept.orderId)
+      .executeTakeFirstOrThrow();
     assert.equal(await ctx.cipher.open(org.id, ko.payment_ref_sealed as string), keep.paymentRef);
     // An export after erasure shows the records with nothing readable.
-    const ex = await createDsr(ctx, systemActor(org.id), { kind: 'access', regime: 'ccpa', subjectKey: b.buyerKey });
+    const ex = await createDsr(ctx, systemActor(org.id), {
+      kind: 'access',
+      regime: 'ccpa',
+      subjectKey: b.buyerKey,
+    });
     const out = await exportDsr(ctx, systemActor(org.id), ex.id);
     assert.equal(out.erased, true);
     assert.ok(out.records.every((x) => Object.values(x.personalData).every((v) => v === null)));

@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { newOrg, testContext, type TestContext } from '../../../test/support/context.ts';
 import { EnvelopeFieldCipher, ShreddedError, keyIdOf } from './field-cipher.service.ts';
-import { LocalKeyProvider } from '../../platform/crypto/key-provider.ts';
+import type { LocalKeyProvider } from '../../platform/crypto/key-provider.ts';
 import { envelope } from './personal-data.service.ts';
 import { rotateKek } from './keys.service.ts';
 
@@ -46,7 +46,10 @@ describe('envelope field cipher', () => {
     for (const at of [-1, 0, 12]) {
       await assert.rejects(ctx.cipher.open(orgA.id, tamper(sealed, at)), /integrity check/);
     }
-    await assert.rejects(ctx.cipher.open(orgA.id, sealed.slice(0, sealed.lastIndexOf('.') + 10)), /truncated|integrity/);
+    await assert.rejects(
+      ctx.cipher.open(orgA.id, sealed.slice(0, sealed.lastIndexOf('.') + 10)),
+      /truncated|integrity/,
+    );
   });
 
   it('will not open a value moved to another organisation or relabelled with another key', async () => {

@@ -28,20 +28,30 @@ describe('cross-border transfer rules', () => {
     const mid = decideTransfer(t({ purpose: 'marketing', volume: 100_000 }), AT);
     assert.equal(mid.outcome, 'deny');
     assert.match(mid.explanation.join(' '), /standard_contract, certification/);
-    const withContract = decideTransfer(t({ purpose: 'marketing', volume: 100_000, basis: 'standard_contract' }), AT);
+    const withContract = decideTransfer(
+      t({ purpose: 'marketing', volume: 100_000, basis: 'standard_contract' }),
+      AT,
+    );
     assert.equal(withContract.outcome, 'allow');
     assert.equal(withContract.basis, 'standard_contract');
-    const big = decideTransfer(t({ purpose: 'marketing', volume: 1_000_000, basis: 'standard_contract' }), AT);
+    const big = decideTransfer(
+      t({ purpose: 'marketing', volume: 1_000_000, basis: 'standard_contract' }),
+      AT,
+    );
     assert.equal(big.outcome, 'deny');
     assert.match(big.explanation.join(' '), /security assessment/);
     assert.equal(
-      decideTransfer(t({ purpose: 'marketing', volume: 1_000_000, basis: 'security_assessment' }), AT).outcome,
+      decideTransfer(t({ purpose: 'marketing', volume: 1_000_000, basis: 'security_assessment' }), AT)
+        .outcome,
       'allow',
     );
   });
 
   it('treats government ids from China as sensitive: 10,000 people needs a security assessment', () => {
-    const d = decideTransfer(t({ category: 'government_id', purpose: 'customs_clearance', volume: 10_000 }), AT);
+    const d = decideTransfer(
+      t({ category: 'government_id', purpose: 'customs_clearance', volume: 10_000 }),
+      AT,
+    );
     assert.equal(d.outcome, 'deny');
     assert.equal(d.regimes[0]?.clause, 'cn-sensitive-security-assessment');
   });
@@ -53,23 +63,38 @@ describe('cross-border transfer rules', () => {
     const ok = decideTransfer(t({ from: 'RU', to: 'DE', basis: 'notification' }), AT);
     assert.equal(ok.outcome, 'allow');
     assert.equal(ok.regimes[0]?.clause, 'ru-adequate');
-    assert.equal(decideTransfer(t({ from: 'RU', to: 'US', basis: 'notification' }), AT).regimes[0]?.clause, 'ru-not-adequate');
+    assert.equal(
+      decideTransfer(t({ from: 'RU', to: 'US', basis: 'notification' }), AT).regimes[0]?.clause,
+      'ru-not-adequate',
+    );
   });
 
   it('follows GDPR Chapter V: free in the EEA, adequacy for Japan, derogation for delivery, safeguards otherwise', () => {
-    assert.equal(decideTransfer(t({ from: 'DE', to: 'FR', purpose: 'marketing' }), AT).basis, 'none_required');
+    assert.equal(
+      decideTransfer(t({ from: 'DE', to: 'FR', purpose: 'marketing' }), AT).basis,
+      'none_required',
+    );
     assert.equal(decideTransfer(t({ from: 'DE', to: 'JP', purpose: 'marketing' }), AT).basis, 'adequacy');
-    assert.equal(decideTransfer(t({ from: 'DE', to: 'CN', purpose: 'delivery' }), AT).basis, 'contract_necessity');
+    assert.equal(
+      decideTransfer(t({ from: 'DE', to: 'CN', purpose: 'delivery' }), AT).basis,
+      'contract_necessity',
+    );
     const mk = decideTransfer(t({ from: 'DE', to: 'CN', purpose: 'marketing' }), AT);
     assert.equal(mk.outcome, 'deny');
     assert.match(mk.explanation[0] ?? '', /Standard Contractual Clauses/);
   });
 
   it('blocks bulk US financial data to a country of concern unless the CISA security requirements are met', () => {
-    const d = decideTransfer(t({ from: 'US', to: 'CN', category: 'payment', purpose: 'payment', volume: 10_000 }), AT);
+    const d = decideTransfer(
+      t({ from: 'US', to: 'CN', category: 'payment', purpose: 'payment', volume: 10_000 }),
+      AT,
+    );
     assert.equal(d.outcome, 'deny');
     assert.ok(d.regimes.some((r) => r.clause === 'us-bulk-financial' && r.outcome === 'deny'));
-    const small = decideTransfer(t({ from: 'US', to: 'CN', category: 'payment', purpose: 'payment', volume: 9_999 }), AT);
+    const small = decideTransfer(
+      t({ from: 'US', to: 'CN', category: 'payment', purpose: 'payment', volume: 9_999 }),
+      AT,
+    );
     assert.equal(small.outcome, 'allow');
   });
 
@@ -77,7 +102,10 @@ describe('cross-border transfer rules', () => {
     const d = decideTransfer(t({ from: 'US', to: 'GB', purpose: 'marketing' }), AT);
     assert.equal(d.regimes.length, 2);
     assert.equal(d.outcome, 'deny');
-    assert.equal(decideTransfer(t({ from: 'US', to: 'GB', purpose: 'marketing', basis: 'consent' }), AT).outcome, 'allow');
+    assert.equal(
+      decideTransfer(t({ from: 'US', to: 'GB', purpose: 'marketing', basis: 'consent' }), AT).outcome,
+      'allow',
+    );
   });
 
   it('denies by default, with an explanation, when no rules exist for the origin', () => {
@@ -127,6 +155,7 @@ describe('data-subject request deadlines', () => {
   });
 
   it('has a source for every deadline', () => {
-    for (const d of DSR_DEADLINES) assert.ok(d.source && (d.days !== undefined || d.months !== undefined), d.id);
+    for (const d of DSR_DEADLINES)
+      assert.ok(d.source && (d.days !== undefined || d.months !== undefined), d.id);
   });
 });
