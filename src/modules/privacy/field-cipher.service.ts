@@ -18,6 +18,8 @@ interface LiveKey {
   subjectKey: string | null;
   version: number;
   key: crypto.KeyObject;
+  /** Associated data bound into every value: `<orgId>.<keyId>`. */
+  aad: Buffer;
   loadedAt: number;
 }
 
@@ -119,6 +121,7 @@ export class EnvelopeFieldCipher implements FieldCipher {
       subjectKey: row.subject_key,
       version: row.version,
       key: crypto.createSecretKey(this.keys.unwrap(row.kek_id, row.wrapped)),
+      aad: Buffer.from(`${row.org_id}.${row.id}`),
       loadedAt: performance.now(),
     };
     this.byId.set(k.id, k);
@@ -234,14 +237,14 @@ export class EnvelopeFieldCipher implements FieldCipher {
   }
 
   async seal(orgId: string, plaintext: string, subjectKey?: string): Promise<string> {
-    const k = await this.currentKey(orgId, subjectKey ?? null);
-    return this.sealWith(k, plaintext);
+    const hit = this.current.get(`${orgId}|${subjectKey ?? ''}`);
+    return this.sealWith(this.fresh(hit) ? hit : await this.currentKey(orgId, subjectKey ?? null), plaintext);
   }
 
   private sealWith(k: LiveKey, plaintext: string): string {
     const iv = this.ivs.next();
     const c = crypto.createCipheriv('aes-256-gcm', k.key, iv);
-    c.setAAD(Buffer.from(`${k.orgId}.${k.id}`));
+    c.setAAD(k.aad);
     const ct = c.update(plaintext, 'utf8');
     const tail = c.final();
     const body = Buffer.concat([iv, c.getAuthTag(), ct, tail]);
@@ -268,12 +271,13 @@ export class EnvelopeFieldCipher implements FieldCipher {
   async open(orgId: string, sealed: string): Promise<string> {
     const keyId = keyIdOf(sealed);
     if (!keyId) throw new AppError('internal', 'Not a sealed value');
-    const k = await this.keyById(orgId, keyId);
+    const hit = this.byId.get(keyId);
+    const k = this.fresh(hit) && hit.orgId === orgId ? hit : await this.keyById(orgId, keyId);
     const raw = Buffer.from(sealed.slice(FORMAT.length + keyId.length + 2), 'base64url');
     if (raw.length < IV_BYTES + TAG_BYTES) throw new AppError('internal', 'Sealed value is truncated');
     try {
       const d = crypto.createDecipheriv('aes-256-gcm', k.key, raw.subarray(0, IV_BYTES));
-      d.setAAD(Buffer.from(`${orgId}.${keyId}`));
+      d.setAAD(k.aad);
       d.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
       const head = d.update(raw.subarray(IV_BYTES + TAG_BYTES));
       const tail = d.final();
