@@ -7,13 +7,20 @@ import crypto from 'node:crypto';
 import { createAppContext, closeAppContext } from '../src/app/context.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { can, type Actor } from '../src/platform/auth/permissions.ts';
-import { authenticateToken, createApiKey, createOrganisation, createUser, login } from '../src/modules/identity/index.ts';
+import {
+  authenticateToken,
+  createApiKey,
+  createOrganisation,
+  createUser,
+  login,
+} from '../src/modules/identity/index.ts';
 import { issueClientToken } from '../src/modules/identity/oauth.service.ts';
 import '../src/app/modules.ts';
 
 const RUNS = 5;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] as number;
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] as number;
 const fmt = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 0 });
 /**
  * CPU seconds of this process (user + system) over `fn`: "per core" figures divide by CPU time, not wall
@@ -44,7 +51,9 @@ async function timed(fn: () => unknown | Promise<unknown>): Promise<{ cpu: numbe
       rates.push(total / 1e6 / t.cpu);
       wall.push(total / 1e6 / t.wall);
     }
-    console.log(`bulk AES-256-GCM encrypt, ${chunk / 1024} KiB chunks: median ${fmt(median(rates))} MB/s per core-second (min ${fmt(Math.min(...rates))}, max ${fmt(Math.max(...rates))}); wall ${fmt(median(wall))} MB/s`);
+    console.log(
+      `bulk AES-256-GCM encrypt, ${chunk / 1024} KiB chunks: median ${fmt(median(rates))} MB/s per core-second (min ${fmt(Math.min(...rates))}, max ${fmt(Math.max(...rates))}); wall ${fmt(median(wall))} MB/s`,
+    );
   }
   // Decryption with authentication, same stream.
   const chunk = 1024 * 1024;
@@ -65,7 +74,9 @@ async function timed(fn: () => unknown | Promise<unknown>): Promise<{ cpu: numbe
     });
     rates.push(total / 1e6 / t.cpu);
   }
-  console.log(`bulk AES-256-GCM decrypt+verify, 1 MiB chunks: median ${fmt(median(rates))} MB/s per core-second`);
+  console.log(
+    `bulk AES-256-GCM decrypt+verify, 1 MiB chunks: median ${fmt(median(rates))} MB/s per core-second`,
+  );
 }
 
 const ctx = await createAppContext({
@@ -77,7 +88,13 @@ const org = await createOrganisation(ctx, { slug: 'bench', name: 'Bench', countr
 
 // 2. Small fields: seal + open of typical personal-data values through the real cipher (keys cached).
 {
-  const values = ['Zhang Wei', '88 Nanshan Road, Shenzhen 518000', '+86 138 0013 8000', 'wei.zhang@mail.example', '91440300MA5F123456'];
+  const values = [
+    'Zhang Wei',
+    '88 Nanshan Road, Shenzhen 518000',
+    '+86 138 0013 8000',
+    'wei.zhang@mail.example',
+    '91440300MA5F123456',
+  ];
   await ctx.cipher.open(org.id, await ctx.cipher.seal(org.id, 'warm-up'));
   const n = 100_000;
   const rates: number[] = [];
@@ -95,7 +112,9 @@ const org = await createOrganisation(ctx, { slug: 'bench', name: 'Bench', countr
     wall.push(n / (ts.wall + to.wall));
     sealedOnly.push(n / ts.cpu);
   }
-  console.log(`small fields, seal + open (org key): median ${fmt(median(rates))} fields/s per core-second (seal alone ${fmt(median(sealedOnly))}/s); wall ${fmt(median(wall))}/s`);
+  console.log(
+    `small fields, seal + open (org key): median ${fmt(median(rates))} fields/s per core-second (seal alone ${fmt(median(sealedOnly))}/s); wall ${fmt(median(wall))}/s`,
+  );
 
   // Per-subject keys as the importer uses them: 10,000 buyers prepared in batches, 2 fields each.
   const { envelope } = await import('../src/modules/privacy/index.ts');
@@ -107,7 +126,9 @@ const org = await createOrganisation(ctx, { slug: 'bench', name: 'Bench', countr
       await ctx.cipher.seal(org.id, '12 Binhai Avenue, Shenzhen', b);
     }
   });
-  console.log(`subject keys: prepare 10,000 new buyer keys in batches: ${fmt(10_000 / prep.wall)} keys/s wall; then seal under them ${fmt(20_000 / seal.cpu)} fields/s per core-second`);
+  console.log(
+    `subject keys: prepare 10,000 new buyer keys in batches: ${fmt(10_000 / prep.wall)} keys/s wall; then seal under them ${fmt(20_000 / seal.cpu)} fields/s per core-second`,
+  );
 }
 
 // 3. Authorisation cost.
@@ -121,10 +142,19 @@ const org = await createOrganisation(ctx, { slug: 'bench', name: 'Bench', countr
   const ns = (t.cpu * 1e9) / n;
   console.log(`permission check can(): ${ns.toFixed(0)} ns per call (${ok} allowed)`);
 
-  await createUser(ctx, org.id, { email: 'bench@mail.example', name: 'Bench', password: 'bench-password-123', level: 'operator' });
+  await createUser(ctx, org.id, {
+    email: 'bench@mail.example',
+    name: 'Bench',
+    password: 'bench-password-123',
+    level: 'operator',
+  });
   const { token } = await login(ctx, { email: 'bench@mail.example', password: 'bench-password-123' });
   const { id, key } = await createApiKey(ctx, org.id, { name: 'bench', level: 'viewer' }, 'bench');
-  const jwt = await issueClientToken(ctx, { grantType: 'client_credentials', clientId: id, clientSecret: key.slice(`cgk_${id}_`.length) });
+  const jwt = await issueClientToken(ctx, {
+    grantType: 'client_credentials',
+    clientId: id,
+    clientSecret: key.slice(`cgk_${id}_`.length),
+  });
   if ('error' in jwt) throw new Error(jwt.error);
   for (const [label, cred] of [
     ['session token', token],
@@ -138,7 +168,9 @@ const org = await createOrganisation(ctx, { slug: 'bench', name: 'Bench', countr
       if (!a) throw new Error(`${label} did not authenticate`);
       times.push((performance.now() - s) * 1000);
     }
-    console.log(`resolve ${label} to an actor (embedded PGlite): median ${median(times).toFixed(0)} µs, p99 ${pct(times, 0.99).toFixed(0)} µs`);
+    console.log(
+      `resolve ${label} to an actor (embedded PGlite): median ${median(times).toFixed(0)} µs, p99 ${pct(times, 0.99).toFixed(0)} µs`,
+    );
   }
 }
 await closeAppContext(ctx);

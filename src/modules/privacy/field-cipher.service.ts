@@ -5,6 +5,7 @@ import type { FieldCipher } from '../../platform/context.ts';
 import type { KeyProvider } from '../../platform/crypto/key-provider.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
+import { FieldGcm } from './gcm.ts';
 
 const FORMAT = 'cg1';
 const IV_BYTES = 12;
@@ -17,8 +18,8 @@ interface LiveKey {
   orgId: string;
   subjectKey: string | null;
   version: number;
-  key: crypto.KeyObject;
-  /** Associated data bound into every value: `<orgId>.<keyId>`. */
+  gcm: FieldGcm;
+  /** Associated data bound into every value: 16 bytes of SHA-256 over the organisation and key ids. */
   aad: Buffer;
   loadedAt: number;
 }
@@ -63,25 +64,6 @@ export function sealedUnderPattern(keyId: string): string {
 }
 
 /**
- * Random IVs drawn from a pool refilled 4 KiB at a time: one getrandom call per ~340 fields instead of
- * one per field. Each IV is used once; GCM's limit of 2^32 random IVs per key is far above what one
- * data key seals (organisation keys rotate, subject keys seal a handful of values).
- */
-class IvPool {
-  private buf = Buffer.alloc(0);
-  private pos = 0;
-  next(): Buffer {
-    if (this.pos + IV_BYTES > this.buf.length) {
-      this.buf = crypto.randomBytes(IV_BYTES * 341);
-      this.pos = 0;
-    }
-    const iv = this.buf.subarray(this.pos, this.pos + IV_BYTES);
-    this.pos += IV_BYTES;
-    return iv;
-  }
-}
-
-/**
  * AES-256-GCM envelope encryption of personal-data fields (PRODUCT.md §3.6).
  *
  * - Data keys per organisation, and per data subject when a `subjectKey` is given (so one person's data
@@ -93,14 +75,12 @@ class IvPool {
  *   values, `reseal` re-encrypts a value under the current version (lazy re-encryption).
  * - `shredSubject` destroys a subject's keys (the rows stay as tombstones); open() then throws a
  *   ShreddedError ("erased") and tryOpen() returns null.
- * Unwrapped keys are cached in memory as KeyObjects (creating a GCM cipher from a KeyObject is ~10x
- * cheaper than from a Buffer).
+ * Unwrapped keys are cached in memory with their GCM state (gcm.ts: OpenSSL's AES, batched).
  */
 export class EnvelopeFieldCipher implements FieldCipher {
   private current = new Map<string, LiveKey>(); // org|subject -> current key
   private byId = new Map<string, LiveKey>();
   private pending = new Map<string, Promise<LiveKey>>();
-  private ivs = new IvPool();
   private blindKeys = new Map<string, crypto.KeyObject>();
 
   private readonly db: Db;
@@ -120,8 +100,12 @@ export class EnvelopeFieldCipher implements FieldCipher {
       orgId: row.org_id,
       subjectKey: row.subject_key,
       version: row.version,
-      key: crypto.createSecretKey(this.keys.unwrap(row.kek_id, row.wrapped)),
-      aad: Buffer.from(`${row.org_id}.${row.id}`),
+      gcm: new FieldGcm(crypto.createSecretKey(this.keys.unwrap(row.kek_id, row.wrapped))),
+      aad: crypto
+        .createHash('sha256')
+        .update(`crossgate-field|${row.org_id}|${row.id}`)
+        .digest()
+        .subarray(0, 16),
       loadedAt: performance.now(),
     };
     this.byId.set(k.id, k);
@@ -242,13 +226,7 @@ export class EnvelopeFieldCipher implements FieldCipher {
   }
 
   private sealWith(k: LiveKey, plaintext: string): string {
-    const iv = this.ivs.next();
-    const c = crypto.createCipheriv('aes-256-gcm', k.key, iv);
-    c.setAAD(k.aad);
-    const ct = c.update(plaintext, 'utf8');
-    const tail = c.final();
-    const body = Buffer.concat([iv, c.getAuthTag(), ct, tail]);
-    return `${FORMAT}.${k.id}.${body.toString('base64url')}`;
+    return `${FORMAT}.${k.id}.${k.gcm.seal(Buffer.from(plaintext, 'utf8'), k.aad).toString('base64url')}`;
   }
 
   private async keyById(orgId: string, keyId: string): Promise<LiveKey> {
@@ -275,16 +253,10 @@ export class EnvelopeFieldCipher implements FieldCipher {
     const k = this.fresh(hit) && hit.orgId === orgId ? hit : await this.keyById(orgId, keyId);
     const raw = Buffer.from(sealed.slice(FORMAT.length + keyId.length + 2), 'base64url');
     if (raw.length < IV_BYTES + TAG_BYTES) throw new AppError('internal', 'Sealed value is truncated');
-    try {
-      const d = crypto.createDecipheriv('aes-256-gcm', k.key, raw.subarray(0, IV_BYTES));
-      d.setAAD(k.aad);
-      d.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
-      const head = d.update(raw.subarray(IV_BYTES + TAG_BYTES));
-      const tail = d.final();
-      return (tail.length ? Buffer.concat([head, tail]) : head).toString('utf8');
-    } catch {
+    const plain = k.gcm.open(raw, k.aad);
+    if (!plain)
       throw new AppError('internal', 'Sealed value failed its integrity check (tampered or corrupted)');
-    }
+    return plain.toString('utf8');
   }
 
   /** Like open(), but null when the value was crypto-shredded (its subject erased). */
