@@ -158,6 +158,30 @@ describe('envelope field cipher', () => {
     assert.equal(await reopened.open(org.id, subj), 'subject value');
   });
 
+  it('creates keys inside the caller\'s transaction and forgets them if it rolls back', async () => {
+    const org = await newOrg(ctx);
+    let inside = '';
+    await assert.rejects(
+      ctx.db.transaction().execute(async (tx) => {
+        inside = await ctx.cipher.seal(org.id, 'rolled back', 'tx-subject', tx);
+        assert.equal(await ctx.cipher.open(org.id, inside, tx), 'rolled back');
+        await envelope(ctx).prepareSubjects(org.id, ['tx-batch-1', 'tx-batch-2'], tx);
+        throw new Error('abort');
+      }),
+      /abort/,
+    );
+    const left = await ctx.db.selectFrom('data_keys').select('id').where('org_id', '=', org.id).execute();
+    assert.equal(left.length, 0);
+    const after = await ctx.cipher.seal(org.id, 'committed', 'tx-subject');
+    assert.notEqual(keyIdOf(after), keyIdOf(inside));
+    assert.equal(await ctx.cipher.open(org.id, after), 'committed');
+    await ctx.db.transaction().execute(async (tx) => {
+      await envelope(ctx).prepareSubjects(org.id, ['tx-batch-1'], tx);
+      await ctx.cipher.seal(org.id, 'v', 'tx-batch-1', tx);
+    });
+    assert.equal(await ctx.cipher.open(org.id, await ctx.cipher.seal(org.id, 'later', 'tx-batch-1')), 'later');
+  });
+
   it('derives blind indexes per organisation: equal inputs match, tenants do not correlate', () => {
     const a1 = ctx.cipher.blindIndex(orgA.id, 'buyer@example.test');
     const a2 = ctx.cipher.blindIndex(orgA.id, 'buyer@example.test');

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
-import type { Db } from '../../platform/db/database.ts';
+import type { Db, Executor } from '../../platform/db/database.ts';
 import type { FieldCipher } from '../../platform/context.ts';
 import type { KeyProvider } from '../../platform/crypto/key-provider.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -81,6 +81,8 @@ export class EnvelopeFieldCipher implements FieldCipher {
   private current = new Map<string, LiveKey>(); // org|subject -> current key
   private byId = new Map<string, LiveKey>();
   private pending = new Map<string, Promise<LiveKey>>();
+  /** Keys created inside a caller's transaction: known to that transaction only until it commits. */
+  private txCache = new WeakMap<Executor, Map<string, LiveKey>>();
   private blindKeys = new Map<string, crypto.KeyObject>();
 
   private readonly db: Db;
@@ -116,13 +118,36 @@ export class EnvelopeFieldCipher implements FieldCipher {
     return !!k && (k.subjectKey === null || performance.now() - k.loadedAt < SUBJECT_KEY_TTL_MS);
   }
 
-  private async currentKey(orgId: string, subjectKey: string | null): Promise<LiveKey> {
+  private scoped(tx: Executor): Map<string, LiveKey> {
+    let m = this.txCache.get(tx);
+    if (!m) {
+      m = new Map();
+      this.txCache.set(tx, m);
+    }
+    return m;
+  }
+
+  private async currentKey(orgId: string, subjectKey: string | null, tx?: Executor): Promise<LiveKey> {
     const cacheKey = `${orgId}|${subjectKey ?? ''}`;
     const hit = this.current.get(cacheKey);
     if (this.fresh(hit)) return hit;
+    if (tx) {
+      // Inside a transaction (the embedded database has one connection, so the key must be read and
+      // written through it); a key created there is remembered for that transaction only, since it
+      // exists only if the transaction commits.
+      const scoped = this.scoped(tx);
+      const own = scoped.get(cacheKey);
+      if (own) return own;
+      const { key, created } = await this.loadOrCreate(orgId, subjectKey, tx);
+      if (created) scoped.set(cacheKey, key);
+      else this.current.set(cacheKey, key);
+      return key;
+    }
     let p = this.pending.get(cacheKey);
     if (!p) {
-      p = this.loadOrCreate(orgId, subjectKey).finally(() => this.pending.delete(cacheKey));
+      p = this.loadOrCreate(orgId, subjectKey, this.db)
+        .then((r) => r.key)
+        .finally(() => this.pending.delete(cacheKey));
       this.pending.set(cacheKey, p);
     }
     const k = await p;
@@ -130,8 +155,8 @@ export class EnvelopeFieldCipher implements FieldCipher {
     return k;
   }
 
-  private findCurrent(orgId: string, subjectKey: string | null) {
-    let q = this.db
+  private findCurrent(db: Executor, orgId: string, subjectKey: string | null) {
+    let q = db
       .selectFrom('data_keys')
       .select(['id', 'org_id', 'subject_key', 'version', 'kek_id', 'wrapped', 'shredded_at'])
       .where('org_id', '=', orgId)
@@ -141,8 +166,8 @@ export class EnvelopeFieldCipher implements FieldCipher {
     return q.orderBy('version', 'desc').limit(1).executeTakeFirst();
   }
 
-  private async nextVersion(orgId: string, subjectKey: string | null): Promise<number> {
-    let q = this.db
+  private async nextVersion(db: Executor, orgId: string, subjectKey: string | null): Promise<number> {
+    let q = db
       .selectFrom('data_keys')
       .select((eb) => eb.fn.max('version').as('v'))
       .where('org_id', '=', orgId);
@@ -164,75 +189,87 @@ export class EnvelopeFieldCipher implements FieldCipher {
     };
   }
 
-  private async loadOrCreate(orgId: string, subjectKey: string | null): Promise<LiveKey> {
-    let row = await this.findCurrent(orgId, subjectKey);
-    if (!row) {
-      const version = await this.nextVersion(orgId, subjectKey);
-      await this.db
-        .insertInto('data_keys')
-        .values(this.newKeyRow(orgId, subjectKey, version))
-        .onConflict((oc) => oc.doNothing())
-        .execute();
-      row = await this.findCurrent(orgId, subjectKey);
-      if (!row) throw new AppError('internal', 'Could not create a data key');
-    }
-    return this.live(row);
+  private async loadOrCreate(
+    orgId: string,
+    subjectKey: string | null,
+    db: Executor,
+  ): Promise<{ key: LiveKey; created: boolean }> {
+    const row = await this.findCurrent(db, orgId, subjectKey);
+    if (row) return { key: this.live(row), created: false };
+    const version = await this.nextVersion(db, orgId, subjectKey);
+    const inserted = await db
+      .insertInto('data_keys')
+      .values(this.newKeyRow(orgId, subjectKey, version))
+      .onConflict((oc) => oc.doNothing())
+      .returning(['id', 'org_id', 'subject_key', 'version', 'kek_id', 'wrapped', 'shredded_at'])
+      .executeTakeFirst();
+    if (inserted) return { key: this.live(inserted), created: true };
+    // Another writer created it first.
+    const again = await this.findCurrent(db, orgId, subjectKey);
+    if (!again) throw new AppError('internal', 'Could not create a data key');
+    return { key: this.live(again), created: false };
   }
 
   /**
    * Loads (and creates, in one multi-row insert) the data keys of many subjects at once, so a bulk
    * import that seals per buyer does one round trip per batch instead of one per new buyer.
    */
-  async prepareSubjects(orgId: string, subjectKeys: Iterable<string>): Promise<void> {
-    const wanted = [...new Set(subjectKeys)].filter((s) => !this.fresh(this.current.get(`${orgId}|${s}`)));
+  async prepareSubjects(orgId: string, subjectKeys: Iterable<string>, tx?: Executor): Promise<void> {
+    const db = tx ?? this.db;
+    const scoped = tx ? this.scoped(tx) : undefined;
+    const wanted = [...new Set(subjectKeys)].filter(
+      (s) => !this.fresh(this.current.get(`${orgId}|${s}`)) && !scoped?.has(`${orgId}|${s}`),
+    );
+    const cols = ['id', 'org_id', 'subject_key', 'version', 'kek_id', 'wrapped', 'shredded_at'] as const;
     for (let i = 0; i < wanted.length; i += 1000) {
       const chunk = wanted.slice(i, i + 1000);
-      const load = () =>
-        this.db
-          .selectFrom('data_keys')
-          .select(['id', 'org_id', 'subject_key', 'version', 'kek_id', 'wrapped', 'shredded_at'])
-          .where('org_id', '=', orgId)
-          .where('subject_key', 'in', chunk)
-          .where('shredded_at', 'is', null)
-          .where('retired_at', 'is', null)
-          .execute();
-      let rows = await load();
-      const have = new Set(rows.map((r) => r.subject_key));
+      const existing = await db
+        .selectFrom('data_keys')
+        .select(cols)
+        .where('org_id', '=', orgId)
+        .where('subject_key', 'in', chunk)
+        .where('shredded_at', 'is', null)
+        .where('retired_at', 'is', null)
+        .execute();
+      for (const r of existing) this.current.set(`${orgId}|${r.subject_key}`, this.live(r));
+      const have = new Set(existing.map((r) => r.subject_key));
       const missing = chunk.filter((s) => !have.has(s));
-      if (missing.length) {
-        // A subject that was shredded before starts again at a higher version; a fresh one at 1.
-        const versions = await this.db
-          .selectFrom('data_keys')
-          .select(['subject_key', (eb) => eb.fn.max('version').as('v')])
-          .where('org_id', '=', orgId)
-          .where('subject_key', 'in', missing)
-          .groupBy('subject_key')
-          .execute();
-        const vOf = new Map(versions.map((v) => [v.subject_key, Number(v.v)]));
-        await this.db
-          .insertInto('data_keys')
-          .values(missing.map((s) => this.newKeyRow(orgId, s, (vOf.get(s) ?? 0) + 1)))
-          .onConflict((oc) => oc.doNothing())
-          .execute();
-        rows = await load();
-      }
-      for (const r of rows) this.current.set(`${orgId}|${r.subject_key}`, this.live(r));
+      if (missing.length === 0) continue;
+      // A subject that was shredded before starts again at a higher version; a fresh one at 1.
+      const versions = await db
+        .selectFrom('data_keys')
+        .select(['subject_key', (eb) => eb.fn.max('version').as('v')])
+        .where('org_id', '=', orgId)
+        .where('subject_key', 'in', missing)
+        .groupBy('subject_key')
+        .execute();
+      const vOf = new Map(versions.map((v) => [v.subject_key, Number(v.v)]));
+      const created = await db
+        .insertInto('data_keys')
+        .values(missing.map((s) => this.newKeyRow(orgId, s, (vOf.get(s) ?? 0) + 1)))
+        .onConflict((oc) => oc.doNothing())
+        .returning(cols)
+        .execute();
+      for (const r of created) (scoped ?? this.current).set(`${orgId}|${r.subject_key}`, this.live(r));
     }
   }
 
-  async seal(orgId: string, plaintext: string, subjectKey?: string): Promise<string> {
+  async seal(orgId: string, plaintext: string, subjectKey?: string, tx?: Executor): Promise<string> {
     const hit = this.current.get(`${orgId}|${subjectKey ?? ''}`);
-    return this.sealWith(this.fresh(hit) ? hit : await this.currentKey(orgId, subjectKey ?? null), plaintext);
+    return this.sealWith(
+      this.fresh(hit) ? hit : await this.currentKey(orgId, subjectKey ?? null, tx),
+      plaintext,
+    );
   }
 
   private sealWith(k: LiveKey, plaintext: string): string {
     return `${FORMAT}.${k.id}.${k.gcm.seal(Buffer.from(plaintext, 'utf8'), k.aad).toString('base64url')}`;
   }
 
-  private async keyById(orgId: string, keyId: string): Promise<LiveKey> {
+  private async keyById(orgId: string, keyId: string, db: Executor = this.db): Promise<LiveKey> {
     const hit = this.byId.get(keyId);
     if (this.fresh(hit) && hit.orgId === orgId) return hit;
-    const row = await this.db
+    const row = await db
       .selectFrom('data_keys')
       .select(['id', 'org_id', 'subject_key', 'version', 'kek_id', 'wrapped', 'shredded_at'])
       .where('id', '=', keyId)
@@ -246,11 +283,11 @@ export class EnvelopeFieldCipher implements FieldCipher {
     return this.live(row);
   }
 
-  async open(orgId: string, sealed: string): Promise<string> {
+  async open(orgId: string, sealed: string, tx?: Executor): Promise<string> {
     const keyId = keyIdOf(sealed);
     if (!keyId) throw new AppError('internal', 'Not a sealed value');
     const hit = this.byId.get(keyId);
-    const k = this.fresh(hit) && hit.orgId === orgId ? hit : await this.keyById(orgId, keyId);
+    const k = this.fresh(hit) && hit.orgId === orgId ? hit : await this.keyById(orgId, keyId, tx);
     const raw = Buffer.from(sealed.slice(FORMAT.length + keyId.length + 2), 'base64url');
     if (raw.length < IV_BYTES + TAG_BYTES) throw new AppError('internal', 'Sealed value is truncated');
     const plain = k.gcm.open(raw, k.aad);
@@ -260,9 +297,9 @@ export class EnvelopeFieldCipher implements FieldCipher {
   }
 
   /** Like open(), but null when the value was crypto-shredded (its subject erased). */
-  async tryOpen(orgId: string, sealed: string): Promise<string | null> {
+  async tryOpen(orgId: string, sealed: string, tx?: Executor): Promise<string | null> {
     try {
-      return await this.open(orgId, sealed);
+      return await this.open(orgId, sealed, tx);
     } catch (err) {
       if (isShredded(err)) return null;
       throw err;
@@ -287,7 +324,7 @@ export class EnvelopeFieldCipher implements FieldCipher {
    * old values still open and are moved over by reseal()/the re-encryption job. Returns the new key id.
    */
   async rotateDataKey(orgId: string, subjectKey: string | null = null): Promise<string> {
-    const version = await this.nextVersion(orgId, subjectKey);
+    const version = await this.nextVersion(this.db, orgId, subjectKey);
     const row = this.newKeyRow(orgId, subjectKey, version);
     await this.db.transaction().execute(async (tx) => {
       let q = tx
@@ -327,7 +364,7 @@ export class EnvelopeFieldCipher implements FieldCipher {
    * Crypto-shredding: destroys every data key of the subject (the wrapped key is erased; the row stays
    * as a tombstone). Values sealed under them can never be opened again. Returns the destroyed key ids.
    */
-  async shredSubject(orgId: string, subjectKey: string, reason: string, executor: Db = this.db) {
+  async shredSubject(orgId: string, subjectKey: string, reason: string, executor: Executor = this.db) {
     const rows = await executor
       .updateTable('data_keys')
       .set({ wrapped: null, shredded_at: this.clock.now(), shred_reason: reason })
