@@ -2,7 +2,14 @@ import crypto from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import i18nCountries from 'i18n-iso-countries';
 import type { AppContext } from '../../platform/context.ts';
-import { systemActor, type Actor, type Level, type ScopedRole } from '../../platform/auth/permissions.ts';
+import {
+  requirePermission,
+  systemActor,
+  type Actor,
+  type Level,
+  type ScopedRole,
+} from '../../platform/auth/permissions.ts';
+import type { CliHost } from '../../platform/module.ts';
 import { AppError, conflict, invalid, notFound } from '../../platform/errors.ts';
 import { isUniqueViolation } from '../../platform/db/database.ts';
 import { hashPassword, hashSecret, randomSecret, verifyPassword } from './password.ts';
@@ -449,4 +456,20 @@ export async function cliActor(ctx: AppContext, orgId: string, as?: string): Pro
   if (!u || u.disabled_at) throw notFound('User', as);
   const rights = await effectiveRights(ctx.db, u, ctx.clock.now());
   return { kind: 'user', id: u.id, orgId, level: rights.level, roles: rights.roles };
+}
+
+/**
+ * The prologue of every CLI command: opens the context, resolves `--org` and `--as`, and runs the same
+ * permission check as the route that does the same thing.
+ */
+export async function cliAuthorise(
+  cli: CliHost,
+  opts: { org?: string | undefined; as?: string | undefined },
+  permission: string,
+) {
+  const ctx = await cli.context();
+  const org = await cli.organisation(ctx, opts.org);
+  const actor = await cliActor(ctx, org.id, opts.as);
+  requirePermission(actor, permission);
+  return { ctx, org, actor };
 }

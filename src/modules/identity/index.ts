@@ -11,6 +11,7 @@ import { identityMigrations } from './identity.migrations.ts';
 import { identityRoutes } from './identity.routes.ts';
 import {
   cliActor,
+  cliAuthorise,
   createApiKey,
   createOrganisation,
   createUser,
@@ -25,7 +26,6 @@ import {
   openAccessReview,
   requestAccess,
 } from './access.service.ts';
-import { requirePermission } from '../../platform/auth/permissions.ts';
 import './identity.tables.ts';
 
 definePermissions({
@@ -67,9 +67,7 @@ function accessCommands(
     .option('--json', 'print JSON')
     .action(
       cli.run(async (opts: { org?: string; json?: boolean }) => {
-        const ctx = await cli.context();
-        const org = await cli.organisation(ctx, opts.org);
-        requirePermission(await cliActor(ctx, org.id), 'users:read');
+        const { ctx, org } = await cliAuthorise(cli, { org: opts.org }, 'users:read');
         cli.print(await listUserRights(ctx, org.id), {
           json: opts.json,
           columns: [
@@ -101,10 +99,7 @@ function accessCommands(
           user: string,
           opts: { level?: string; role?: string; reason: string; hours?: string; as: string; org?: string },
         ) => {
-          const ctx = await cli.context();
-          const org = await cli.organisation(ctx, opts.org);
-          const actor = await cliActor(ctx, org.id, opts.as);
-          requirePermission(actor, 'access:request');
+          const { ctx, org, actor } = await cliAuthorise(cli, opts, 'access:request');
           const target = await cliActor(ctx, org.id, user);
           const r = await requestAccess(ctx, actor, {
             userId: target.id,
@@ -124,9 +119,7 @@ function accessCommands(
     .option('--json', 'print JSON')
     .action(
       cli.run(async (opts: { status?: string; org?: string; json?: boolean }) => {
-        const ctx = await cli.context();
-        const org = await cli.organisation(ctx, opts.org);
-        requirePermission(await cliActor(ctx, org.id), 'access:read');
+        const { ctx, org } = await cliAuthorise(cli, { org: opts.org }, 'access:read');
         cli.print(await listAccessRequests(ctx, org.id, opts.status), {
           json: opts.json,
           columns: [
@@ -154,10 +147,7 @@ function accessCommands(
       .option('--org <org>', 'organisation slug or id')
       .action(
         cli.run(async (id: string, opts: { as: string; note?: string; org?: string }) => {
-          const ctx = await cli.context();
-          const org = await cli.organisation(ctx, opts.org);
-          const actor = await cliActor(ctx, org.id, opts.as);
-          requirePermission(actor, 'access:approve');
+          const { ctx, actor } = await cliAuthorise(cli, opts, 'access:approve');
           const r = await decideAccessRequest(ctx, actor, id, decision, opts.note);
           console.log(`${r.id} ${r.status}`);
         }),
@@ -169,10 +159,7 @@ function accessCommands(
     .option('--json', 'print JSON')
     .action(
       cli.run(async (opts: { org?: string; json?: boolean }) => {
-        const ctx = await cli.context();
-        const org = await cli.organisation(ctx, opts.org);
-        const actor = await cliActor(ctx, org.id);
-        requirePermission(actor, 'access:review');
+        const { ctx, org, actor } = await cliAuthorise(cli, opts, 'access:review');
         const opened = await openAccessReview(ctx, actor);
         await accessReviewHousekeeping(ctx, org.id);
         const r = await getAccessReview(ctx, org.id, opened.id);
@@ -308,6 +295,7 @@ export {
   authenticator,
   authenticateToken,
   cliActor,
+  cliAuthorise,
   createApiKey,
   createOrganisation,
   createUser,

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.ts';
 import type { Actor } from '../../platform/auth/permissions.ts';
+import type { Executor } from '../../platform/db/database.ts';
 import { conflict, invalid, notFound } from '../../platform/errors.ts';
 import {
   envelope,
@@ -146,11 +147,12 @@ async function complete(
   r: DsrRow,
   status: 'completed' | 'held',
   outcome: Record<string, unknown>,
-  extra: { holdUntil?: Date } = {},
+  extra: { holdUntil?: Date; within?: (tx: Executor) => Promise<void> } = {},
   kind = 'privacy.dsr_completed',
 ) {
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (tx) => {
+    await extra.within?.(tx);
     await tx
       .updateTable('data_subject_requests')
       .set({
@@ -221,29 +223,21 @@ export async function correctDsr(
   if (!records.some((x) => x.table === change.type && x.id === change.recordId))
     throw notFound(`${change.type} record of this subject`, change.recordId);
   const sealed = await ctx.cipher.seal(actor.orgId, change.value, r.subject_key);
-  await ctx.db.transaction().execute(async (tx) => {
-    await sql`update ${sql.table(t.table)} set ${sql.ref(col)} = ${sealed} where org_id = ${actor.orgId} and id = ${change.recordId}`.execute(
-      tx,
-    );
-    await tx
-      .updateTable('data_subject_requests')
-      .set({
-        status: 'completed',
-        completed_at: ctx.clock.now(),
-        outcome: JSON.stringify({ corrected: [`${t.table}.${change.field}`] }),
-      })
-      .where('id', '=', r.id)
-      .execute();
-    await ctx.journal.append(tx, actor.orgId, [
-      {
-        kind: 'privacy.dsr_completed',
-        version: 1,
-        actor: actor.id,
-        subject: r.id,
-        data: { status: 'completed', corrected: [`${t.table}.${change.field}`], record: change.recordId },
+  const corrected = [`${t.table}.${change.field}`];
+  await complete(
+    ctx,
+    actor,
+    r,
+    'completed',
+    { corrected, record: change.recordId },
+    {
+      within: async (tx) => {
+        await sql`update ${sql.table(t.table)} set ${sql.ref(col)} = ${sealed} where org_id = ${actor.orgId} and id = ${change.recordId}`.execute(
+          tx,
+        );
       },
-    ]);
-  });
+    },
+  );
   return getDsr(ctx, actor.orgId, id);
 }
 

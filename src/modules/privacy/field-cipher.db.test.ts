@@ -158,7 +158,7 @@ describe('envelope field cipher', () => {
     assert.equal(await reopened.open(org.id, subj), 'subject value');
   });
 
-  it('creates keys inside the caller\'s transaction and forgets them if it rolls back', async () => {
+  it("creates keys inside the caller's transaction and forgets them if it rolls back", async () => {
     const org = await newOrg(ctx);
     let inside = '';
     await assert.rejects(
@@ -179,7 +179,10 @@ describe('envelope field cipher', () => {
       await envelope(ctx).prepareSubjects(org.id, ['tx-batch-1'], tx);
       await ctx.cipher.seal(org.id, 'v', 'tx-batch-1', tx);
     });
-    assert.equal(await ctx.cipher.open(org.id, await ctx.cipher.seal(org.id, 'later', 'tx-batch-1')), 'later');
+    assert.equal(
+      await ctx.cipher.open(org.id, await ctx.cipher.seal(org.id, 'later', 'tx-batch-1')),
+      'later',
+    );
   });
 
   it('derives blind indexes per organisation: equal inputs match, tenants do not correlate', () => {

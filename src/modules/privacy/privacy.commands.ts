@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { CliHost } from '../../platform/module.ts';
 import { requirePermission } from '../../platform/auth/permissions.ts';
 import { invalid } from '../../platform/errors.ts';
-import { cliActor } from '../identity/index.ts';
+import { cliAuthorise } from '../identity/index.ts';
 import {
   BASES,
   CATEGORIES,
@@ -57,10 +57,7 @@ export function privacyCommands(program: Command, cli: CliHost): void {
     .option('--as <user>', 'act as this user (id or email)')
     .action(
       cli.run(async (opts: { org?: string; as?: string }) => {
-        const ctx = await cli.context();
-        const org = await cli.organisation(ctx, opts.org);
-        const actor = await cliActor(ctx, org.id, opts.as);
-        requirePermission(actor, 'privacy:keys');
+        const { ctx, org, actor } = await cliAuthorise(cli, opts, 'privacy:keys');
         const keyId = await envelope(ctx).rotateDataKey(org.id);
         await ctx.db
           .transaction()
@@ -78,9 +75,7 @@ export function privacyCommands(program: Command, cli: CliHost): void {
     .option('--org <org>', 'organisation slug or id')
     .action(
       cli.run(async (opts: { org?: string }) => {
-        const ctx = await cli.context();
-        const org = await cli.organisation(ctx, opts.org);
-        requirePermission(await cliActor(ctx, org.id), 'privacy:keys');
+        const { ctx, org } = await cliAuthorise(cli, { org: opts.org }, 'privacy:keys');
         console.log(`re-encrypted ${await reencryptRetired(ctx, org.id)} values`);
       }),
     );
@@ -90,9 +85,7 @@ export function privacyCommands(program: Command, cli: CliHost): void {
     .option('--json', 'print JSON')
     .action(
       cli.run(async (opts: { org?: string; json?: boolean }) => {
-        const ctx = await cli.context();
-        const org = await cli.organisation(ctx, opts.org);
-        requirePermission(await cliActor(ctx, org.id), 'privacy:read');
+        const { ctx, org } = await cliAuthorise(cli, { org: opts.org }, 'privacy:read');
         const s = await keyStatus(ctx, org.id);
         if (!opts.json) console.log(`current KEK: ${s.currentKek}`);
         cli.print(s.keys, { json: opts.json });
@@ -129,10 +122,7 @@ export function privacyCommands(program: Command, cli: CliHost): void {
           as?: string;
           json?: boolean;
         }) => {
-          const ctx = await cli.context();
-          const org = await cli.organisation(ctx, opts.org);
-          const actor = await cliActor(ctx, org.id, opts.as);
-          requirePermission(actor, 'privacy:transfers:evaluate');
+          const { ctx, org, actor } = await cliAuthorise(cli, opts, 'privacy:transfers:evaluate');
           const volume = Number(opts.volume);
           if (!Number.isInteger(volume) || volume < 1) throw invalid('--volume must be a positive integer');
           const d = await evaluateTransfer(ctx, {
@@ -164,9 +154,7 @@ export function privacyCommands(program: Command, cli: CliHost): void {
     .option('--json', 'print JSON')
     .action(
       cli.run(async (opts: { org?: string; json?: boolean }) => {
-        const ctx = await cli.context();
-        const org = await cli.organisation(ctx, opts.org);
-        requirePermission(await cliActor(ctx, org.id), 'privacy:read');
+        const { ctx, org } = await cliAuthorise(cli, { org: opts.org }, 'privacy:read');
         cli.print(await listTransferDecisions(ctx, org.id), {
           json: opts.json,
           columns: ['id', 'category', 'from', 'to', 'purpose', 'volume', 'outcome', 'basis', 'decidedAt'],
@@ -193,10 +181,7 @@ export function privacyCommands(program: Command, cli: CliHost): void {
           org?: string;
           as?: string;
         }) => {
-          const ctx = await cli.context();
-          const org = await cli.organisation(ctx, opts.org);
-          const actor = await cliActor(ctx, org.id, opts.as);
-          requirePermission(actor, 'privacy:dsr');
+          const { ctx, actor } = await cliAuthorise(cli, opts, 'privacy:dsr');
           const r = await createDsr(ctx, actor, {
             kind: oneOf<DsrKind>('--kind', opts.kind, DSR_KINDS),
             regime: oneOf<DsrRegime>('--regime', opts.regime, DSR_REGIMES),
@@ -214,9 +199,7 @@ export function privacyCommands(program: Command, cli: CliHost): void {
     .option('--json', 'print JSON')
     .action(
       cli.run(async (opts: { status?: string; org?: string; json?: boolean }) => {
-        const ctx = await cli.context();
-        const org = await cli.organisation(ctx, opts.org);
-        requirePermission(await cliActor(ctx, org.id), 'privacy:dsr');
+        const { ctx, org } = await cliAuthorise(cli, { org: opts.org }, 'privacy:dsr');
         cli.print(await listDsrs(ctx, org.id, { status: opts.status }), {
           json: opts.json,
           columns: ['id', 'kind', 'regime', 'status', 'receivedAt', 'dueAt', 'overdue', 'holdUntil'],
@@ -230,10 +213,7 @@ export function privacyCommands(program: Command, cli: CliHost): void {
     .option('--as <user>', 'act as this user (id or email)')
     .action(
       cli.run(async (id: string, opts: { org?: string; as?: string }) => {
-        const ctx = await cli.context();
-        const org = await cli.organisation(ctx, opts.org);
-        const actor = await cliActor(ctx, org.id, opts.as);
-        requirePermission(actor, 'privacy:dsr');
+        const { ctx, actor } = await cliAuthorise(cli, opts, 'privacy:dsr');
         requirePermission(actor, 'personal_data:read');
         console.log(JSON.stringify(await exportDsr(ctx, actor, id), null, 2));
       }),
@@ -245,10 +225,7 @@ export function privacyCommands(program: Command, cli: CliHost): void {
     .option('--as <user>', 'act as this user (id or email)')
     .action(
       cli.run(async (id: string, opts: { org?: string; as?: string }) => {
-        const ctx = await cli.context();
-        const org = await cli.organisation(ctx, opts.org);
-        const actor = await cliActor(ctx, org.id, opts.as);
-        requirePermission(actor, 'privacy:dsr');
+        const { ctx, actor } = await cliAuthorise(cli, opts, 'privacy:dsr');
         const r = await eraseDsr(ctx, actor, id);
         console.log(`${r.status}: ${String(r.outcome?.explanation ?? '')}`);
       }),
