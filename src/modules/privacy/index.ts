@@ -4,6 +4,7 @@ import { privacyMigrations } from './privacy.migrations.ts';
 import { privacyRoutes } from './privacy.routes.ts';
 import { privacyCommands } from './privacy.commands.ts';
 import { runDueErasures } from './dsr.service.ts';
+import { reencryptRetired } from './personal-data.service.ts';
 import './privacy.tables.ts';
 
 definePermissions({
