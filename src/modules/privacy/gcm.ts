@@ -36,6 +36,10 @@ const LAST4 = Uint32Array.of(
   0xb5e0,
 );
 
+function be32(b: Uint8Array, at: number): number {
+  return (((b[at] as number) << 24) | ((b[at + 1] as number) << 16) | ((b[at + 2] as number) << 8) | (b[at + 3] as number)) >>> 0;
+}
+
 export class FieldGcm {
   private readonly key: crypto.KeyObject;
   private readonly ecb: crypto.Cipheriv;
@@ -46,7 +50,11 @@ export class FieldGcm {
   private stream = Buffer.alloc(0);
   private next = 0;
   private poolSize = 2;
-  private readonly y = new Uint8Array(16);
+  private y0 = 0;
+  private y1 = 0;
+  private y2 = 0;
+  private y3 = 0;
+  private readonly partial = new Uint8Array(16);
   private readonly counters = Buffer.alloc(((FAST_MAX_BYTES * 4) / 16) * 16 + 16);
   private readonly expected = new Uint8Array(16);
 
@@ -79,96 +87,93 @@ export class FieldGcm {
           t[(i + j) * 4 + w] = ((t[i * 4 + w] as number) ^ (t[j * 4 + w] as number)) >>> 0;
   }
 
-  /** y = y · H in GF(2^128). */
+  /** y = y · H in GF(2^128); y is held as four big-endian 32-bit words. */
   private mult(): void {
-    const x = this.y;
     const t = this.table;
-    let idx = ((x[15] as number) & 0xf) * 4;
-    let z0 = t[idx] as number;
-    let z1 = t[idx + 1] as number;
-    let z2 = t[idx + 2] as number;
-    let z3 = t[idx + 3] as number;
-    let rem = 0;
-    for (let i = 15; i >= 0; i--) {
-      const b = x[i] as number;
-      if (i !== 15) {
-        rem = z3 & 0xf;
+    let z0 = 0;
+    let z1 = 0;
+    let z2 = 0;
+    let z3 = 0;
+    let first = true;
+    for (let wi = 3; wi >= 0; wi--) {
+      const w = wi === 3 ? this.y3 : wi === 2 ? this.y2 : wi === 1 ? this.y1 : this.y0;
+      for (let sh = 0; sh < 32; sh += 8) {
+        const b = (w >>> sh) & 0xff;
+        let idx: number;
+        if (first) {
+          idx = (b & 0xf) * 4;
+          z0 = t[idx] as number;
+          z1 = t[idx + 1] as number;
+          z2 = t[idx + 2] as number;
+          z3 = t[idx + 3] as number;
+          first = false;
+        } else {
+          const rem = z3 & 0xf;
+          z3 = ((z3 >>> 4) | (z2 << 28)) >>> 0;
+          z2 = ((z2 >>> 4) | (z1 << 28)) >>> 0;
+          z1 = ((z1 >>> 4) | (z0 << 28)) >>> 0;
+          z0 = ((z0 >>> 4) ^ ((LAST4[rem] as number) << 16)) >>> 0;
+          idx = (b & 0xf) * 4;
+          z0 = (z0 ^ (t[idx] as number)) >>> 0;
+          z1 = (z1 ^ (t[idx + 1] as number)) >>> 0;
+          z2 = (z2 ^ (t[idx + 2] as number)) >>> 0;
+          z3 = (z3 ^ (t[idx + 3] as number)) >>> 0;
+        }
+        const rem = z3 & 0xf;
         z3 = ((z3 >>> 4) | (z2 << 28)) >>> 0;
         z2 = ((z2 >>> 4) | (z1 << 28)) >>> 0;
         z1 = ((z1 >>> 4) | (z0 << 28)) >>> 0;
         z0 = ((z0 >>> 4) ^ ((LAST4[rem] as number) << 16)) >>> 0;
-        idx = (b & 0xf) * 4;
+        idx = (b >>> 4) * 4;
         z0 = (z0 ^ (t[idx] as number)) >>> 0;
         z1 = (z1 ^ (t[idx + 1] as number)) >>> 0;
         z2 = (z2 ^ (t[idx + 2] as number)) >>> 0;
         z3 = (z3 ^ (t[idx + 3] as number)) >>> 0;
       }
-      rem = z3 & 0xf;
-      z3 = ((z3 >>> 4) | (z2 << 28)) >>> 0;
-      z2 = ((z2 >>> 4) | (z1 << 28)) >>> 0;
-      z1 = ((z1 >>> 4) | (z0 << 28)) >>> 0;
-      z0 = ((z0 >>> 4) ^ ((LAST4[rem] as number) << 16)) >>> 0;
-      idx = (b >>> 4) * 4;
-      z0 = (z0 ^ (t[idx] as number)) >>> 0;
-      z1 = (z1 ^ (t[idx + 1] as number)) >>> 0;
-      z2 = (z2 ^ (t[idx + 2] as number)) >>> 0;
-      z3 = (z3 ^ (t[idx + 3] as number)) >>> 0;
     }
-    x[0] = z0 >>> 24;
-    x[1] = z0 >>> 16;
-    x[2] = z0 >>> 8;
-    x[3] = z0;
-    x[4] = z1 >>> 24;
-    x[5] = z1 >>> 16;
-    x[6] = z1 >>> 8;
-    x[7] = z1;
-    x[8] = z2 >>> 24;
-    x[9] = z2 >>> 16;
-    x[10] = z2 >>> 8;
-    x[11] = z2;
-    x[12] = z3 >>> 24;
-    x[13] = z3 >>> 16;
-    x[14] = z3 >>> 8;
-    x[15] = z3;
+    this.y0 = z0;
+    this.y1 = z1;
+    this.y2 = z2;
+    this.y3 = z3;
   }
 
   private absorb(data: Uint8Array, start: number, end: number): void {
-    const y = this.y;
     for (let off = start; off < end; off += 16) {
-      const n = Math.min(16, end - off);
-      for (let i = 0; i < n; i++) y[i] = (y[i] as number) ^ (data[off + i] as number);
+      if (end - off >= 16) {
+        this.y0 = (this.y0 ^ be32(data, off)) >>> 0;
+        this.y1 = (this.y1 ^ be32(data, off + 4)) >>> 0;
+        this.y2 = (this.y2 ^ be32(data, off + 8)) >>> 0;
+        this.y3 = (this.y3 ^ be32(data, off + 12)) >>> 0;
+      } else {
+        const block = this.partial;
+        block.fill(0);
+        for (let i = 0; i < end - off; i++) block[i] = data[off + i] as number;
+        this.y0 = (this.y0 ^ be32(block, 0)) >>> 0;
+        this.y1 = (this.y1 ^ be32(block, 4)) >>> 0;
+        this.y2 = (this.y2 ^ be32(block, 8)) >>> 0;
+        this.y3 = (this.y3 ^ be32(block, 12)) >>> 0;
+      }
       this.mult();
     }
   }
 
   /** GHASH(aad, ct) xor E(J0) into `out` at `at`. */
-  private tag(
-    aad: Uint8Array,
-    ct: Uint8Array,
-    ctStart: number,
-    ctLen: number,
-    ej0: Uint8Array,
-    ej0At: number,
-    out: Uint8Array,
-    at: number,
-  ): void {
-    this.y.fill(0);
+  private tag(aad: Uint8Array, ct: Uint8Array, ctStart: number, ctLen: number, ej0: Uint8Array, ej0At: number, out: Uint8Array, at: number): void {
+    this.y0 = 0;
+    this.y1 = 0;
+    this.y2 = 0;
+    this.y3 = 0;
     this.absorb(aad, 0, aad.length);
     this.absorb(ct, ctStart, ctStart + ctLen);
-    const y = this.y;
-    const aBits = aad.length * 8;
-    const cBits = ctLen * 8;
     // len(A) || len(C) as 64-bit big-endian bit counts (both < 2^32 here).
-    y[4] = (y[4] as number) ^ ((aBits >>> 24) & 0xff);
-    y[5] = (y[5] as number) ^ ((aBits >>> 16) & 0xff);
-    y[6] = (y[6] as number) ^ ((aBits >>> 8) & 0xff);
-    y[7] = (y[7] as number) ^ (aBits & 0xff);
-    y[12] = (y[12] as number) ^ ((cBits >>> 24) & 0xff);
-    y[13] = (y[13] as number) ^ ((cBits >>> 16) & 0xff);
-    y[14] = (y[14] as number) ^ ((cBits >>> 8) & 0xff);
-    y[15] = (y[15] as number) ^ (cBits & 0xff);
+    this.y1 = (this.y1 ^ (aad.length * 8)) >>> 0;
+    this.y3 = (this.y3 ^ (ctLen * 8)) >>> 0;
     this.mult();
-    for (let i = 0; i < 16; i++) out[at + i] = (y[i] as number) ^ (ej0[ej0At + i] as number);
+    const ys = [this.y0, this.y1, this.y2, this.y3];
+    for (let i = 0; i < 16; i++) {
+      const byte = ((ys[i >> 2] as number) >>> (24 - 8 * (i & 3))) & 0xff;
+      out[at + i] = byte ^ (ej0[ej0At + i] as number);
+    }
   }
 
   private refill(): void {
