@@ -234,6 +234,21 @@ describe('grants, approvals, reviews, second factor and machine tokens', () => {
     assert.equal((await get('/api/shipments', forged)).statusCode, 401);
   });
 
+  it('rate-limits the token endpoint', async () => {
+    let last = 0;
+    for (let i = 0; i < 31; i++) {
+      const r = await app.inject({
+        method: 'POST',
+        url: '/api/oauth/token',
+        remoteAddress: '203.0.113.10',
+        payload: { grant_type: 'client_credentials', client_id: 'key_nope', client_secret: 'x' },
+      });
+      last = r.statusCode;
+      if (i < 30) assert.equal(r.statusCode, 401);
+    }
+    assert.equal(last, 429);
+  });
+
   it('rate-limits sign-in attempts', async () => {
     const codes: number[] = [];
     for (let i = 0; i < 12; i++) {

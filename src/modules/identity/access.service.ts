@@ -33,6 +33,14 @@ export async function effectiveRights(
     .where('revoked_at', 'is', null)
     .where('expires_at', '>', now)
     .execute();
+  return mergeGrants(user, grants);
+}
+
+/** Standing rights raised by active grants (pure; the caller selected the active ones). */
+export function mergeGrants(
+  user: { level: Level; roles: readonly ScopedRole[] },
+  grants: ReadonlyArray<{ level: Level | null; role: ScopedRole | null }>,
+): { level: Level; roles: ScopedRole[] } {
   let level = user.level;
   const roles = new Set(user.roles);
   for (const g of grants) {

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { sql } from 'kysely';
 import type { FastifyRequest } from 'fastify';
 import i18nCountries from 'i18n-iso-countries';
 import type { AppContext } from '../../platform/context.ts';
@@ -13,7 +14,7 @@ import type { CliHost } from '../../platform/module.ts';
 import { AppError, conflict, invalid, notFound } from '../../platform/errors.ts';
 import { isUniqueViolation } from '../../platform/db/database.ts';
 import { hashPassword, hashSecret, randomSecret, verifyPassword } from './password.ts';
-import { effectiveRights } from './access.service.ts';
+import { effectiveRights, mergeGrants } from './access.service.ts';
 import { authenticateJwt } from './oauth.service.ts';
 import { otpauthUri, verifyTotp } from './totp.ts';
 
@@ -254,11 +255,19 @@ export async function authenticateToken(ctx: AppContext, token: string): Promise
         'users.disabled_at',
         'sessions.expires_at',
         'sessions.revoked_at',
+        // Active time-bound grants in the same round trip.
+        sql<Array<{
+          level: Level | null;
+          role: ScopedRole | null;
+        }> | null>`(select json_agg(json_build_object('level', g.level, 'role', g.role))
+          from grants g where g.user_id = users.id and g.revoked_at is null and g.expires_at > ${now})`.as(
+          'grants',
+        ),
       ])
       .where('sessions.token_hash', '=', hashSecret(token))
       .executeTakeFirst();
     if (!s || s.revoked_at || s.disabled_at || new Date(s.expires_at) <= now) return null;
-    const rights = await effectiveRights(ctx.db, s, now);
+    const rights = mergeGrants(s, (typeof s.grants === 'string' ? JSON.parse(s.grants) : s.grants) ?? []);
     return { kind: 'user', id: s.id, orgId: s.org_id, level: rights.level, roles: rights.roles };
   }
   if (token.startsWith('eyJ')) return authenticateJwt(ctx, token);

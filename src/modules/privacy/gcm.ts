@@ -37,7 +37,13 @@ const LAST4 = Uint32Array.of(
 );
 
 function be32(b: Uint8Array, at: number): number {
-  return (((b[at] as number) << 24) | ((b[at + 1] as number) << 16) | ((b[at + 2] as number) << 8) | (b[at + 3] as number)) >>> 0;
+  return (
+    (((b[at] as number) << 24) |
+      ((b[at + 1] as number) << 16) |
+      ((b[at + 2] as number) << 8) |
+      (b[at + 3] as number)) >>>
+    0
+  );
 }
 
 export class FieldGcm {
@@ -158,7 +164,16 @@ export class FieldGcm {
   }
 
   /** GHASH(aad, ct) xor E(J0) into `out` at `at`. */
-  private tag(aad: Uint8Array, ct: Uint8Array, ctStart: number, ctLen: number, ej0: Uint8Array, ej0At: number, out: Uint8Array, at: number): void {
+  private tag(
+    aad: Uint8Array,
+    ct: Uint8Array,
+    ctStart: number,
+    ctLen: number,
+    ej0: Uint8Array,
+    ej0At: number,
+    out: Uint8Array,
+    at: number,
+  ): void {
     this.y0 = 0;
     this.y1 = 0;
     this.y2 = 0;
