@@ -37,8 +37,24 @@ export const privacyModule: Module = {
   routes: privacyRoutes,
   commands: privacyCommands,
   async start(ctx) {
-    // Held erasures whose legal hold ended are shredded daily.
-    const tick = () => runDueErasures(ctx).catch((err) => ctx.logger.error({ err }, 'due erasures failed'));
+    // Daily: shred held erasures whose legal hold ended; move values off retired data keys.
+    const tick = async () => {
+      try {
+        const shredded = await runDueErasures(ctx);
+        const orgs = await ctx.db
+          .selectFrom('data_keys')
+          .select('org_id')
+          .distinct()
+          .where('retired_at', 'is not', null)
+          .where('wrapped', 'is not', null)
+          .execute();
+        let moved = 0;
+        for (const o of orgs) moved += await reencryptRetired(ctx, o.org_id);
+        if (shredded || moved) ctx.logger.info({ shredded, reencrypted: moved }, 'privacy housekeeping');
+      } catch (err) {
+        ctx.logger.error({ err }, 'privacy housekeeping failed');
+      }
+    };
     const timer = setInterval(tick, 24 * 3600_000);
     timer.unref();
     void tick();
