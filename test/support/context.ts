@@ -29,7 +29,17 @@ export async function testContext(
     const name = `cg_test_${crypto.randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
     await admin.connect();
-    await admin.query(`create database ${name}`);
+    // Two files creating databases at once can collide on template1 ("being accessed by other
+    // users"): retry briefly.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await admin.query(`create database ${name}`);
+        break;
+      } catch (err) {
+        if (attempt >= 10 || !/being accessed by other users/.test(String(err))) throw err;
+        await new Promise((r) => setTimeout(r, 200 + Math.random() * 300));
+      }
+    }
     await admin.end();
     const u = new URL(TEST_DATABASE_URL);
     u.pathname = `/${name}`;
