@@ -68,8 +68,13 @@ describe('route × role access matrix', () => {
         actor: { kind: 'user', id: u.id, orgId: orgA.id, level, roles },
       });
     };
-    for (const l of LEVELS) await add(l, l, []);
-    for (const r of SCOPED_ROLES) await add(`viewer+${r}`, 'viewer', [r]);
+    // Password hashing dominates set-up: create the principals two at a time (the thread pool has room).
+    const specs: Array<[string, Level, ScopedRole[]]> = [
+      ...LEVELS.map((l): [string, Level, ScopedRole[]] => [l, l, []]),
+      ...SCOPED_ROLES.map((r): [string, Level, ScopedRole[]] => [`viewer+${r}`, 'viewer', [r]]),
+    ];
+    for (let i = 0; i < specs.length; i += 2)
+      await Promise.all(specs.slice(i, i + 2).map(([label, level, roles]) => add(label, level, roles)));
     ownerA = await newUser(ctx, orgA.id, 'owner');
     ownerB = await newUser(ctx, orgB.id, 'owner');
 

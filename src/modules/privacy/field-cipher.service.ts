@@ -12,6 +12,8 @@ const IV_BYTES = 12;
 const TAG_BYTES = 16;
 /** How long a process trusts a cached subject key before re-checking it was not shredded elsewhere. */
 const SUBJECT_KEY_TTL_MS = 60_000;
+/** Unwrapped subject keys kept in memory (each holds an OpenSSL context); oldest go first beyond this. */
+const MAX_CACHED_SUBJECT_KEYS = 20_000;
 
 interface LiveKey {
   id: string;
@@ -111,7 +113,21 @@ export class EnvelopeFieldCipher implements FieldCipher {
       loadedAt: performance.now(),
     };
     this.byId.set(k.id, k);
+    if (k.subjectKey !== null && this.byId.size > MAX_CACHED_SUBJECT_KEYS) this.evict();
     return k;
+  }
+
+  /** Drops the oldest tenth of cached subject keys (organisation keys stay). */
+  private evict(): void {
+    let drop = Math.ceil(MAX_CACHED_SUBJECT_KEYS / 10);
+    for (const [id, k] of this.byId) {
+      if (drop === 0) break;
+      if (k.subjectKey === null) continue;
+      this.byId.delete(id);
+      const cacheKey = `${k.orgId}|${k.subjectKey}`;
+      if (this.current.get(cacheKey) === k) this.current.delete(cacheKey);
+      drop--;
+    }
   }
 
   private fresh(k: LiveKey | undefined): k is LiveKey {
