@@ -27,6 +27,13 @@ export const ID_PREFIXES = {
   traceEvent: 'trc',
   traceDossier: 'tdo',
   request: 'req',
+  transferDecision: 'tfr',
+  dataSubjectRequest: 'dsr',
+  accessRequest: 'acr',
+  grant: 'gnt',
+  accessReview: 'arv',
+  accessReviewItem: 'ari',
+  oauthToken: 'tok',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;
