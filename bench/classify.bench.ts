@@ -1,0 +1,101 @@
+// Classification benchmark (issue 4): top-1/3/5 accuracy at 4, 6, 8 and 10 digits and latency on the
+// HSCodeComp dev part, using only what the product would have: the tariff (USITC HTS export), the WCO
+// HS nomenclature, the rules, the HMRC parcel references, and the other dev items as memory (leave-one-
+// out: the item itself and any item with the same title are excluded from memory; never its own label).
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseHsCsv, parseHtsCsv } from '../src/modules/tariff/hts-format.ts';
+import { HsNomenclature, Schedule } from '../src/modules/tariff/schedule.ts';
+import {
+  ClassificationMemory,
+  Classifier,
+  type ClassifyResult,
+  TariffIndex,
+  listingText,
+} from '../src/modules/tariff/classify/classifier.ts';
+import { loadRuleset } from '../src/modules/tariff/classify/ruleset.ts';
+import { parseHmrcReferences, parseNdjson, type ListingItem } from '../src/modules/tariff/classify/reference-format.ts';
+
+const dir = process.env.CROSSGATE_REFERENCE_DIR ?? path.resolve('../shared/data');
+if (!fs.existsSync(path.join(dir, 'classification/hscodecomp-dev.jsonl'))) {
+  console.log(`skipped: no reference data at ${dir} (set CROSSGATE_REFERENCE_DIR)`);
+  process.exit(0);
+}
+const mode = process.argv[2] ?? 'loo'; // loo | tariff-only | no-dev
+
+const t0 = performance.now();
+const schedule = new Schedule(parseHtsCsv(fs.readFileSync(path.join(dir, 'tariff/us-hts-2026-rev4.csv'))));
+const hs = new HsNomenclature('HS2022', parseHsCsv(fs.readFileSync(path.join(dir, 'tariff/hs2022/harmonized-system.csv'))));
+const index = new TariffIndex(schedule, hs);
+const classifier = new Classifier(index, loadRuleset());
+const tIndex = performance.now() - t0;
+
+const items = parseNdjson(fs.readFileSync(path.join(dir, 'classification/hscodecomp-dev.jsonl'), 'utf8')).filter(
+  (x): x is ListingItem => 'input' in x,
+);
+const memory = new ClassificationMemory();
+const hmrcDir = path.join(dir, 'classification/uk-hmrc-parcel-references');
+if (mode !== 'tariff-only') {
+  for (const f of ['search_references.json', 'extra_references.csv']) {
+    for (const [i, r] of parseHmrcReferences(fs.readFileSync(path.join(hmrcDir, f), 'utf8')).entries())
+      memory.add({ id: `hmrc:${f}:${i}`, text: r.text, code: r.code, source: 'reference:hmrc' });
+  }
+}
+if (mode === 'loo') {
+  for (const it of items) memory.add({ id: `dev:${it.id}`, text: listingText(it.input), code: it.code!, source: 'reference:hscodecomp-dev' });
+}
+
+const DIGITS = [4, 6, 8, 10] as const;
+const KS = [1, 3, 5] as const;
+const hits: Record<string, number> = {};
+const lat: number[] = [];
+const calib: Array<{ conf: number; ok: boolean }> = [];
+const misses: string[] = [];
+
+function rankedPrefixes(r: ClassifyResult, digits: number): string[] {
+  if (digits === 6) return r.hs6.map((h) => h.code);
+  const agg = new Map<string, number>();
+  for (const c of r.candidates) agg.set(c.code.slice(0, digits), (agg.get(c.code.slice(0, digits)) ?? 0) + c.confidence);
+  return [...agg.entries()].sort((a, b) => b[1] - a[1]).map(([p]) => p);
+}
+
+// Warm-up (JIT), not timed.
+for (const it of items.slice(0, 20)) classifier.classify(it.input, memory, { k: 30 });
+for (const it of items) {
+  const titleKey = it.input.title.toLowerCase().trim();
+  const exclude = (m: { id: string; text: string }) =>
+    m.id === `dev:${it.id}` || (m.id.startsWith('dev:') && m.text.toLowerCase().startsWith(titleKey));
+  const s = performance.now();
+  const r = classifier.classify(it.input, memory, { k: 30, excludeMemory: exclude });
+  lat.push(performance.now() - s);
+  const gold = it.code!;
+  for (const d of DIGITS) {
+    const ranked = rankedPrefixes(r, d);
+    for (const k of KS) if (ranked.slice(0, k).includes(gold.slice(0, d))) hits[`${d}@${k}`] = (hits[`${d}@${k}`] ?? 0) + 1;
+  }
+  const top = r.candidates[0];
+  calib.push({ conf: top?.confidence ?? 0, ok: top?.code === gold });
+  if (process.env.SHOW_MISSES && top?.code.slice(0, 6) !== gold.slice(0, 6))
+    misses.push(`${gold} got ${top?.code} ${r.rulesFired.join(',')} | ${it.input.title.slice(0, 90)} | ${(it.input.categoryPath ?? []).join('>')}`);
+}
+
+const pct = (n: number) => `${((100 * n) / items.length).toFixed(1)}%`;
+console.log(`data: ${items.length} HSCodeComp dev items; tariff ${schedule.lines.length} lines (index ${index.size} lines, built in ${tIndex.toFixed(0)} ms); memory ${memory.size} items; mode ${mode}; ruleset ${classifier.rules.version}`);
+console.log('| digits | top-1 | top-3 | top-5 |');
+console.log('|---|---|---|---|');
+for (const d of DIGITS) console.log(`| ${d} | ${KS.map((k) => pct(hits[`${d}@${k}`] ?? 0)).join(' | ')} |`);
+lat.sort((a, b) => a - b);
+const q = (p: number) => lat[Math.min(lat.length - 1, Math.floor(p * lat.length))]!.toFixed(2);
+console.log(`latency per item: p50 ${q(0.5)} ms, p90 ${q(0.9)} ms, p99 ${q(0.99)} ms (single thread)`);
+// Calibration: expected calibration error of the top-1 confidence at 10 digits, 5 bins.
+const bins = Array.from({ length: 5 }, () => ({ n: 0, conf: 0, ok: 0 }));
+for (const c of calib) {
+  const b = bins[Math.min(4, Math.floor(c.conf * 5))]!;
+  b.n++;
+  b.conf += c.conf;
+  b.ok += c.ok ? 1 : 0;
+}
+let ece = 0;
+for (const b of bins) if (b.n) ece += (b.n / calib.length) * Math.abs(b.conf / b.n - b.ok / b.n);
+console.log(`calibration (10-digit top-1): ECE ${(100 * ece).toFixed(1)} pts; bins ${bins.map((b, i) => `[${i * 20}-${i * 20 + 20}%): n=${b.n} acc=${b.n ? ((100 * b.ok) / b.n).toFixed(0) : '-'}%`).join(', ')}`);
+if (process.env.SHOW_MISSES) console.log(misses.join('\n'));

@@ -1,0 +1,378 @@
+import { formatCode } from '../hts-format.ts';
+import type { HsNomenclature, Schedule } from '../schedule.ts';
+import { Bm25Index, CosineIndex } from './bm25.ts';
+import { type CompiledRule, type Ruleset, ruleSubject } from './rules.ts';
+import { Synonyms, bag, tokenize } from './text.ts';
+
+/** A product as the classifier sees it. */
+export interface ClassifyInput {
+  title: string;
+  description?: string | undefined;
+  /** Free-form attributes: material, function, use, gender, knitted/woven, power source… */
+  attributes?: Record<string, string> | undefined;
+  /** Category path from the top, e.g. ["Jewelry & Accessories", "Fashion Jewelry", "Rings"]. */
+  categoryPath?: string[] | undefined;
+  price?: number | undefined;
+  currency?: string | undefined;
+}
+
+/** A labelled item in memory: a confirmed decision or a reference-corpus entry. */
+export interface MemoryItem {
+  id: string;
+  text: string;
+  /** US 10-digit, or the HS-6 part only (foreign references). */
+  code: string;
+  source: string;
+}
+
+export interface Neighbour {
+  id: string;
+  text: string;
+  code: string;
+  source: string;
+  similarity: number;
+}
+
+export interface Candidate {
+  code: string;
+  formatted: string;
+  hs6: string;
+  confidence: number;
+  score: number;
+  /** Descriptions from heading to line. */
+  tariffText: string[];
+  units: string[];
+  generalRate: string;
+  evidence: {
+    matchedTerms: string[];
+    rules: Array<{ id: string; description: string; basis: string; boost: number }>;
+    neighbours: Neighbour[];
+    components: { lexical: number; heading: number; neighbours: number; rules: number };
+  };
+}
+
+export interface ClassifyResult {
+  candidates: Candidate[];
+  hs6: Array<{ code: string; formatted: string; confidence: number; description: string | null }>;
+  rulesFired: string[];
+  rulesetVersion: string;
+}
+
+/** Weights of the evidence; tuned on the HSCodeComp dev part with leave-one-out (bench/classify.bench.ts). */
+export interface Weights {
+  lexical: number;
+  heading: number;
+  knn10: number;
+  knn8: number;
+  knn6: number;
+  knn4: number;
+  otherPrior: number;
+  temperature: number;
+  neighbours: number;
+}
+export const DEFAULT_WEIGHTS: Weights = {
+  lexical: 1,
+  heading: 0.6,
+  knn10: 1.6,
+  knn8: 0.4,
+  knn6: 1.2,
+  knn4: 0.8,
+  otherPrior: 0.03,
+  temperature: 0.35,
+  neighbours: 12,
+};
+
+/** Attribute keys that describe what a thing is (brand, model, package size… say nothing about it). */
+const USEFUL_KEY =
+  /(material|item type|^type$|gender|fabric|department|function|usage|^use$|power|applicable|technics|composition|sleeve|closure|feature|shape|style|occasion|fine or fashion|metals|inlay)/i;
+const USELESS_VALUE = /^(none|no|other|others|yes|null|n\/a|na|\d+([.,]\d+)?)$/i;
+
+export function usefulAttributes(attrs: Record<string, string> | undefined): Array<[string, string]> {
+  if (!attrs) return [];
+  return Object.entries(attrs)
+    .map(([k, v]) => [k.trim(), String(v ?? '').trim()] as [string, string])
+    .filter(([k, v]) => USEFUL_KEY.test(k) && v && !USELESS_VALUE.test(v) && v.length < 120);
+}
+
+/** The text a listing is known by, for nearest-neighbour search (title, category, telling attributes). */
+export function listingText(input: ClassifyInput): string {
+  return [
+    input.title,
+    ...(input.categoryPath ?? []).slice(-3),
+    ...usefulAttributes(input.attributes).map(([, v]) => v),
+  ].join(' ');
+}
+
+/** The in-memory lexical index of one tariff revision (shared by every organisation). */
+export class TariffIndex {
+  readonly schedule: Schedule;
+  readonly hs: HsNomenclature | undefined;
+  readonly lines: Array<{ code: string; seq: number; tokens: Set<string>; isOther: boolean }> = [];
+  readonly byHeading = new Map<string, number[]>();
+  readonly byCode = new Map<string, number>();
+  private readonly bm25 = new Bm25Index({ k1: 1.2, b: 0.5 });
+
+  constructor(schedule: Schedule, hs?: HsNomenclature) {
+    this.schedule = schedule;
+    this.hs = hs;
+    for (const line of schedule.lines) {
+      if (line.code.length !== 10 || line.code.startsWith('98') || line.code.startsWith('99')) continue;
+      const path = schedule.pathText(line);
+      const own = tokenize(line.description);
+      const up = tokenize(path.slice(0, -1).join(' '));
+      const hsText = hs?.byCode.get(line.code.slice(0, 6))?.description ?? '';
+      const tokens = [...own, ...own, ...up, ...tokenize(hsText)];
+      const i = this.bm25.add(tokens);
+      this.lines.push({
+        code: line.code,
+        seq: line.seq,
+        tokens: new Set([...own, ...up]),
+        isOther: /^other\b/i.test(line.description),
+      });
+      this.byCode.set(line.code, i);
+      const h = line.code.slice(0, 4);
+      const list = this.byHeading.get(h) ?? [];
+      list.push(i);
+      this.byHeading.set(h, list);
+    }
+  }
+
+  get size(): number {
+    return this.lines.length;
+  }
+
+  score(query: ReadonlyMap<string, number>, out: Float64Array): string[] {
+    return this.bm25.score(query, out);
+  }
+}
+
+/** The organisation's memory: confirmed decisions and reference items, searchable by similarity. */
+export class ClassificationMemory {
+  readonly items: MemoryItem[] = [];
+  private readonly index = new CosineIndex();
+
+  add(item: MemoryItem): void {
+    this.items.push(item);
+    this.index.add(tokenize(item.text));
+  }
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  nearest(tokens: readonly string[], k: number, exclude?: (item: MemoryItem) => boolean): Neighbour[] {
+    const hits = this.index.nearest(bag(tokens), k, exclude ? (d) => exclude(this.items[d]!) : undefined);
+    return hits.map(({ doc, similarity }) => {
+      const it = this.items[doc]!;
+      return { id: it.id, text: it.text, code: it.code, source: it.source, similarity };
+    });
+  }
+}
+
+export interface ClassifyOptions {
+  k?: number;
+  /** Leave items out of memory (honest evaluation: the item itself, exact-duplicate titles). */
+  excludeMemory?: (item: MemoryItem) => boolean;
+  weights?: Weights;
+}
+
+/**
+ * The classification assistant's engine. Evidence from three sources is added per 10-digit line:
+ * BM25 over the hierarchy-expanded tariff text (the line's own words, its ancestors' and the WCO HS-6
+ * text), rules as data (GRI / chapter-note knowledge), and the nearest labelled items in memory voting
+ * for their code at 10, 8, 6 and 4 digits. A softmax over the scores gives the confidence.
+ */
+export class Classifier {
+  readonly tariff: TariffIndex;
+  readonly rules: Ruleset;
+  readonly synonyms: Synonyms;
+  private readonly scratch: Float64Array;
+
+  constructor(tariff: TariffIndex, rules: Ruleset) {
+    this.tariff = tariff;
+    this.rules = rules;
+    this.synonyms = new Synonyms(rules.data.synonyms);
+    this.scratch = new Float64Array(tariff.size);
+  }
+
+  classify(input: ClassifyInput, memory: ClassificationMemory | undefined, opts: ClassifyOptions = {}): ClassifyResult {
+    const w = opts.weights ?? DEFAULT_WEIGHTS;
+    const k = opts.k ?? 5;
+    const attrs = usefulAttributes(input.attributes);
+    const category = input.categoryPath ?? [];
+    const mainText = [input.title, input.description ?? ''].join(' ');
+
+    // Query for the tariff: title (and description), the leaf categories, telling attribute values.
+    const qTokens = this.synonyms.expand([
+      ...tokenize(mainText),
+      ...tokenize(category.slice(-3).join(' ')),
+      ...tokenize(attrs.map(([, v]) => v).join(' ')),
+    ]);
+    const query = bag(qTokens);
+    const lex = this.scratch;
+    const matched = this.tariff.score(query, lex);
+    let lexMax = 0;
+    for (let i = 0; i < lex.length; i++) if (lex[i]! > lexMax) lexMax = lex[i]!;
+    const lexN = (i: number) => (lexMax > 0 ? lex[i]! / lexMax : 0);
+
+    // Rules.
+    const fired = this.rules.fire(
+      ruleSubject(mainText, category, Object.fromEntries(Object.entries(input.attributes ?? {}))),
+    );
+
+    // Neighbours.
+    const neighbours = memory
+      ? memory.nearest(tokenize(listingText(input)), w.neighbours, opts.excludeMemory)
+      : [];
+    const votes = new Map<string, number>(); // prefix (4/6/8/10 digits) → summed similarity
+    for (const n of neighbours) {
+      const v = n.similarity * n.similarity;
+      for (const len of [4, 6, 8, 10]) {
+        if (n.code.length < len) continue;
+        const p = n.code.slice(0, len);
+        votes.set(p, (votes.get(p) ?? 0) + v);
+      }
+    }
+
+    // Candidates: the best lexical lines, lines under prefixes neighbours or rules point to.
+    const cand = new Set<number>();
+    const top = topIndices(lex, 60);
+    for (const i of top) if (lex[i]! > 0) cand.add(i);
+    const addUnder = (prefix: string, n: number) => {
+      const heading = this.tariff.byHeading.get(prefix.slice(0, 4));
+      if (!heading) return;
+      const under = heading.filter((i) => this.tariff.lines[i]!.code.startsWith(prefix));
+      under.sort((a, b) => lex[b]! - lex[a]! || Number(this.tariff.lines[b]!.isOther) - Number(this.tariff.lines[a]!.isOther));
+      for (const i of under.slice(0, n)) cand.add(i);
+    };
+    for (const n of neighbours) {
+      const exact = this.tariff.byCode.get(n.code);
+      if (exact !== undefined) cand.add(exact);
+      addUnder(n.code.slice(0, 6), 4);
+    }
+    for (const r of fired)
+      for (const e of r.effects) for (const p of e.prefixes ?? []) if (e.boost > 0) addUnder(p, 4);
+
+    // Heading-level lexical evidence: the best line of each heading.
+    const headBest = new Map<string, number>();
+    for (const i of cand) {
+      const h = this.tariff.lines[i]!.code.slice(0, 4);
+      headBest.set(h, Math.max(headBest.get(h) ?? 0, lexN(i)));
+    }
+
+    const scored: Array<{ i: number; score: number; parts: Candidate['evidence']['components']; rules: CompiledRule[] }> = [];
+    for (const i of cand) {
+      const line = this.tariff.lines[i]!;
+      const c = line.code;
+      let ruleScore = 0;
+      const applied: CompiledRule[] = [];
+      for (const r of fired) {
+        let hit = false;
+        for (const e of r.effects) {
+          if (e.prefixes && !e.prefixes.some((p) => c.startsWith(p))) continue;
+          if (e.lineWords && !e.lineWords.some((t) => line.tokens.has(t))) continue;
+          ruleScore += e.boost;
+          hit = true;
+        }
+        if (hit) applied.push(r);
+      }
+      const knn =
+        w.knn10 * (votes.get(c) ?? 0) +
+        w.knn8 * (votes.get(c.slice(0, 8)) ?? 0) +
+        w.knn6 * (votes.get(c.slice(0, 6)) ?? 0) +
+        w.knn4 * (votes.get(c.slice(0, 4)) ?? 0);
+      const parts = {
+        lexical: w.lexical * lexN(i),
+        heading: w.heading * (headBest.get(c.slice(0, 4)) ?? 0),
+        neighbours: knn,
+        rules: ruleScore,
+      };
+      const score =
+        parts.lexical + parts.heading + parts.neighbours + parts.rules + (line.isOther ? w.otherPrior : 0);
+      scored.push({ i, score, parts, rules: applied });
+    }
+    scored.sort((a, b) => b.score - a.score);
+
+    // Confidence: softmax over the candidates' scores.
+    const maxS = scored[0]?.score ?? 0;
+    let z = 0;
+    const exps = scored.map((s) => {
+      const e = Math.exp((s.score - maxS) / w.temperature);
+      z += e;
+      return e;
+    });
+    const probs = exps.map((e) => e / (z || 1));
+
+    const hs6 = new Map<string, number>();
+    scored.forEach((s, j) => {
+      const p = this.tariff.lines[s.i]!.code.slice(0, 6);
+      hs6.set(p, (hs6.get(p) ?? 0) + probs[j]!);
+    });
+
+    const candidates: Candidate[] = scored.slice(0, k).map((s, j) => {
+      const entry = this.tariff.lines[s.i]!;
+      const line = this.tariff.schedule.lines[entry.seq]!;
+      const rates = this.tariff.schedule.effectiveRates(line);
+      return {
+        code: entry.code,
+        formatted: formatCode(entry.code),
+        hs6: entry.code.slice(0, 6),
+        confidence: round(probs[j]!),
+        score: round(s.score),
+        tariffText: this.tariff.schedule.pathText(line),
+        units: this.tariff.schedule.effectiveUnits(line),
+        generalRate: rates.general,
+        evidence: {
+          matchedTerms: matched.filter((t) => entry.tokens.has(t)),
+          rules: s.rules.map((r) => ({
+            id: r.rule.id,
+            description: r.rule.description,
+            basis: r.rule.basis,
+            boost: r.effects.reduce((a, e) => a + e.boost, 0),
+          })),
+          neighbours: neighbours.filter((n) => entry.code.startsWith(n.code.slice(0, 6))).slice(0, 5),
+          components: {
+            lexical: round(s.parts.lexical),
+            heading: round(s.parts.heading),
+            neighbours: round(s.parts.neighbours),
+            rules: round(s.parts.rules),
+          },
+        },
+      };
+    });
+
+    return {
+      candidates,
+      hs6: [...hs6.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, k)
+        .map(([code, p]) => ({
+          code,
+          formatted: formatCode(code),
+          confidence: round(p),
+          description: this.tariff.hs?.byCode.get(code)?.description ?? null,
+        })),
+      rulesFired: fired.map((r) => r.rule.id),
+      rulesetVersion: this.rules.version,
+    };
+  }
+}
+
+const round = (x: number) => Math.round(x * 10000) / 10000;
+
+function topIndices(a: Float64Array, n: number): number[] {
+  const out: number[] = [];
+  let floor = 0;
+  for (let i = 0; i < a.length; i++) {
+    const v = a[i]!;
+    if (v <= floor && out.length >= n) continue;
+    out.push(i);
+    if (out.length > n * 2) {
+      out.sort((x, y) => a[y]! - a[x]!);
+      out.length = n;
+      floor = a[out[n - 1]!]!;
+    }
+  }
+  out.sort((x, y) => a[y]! - a[x]!);
+  return out.slice(0, n);
+}
