@@ -26,6 +26,9 @@ export const ID_PREFIXES = {
   classification: 'cls',
   traceEvent: 'trc',
   request: 'req',
+  tariffRevision: 'trv',
+  tariffDiff: 'tdf',
+  classificationReference: 'crf',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -195,7 +195,7 @@ export function parseHtsJson(input: string | Buffer): TariffLine[] {
 
 /** Sniffs the format: JSON arrays start with `[`, everything else is read as the CSV export. */
 export function parseHtsExport(input: string | Buffer): TariffLine[] {
-  const head = String(input.subarray ? (input as Buffer).subarray(0, 64) : input.slice(0, 64))
+  const head = (typeof input === 'string' ? input.slice(0, 64) : input.subarray(0, 64).toString('utf8'))
     .replace(/^\uFEFF/, '')
     .trimStart();
   return head.startsWith('[') ? parseHtsJson(input) : parseHtsCsv(input);

@@ -71,10 +71,10 @@ export interface Weights {
   neighbours: number;
 }
 export const DEFAULT_WEIGHTS: Weights = {
-  lexical: 1,
-  heading: 0.6,
-  knn10: 1.6,
-  knn8: 0.4,
+  lexical: 0.7,
+  heading: 0.3,
+  knn10: 6,
+  knn8: 1,
   knn6: 1.2,
   knn4: 0.8,
   otherPrior: 0.03,
