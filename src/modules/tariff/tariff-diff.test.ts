@@ -46,7 +46,8 @@ describe('HTS 2026 Revision 3 → Revision 4 (reference data)', { skip: ref ? fa
     const rev4 = load(path.join(ref!, 'tariff/us-hts-2026-rev4.csv'));
     const changes = diffSchedules(rev3, rev4);
     const of = (kind: string) => changes.filter((c) => c.kind === kind).map((c) => c.code);
-    // Revision 4 adds the Section 122 surcharge provisions 9903.03.01–9903.03.11 and deletes nothing.
+    // Revision 4 adds the chapter 99 provisions 9903.03.01–9903.03.11 ("articles the product of any
+    // country", U.S. note 2 to subchapter III) and deletes nothing.
     assert.deepEqual(
       of('added'),
       Array.from({ length: 11 }, (_, i) => `990303${String(i + 1).padStart(2, '0')}`),

@@ -52,6 +52,10 @@ const IRREGULAR: Record<string, string> = {
   crocheted: 'crochet',
   plated: 'plate',
   plating: 'plate',
+  printed: 'print',
+  coated: 'coat',
+  padded: 'pad',
+  heated: 'heat',
 };
 
 /** Light stemmer: enough to make "earrings"/"earring", "switches"/"switch", "knitted"/"knit" meet. */
@@ -64,8 +68,8 @@ export function stem(w: string): string {
   if (w.endsWith('sses')) return w.slice(0, -2);
   if (/(ches|shes|xes|zes)$/.test(w)) return w.slice(0, -2);
   if (w.endsWith('s') && !/(ss|us|is|ys)$/.test(w)) w = w.slice(0, -1);
-  if (w.endsWith('ing') && w.length > 6) w = w.slice(0, -3);
-  else if (w.endsWith('ed') && w.length > 5 && !w.endsWith('eed')) w = w.slice(0, -2);
+  // -ing only on verbs with a long stem ("printing"), never nouns such as "earring", "fishing", "string".
+  if (w.endsWith('ing') && w.length >= 8 && !/r$/.test(w.slice(0, -3))) w = w.slice(0, -3);
   return w;
 }
 
