@@ -68,6 +68,8 @@ export interface Weights {
   knn4: number;
   otherPrior: number;
   temperature: number;
+  /** Softmax temperature of the reported confidence (calibrated on dev: expected calibration error). */
+  confidenceTemperature: number;
   neighbours: number;
 }
 export const DEFAULT_WEIGHTS: Weights = {
@@ -79,6 +81,7 @@ export const DEFAULT_WEIGHTS: Weights = {
   knn4: 0.8,
   otherPrior: 0.03,
   temperature: 0.35,
+  confidenceTemperature: 1,
   neighbours: 12,
 };
 
@@ -302,6 +305,13 @@ export class Classifier {
       return e;
     });
     const probs = exps.map((e) => e / (z || 1));
+    let zc = 0;
+    const expsC = scored.map((s) => {
+      const e = Math.exp((s.score - maxS) / w.confidenceTemperature);
+      zc += e;
+      return e;
+    });
+    const conf = expsC.map((e) => e / (zc || 1));
 
     const hs6 = new Map<string, number>();
     scored.forEach((s, j) => {
@@ -317,7 +327,7 @@ export class Classifier {
         code: entry.code,
         formatted: formatCode(entry.code),
         hs6: entry.code.slice(0, 6),
-        confidence: round(probs[j]!),
+        confidence: round(conf[j]!),
         score: round(s.score),
         tariffText: this.tariff.schedule.pathText(line),
         units: this.tariff.schedule.effectiveUnits(line),
