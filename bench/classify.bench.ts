@@ -14,7 +14,11 @@ import {
   listingText,
 } from '../src/modules/tariff/classify/classifier.ts';
 import { loadRuleset } from '../src/modules/tariff/classify/ruleset.ts';
-import { parseHmrcReferences, parseNdjson, type ListingItem } from '../src/modules/tariff/classify/reference-format.ts';
+import {
+  parseHmrcReferences,
+  parseNdjson,
+  type ListingItem,
+} from '../src/modules/tariff/classify/reference-format.ts';
 
 const dir = process.env.CROSSGATE_REFERENCE_DIR ?? path.resolve('../shared/data');
 if (!fs.existsSync(path.join(dir, 'classification/hscodecomp-dev.jsonl'))) {
@@ -25,14 +29,17 @@ const mode = process.argv[2] ?? 'loo'; // loo | tariff-only | no-dev
 
 const t0 = performance.now();
 const schedule = new Schedule(parseHtsCsv(fs.readFileSync(path.join(dir, 'tariff/us-hts-2026-rev4.csv'))));
-const hs = new HsNomenclature('HS2022', parseHsCsv(fs.readFileSync(path.join(dir, 'tariff/hs2022/harmonized-system.csv'))));
+const hs = new HsNomenclature(
+  'HS2022',
+  parseHsCsv(fs.readFileSync(path.join(dir, 'tariff/hs2022/harmonized-system.csv'))),
+);
 const index = new TariffIndex(schedule, hs);
 const classifier = new Classifier(index, loadRuleset());
 const tIndex = performance.now() - t0;
 
-const items = parseNdjson(fs.readFileSync(path.join(dir, 'classification/hscodecomp-dev.jsonl'), 'utf8')).filter(
-  (x): x is ListingItem => 'input' in x,
-);
+const items = parseNdjson(
+  fs.readFileSync(path.join(dir, 'classification/hscodecomp-dev.jsonl'), 'utf8'),
+).filter((x): x is ListingItem => 'input' in x);
 const memory = new ClassificationMemory();
 const hmrcDir = path.join(dir, 'classification/uk-hmrc-parcel-references');
 if (mode !== 'tariff-only') {
@@ -42,7 +49,13 @@ if (mode !== 'tariff-only') {
   }
 }
 if (mode === 'loo') {
-  for (const it of items) memory.add({ id: `dev:${it.id}`, text: listingText(it.input), code: it.code!, source: 'reference:hscodecomp-dev' });
+  for (const it of items)
+    memory.add({
+      id: `dev:${it.id}`,
+      text: listingText(it.input),
+      code: it.code!,
+      source: 'reference:hscodecomp-dev',
+    });
 }
 
 const DIGITS = [4, 6, 8, 10] as const;
@@ -55,7 +68,8 @@ const misses: string[] = [];
 function rankedPrefixes(r: ClassifyResult, digits: number): string[] {
   if (digits === 6) return r.hs6.map((h) => h.code);
   const agg = new Map<string, number>();
-  for (const c of r.candidates) agg.set(c.code.slice(0, digits), (agg.get(c.code.slice(0, digits)) ?? 0) + c.confidence);
+  for (const c of r.candidates)
+    agg.set(c.code.slice(0, digits), (agg.get(c.code.slice(0, digits)) ?? 0) + c.confidence);
   return [...agg.entries()].sort((a, b) => b[1] - a[1]).map(([p]) => p);
 }
 
@@ -71,16 +85,21 @@ for (const it of items) {
   const gold = it.code!;
   for (const d of DIGITS) {
     const ranked = rankedPrefixes(r, d);
-    for (const k of KS) if (ranked.slice(0, k).includes(gold.slice(0, d))) hits[`${d}@${k}`] = (hits[`${d}@${k}`] ?? 0) + 1;
+    for (const k of KS)
+      if (ranked.slice(0, k).includes(gold.slice(0, d))) hits[`${d}@${k}`] = (hits[`${d}@${k}`] ?? 0) + 1;
   }
   const top = r.candidates[0];
   calib.push({ conf: top?.confidence ?? 0, ok: top?.code === gold });
   if (process.env.SHOW_MISSES && top?.code.slice(0, 6) !== gold.slice(0, 6))
-    misses.push(`${gold} got ${top?.code} ${r.rulesFired.join(',')} | ${it.input.title.slice(0, 90)} | ${(it.input.categoryPath ?? []).join('>')}`);
+    misses.push(
+      `${gold} got ${top?.code} ${r.rulesFired.join(',')} | ${it.input.title.slice(0, 90)} | ${(it.input.categoryPath ?? []).join('>')}`,
+    );
 }
 
 const pct = (n: number) => `${((100 * n) / items.length).toFixed(1)}%`;
-console.log(`data: ${items.length} HSCodeComp dev items; tariff ${schedule.lines.length} lines (index ${index.size} lines, built in ${tIndex.toFixed(0)} ms); memory ${memory.size} items; mode ${mode}; ruleset ${classifier.rules.version}`);
+console.log(
+  `data: ${items.length} HSCodeComp dev items; tariff ${schedule.lines.length} lines (index ${index.size} lines, built in ${tIndex.toFixed(0)} ms); memory ${memory.size} items; mode ${mode}; ruleset ${classifier.rules.version}`,
+);
 console.log('| digits | top-1 | top-3 | top-5 |');
 console.log('|---|---|---|---|');
 for (const d of DIGITS) console.log(`| ${d} | ${KS.map((k) => pct(hits[`${d}@${k}`] ?? 0)).join(' | ')} |`);
@@ -97,5 +116,7 @@ for (const c of calib) {
 }
 let ece = 0;
 for (const b of bins) if (b.n) ece += (b.n / calib.length) * Math.abs(b.conf / b.n - b.ok / b.n);
-console.log(`calibration (10-digit top-1): ECE ${(100 * ece).toFixed(1)} pts; bins ${bins.map((b, i) => `[${i * 20}-${i * 20 + 20}%): n=${b.n} acc=${b.n ? ((100 * b.ok) / b.n).toFixed(0) : '-'}%`).join(', ')}`);
+console.log(
+  `calibration (10-digit top-1): ECE ${(100 * ece).toFixed(1)} pts; bins ${bins.map((b, i) => `[${i * 20}-${i * 20 + 20}%): n=${b.n} acc=${b.n ? ((100 * b.ok) / b.n).toFixed(0) : '-'}%`).join(', ')}`,
+);
 if (process.env.SHOW_MISSES) console.log(misses.join('\n'));

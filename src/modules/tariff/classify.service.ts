@@ -23,7 +23,10 @@ const classifiers = new Map<string, Promise<Classifier>>();
 // One memory per organisation, appended to in place when a decision is confirmed or references load.
 const memories = new Map<string, Promise<ClassificationMemory>>();
 
-async function classifierFor(ctx: AppContext, date?: string): Promise<{ classifier: Classifier; revisionId: string; revisionLabel: string }> {
+async function classifierFor(
+  ctx: AppContext,
+  date?: string,
+): Promise<{ classifier: Classifier; revisionId: string; revisionLabel: string }> {
   const { revision, schedule } = await scheduleInForce(ctx, date);
   let p = classifiers.get(revision.id);
   if (!p) {
@@ -82,7 +85,11 @@ export async function classify(
   const memory = await memoryFor(ctx, orgId);
   const r = classifier.classify(input, memory, { k: opts.k ?? 5 });
   const top = r.candidates[0]?.confidence ?? 0;
-  return { ...r, revision: { id: revisionId, label: revisionLabel }, needsReview: top < (opts.threshold ?? DEFAULT_REVIEW_THRESHOLD) };
+  return {
+    ...r,
+    revision: { id: revisionId, label: revisionLabel },
+    needsReview: top < (opts.threshold ?? DEFAULT_REVIEW_THRESHOLD),
+  };
 }
 
 /** Classifies and, below the threshold, puts the item in the review queue. */
@@ -98,7 +105,13 @@ export async function classifyAndQueue(
   return { ...r, reviewId };
 }
 
-async function enqueue(ctx: AppContext, orgId: string, input: ClassifyInput, r: Classification, productId: string | null): Promise<string> {
+async function enqueue(
+  ctx: AppContext,
+  orgId: string,
+  input: ClassifyInput,
+  r: Classification,
+  productId: string | null,
+): Promise<string> {
   const id = ctx.ids.next('classification');
   await ctx.db
     .insertInto('classification_reviews')
@@ -135,7 +148,8 @@ export async function addReferences(
   source: string,
   entries: ReadonlyArray<ReferenceEntry>,
 ): Promise<{ added: number; skipped: number }> {
-  if (!/^[a-z0-9][a-z0-9._-]{0,40}$/.test(source)) throw invalid('source must be a short lower-case name, e.g. hmrc');
+  if (!/^[a-z0-9][a-z0-9._-]{0,40}$/.test(source))
+    throw invalid('source must be a short lower-case name, e.g. hmrc');
   const now = ctx.clock.now();
   const rows = entries
     .map((e) => {
@@ -169,7 +183,12 @@ export async function addReferences(
     }
     if (added.length)
       await ctx.journal.append(tx, orgId, [
-        { kind: 'classification.references_loaded', version: 1, actor: 'system:tariff', data: { source, added: added.length } },
+        {
+          kind: 'classification.references_loaded',
+          version: 1,
+          actor: 'system:tariff',
+          data: { source, added: added.length },
+        },
       ]);
   });
   if (memories.has(orgId)) {
@@ -240,12 +259,20 @@ export async function listReviews(
   let q = ctx.db.selectFrom('classification_reviews').selectAll().where('org_id', '=', orgId);
   if (opts.status) q = q.where('status', '=', opts.status);
   if (opts.after) q = q.where('id', '>', opts.after);
-  const rows = await q.orderBy('id').limit(opts.limit ?? 50).execute();
+  const rows = await q
+    .orderBy('id')
+    .limit(opts.limit ?? 50)
+    .execute();
   return rows.map((r) => reviewOf(r as ReviewRow));
 }
 
 export async function getReview(ctx: AppContext, orgId: string, id: string): Promise<ReviewItem> {
-  const r = await ctx.db.selectFrom('classification_reviews').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+  const r = await ctx.db
+    .selectFrom('classification_reviews')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!r) throw notFound('Review', id);
   return reviewOf(r as ReviewRow);
 }
@@ -269,10 +296,12 @@ export async function decideReview(
     code = item.topCode;
   } else {
     if (!decision.code) throw invalid('An override needs a code', [{ field: 'code', message: 'required' }]);
-    if (!decision.reason?.trim()) throw invalid('An override needs a reason', [{ field: 'reason', message: 'required' }]);
+    if (!decision.reason?.trim())
+      throw invalid('An override needs a reason', [{ field: 'reason', message: 'required' }]);
     const { schedule } = await scheduleInForce(ctx);
     const v = validateUsCode(schedule, decision.code);
-    if (!v.valid) throw invalid(v.message, [{ field: 'code', message: v.message }], { alternatives: v.alternatives });
+    if (!v.valid)
+      throw invalid(v.message, [{ field: 'code', message: v.message }], { alternatives: v.alternatives });
     code = v.code;
   }
   const status: ReviewStatus = decision.action === 'accept' ? 'accepted' : 'overridden';
@@ -282,7 +311,13 @@ export async function decideReview(
   await ctx.db.transaction().execute(async (tx) => {
     const upd = await tx
       .updateTable('classification_reviews')
-      .set({ status, decided_code: code, decided_by: decision.actor, decided_at: now, reason: decision.reason?.trim() || null })
+      .set({
+        status,
+        decided_code: code,
+        decided_by: decision.actor,
+        decided_at: now,
+        reason: decision.reason?.trim() || null,
+      })
       .where('org_id', '=', orgId)
       .where('id', '=', id)
       .where('status', '=', 'pending')

@@ -6,7 +6,10 @@ import { HsNomenclature, Schedule } from './schedule.ts';
 import { validateHsCode, validateUsCode } from './code-validation.ts';
 
 const s = new Schedule(parseHtsCsv(fs.readFileSync(new URL('./fixtures/hts-mini-a.csv', import.meta.url))));
-const hs = new HsNomenclature('HS2022', parseHsCsv(fs.readFileSync(new URL('./fixtures/hs-mini.csv', import.meta.url))));
+const hs = new HsNomenclature(
+  'HS2022',
+  parseHsCsv(fs.readFileSync(new URL('./fixtures/hs-mini.csv', import.meta.url))),
+);
 
 describe('code validation', () => {
   it('accepts a 10-digit statistical line and reports its units and inherited rates', () => {
@@ -36,7 +39,10 @@ describe('code validation', () => {
   it('refuses an unknown code and suggests the lines under its nearest existing parent', () => {
     const r = validateUsCode(s, '8536.50.90.99');
     assert.equal(r.problem, 'unknown');
-    assert.deepEqual(r.alternatives.map((a) => a.code), ['8536509020', '8536509040']);
+    assert.deepEqual(
+      r.alternatives.map((a) => a.code),
+      ['8536509020', '8536509040'],
+    );
   });
   it('refuses malformed input', () => {
     assert.equal(validateUsCode(s, '85x6').problem, 'malformed');
@@ -48,7 +54,10 @@ describe('code validation', () => {
     assert.match(ok.message, /national digits after the sixth are not checked for GB/);
     const bad = validateHsCode(hs, '853699', 'DE');
     assert.equal(bad.problem, 'hs_unknown');
-    assert.deepEqual(bad.alternatives.map((a) => a.code), ['853610', '853650', '853669']);
+    assert.deepEqual(
+      bad.alternatives.map((a) => a.code),
+      ['853610', '853650', '853669'],
+    );
     assert.equal(validateHsCode(hs, '8536', 'FR').problem, 'hs_too_short');
     assert.equal(validateHsCode(undefined, '853650', 'FR').problem, 'no_revision');
   });

@@ -76,7 +76,14 @@ export function validateUsCode(schedule: Schedule, raw: string): CodeValidation 
     };
   }
   if (under.length > 0) {
-    const what = code.length === 4 ? 'a heading' : code.length === 6 ? 'a subheading' : code.length === 8 ? 'a tariff-rate line' : 'not a statistical line';
+    const what =
+      code.length === 4
+        ? 'a heading'
+        : code.length === 6
+          ? 'a subheading'
+          : code.length === 8
+            ? 'a tariff-rate line'
+            : 'not a statistical line';
     const more = under.length > MAX_ALTERNATIVES ? ` (and ${under.length - MAX_ALTERNATIVES} more)` : '';
     return {
       ...base,
@@ -106,11 +113,20 @@ export function validateUsCode(schedule: Schedule, raw: string): CodeValidation 
       };
     }
   }
-  return { ...base, valid: false, problem: 'unknown', message: `${formatCode(code)} does not exist in this revision` };
+  return {
+    ...base,
+    valid: false,
+    problem: 'unknown',
+    message: `${formatCode(code)} does not exist in this revision`,
+  };
 }
 
 /** Checks an HS code for a non-US destination: its first 6 digits must be an HS subheading. Pure. */
-export function validateHsCode(hs: HsNomenclature | undefined, raw: string, destination: string): CodeValidation {
+export function validateHsCode(
+  hs: HsNomenclature | undefined,
+  raw: string,
+  destination: string,
+): CodeValidation {
   const digits = raw.replace(/[.\s-]/g, '');
   const code = digits.slice(0, 6);
   const base = { code, formatted: formatCode(code), destination, alternatives: [] };
@@ -141,11 +157,14 @@ export function validateHsCode(hs: HsNomenclature | undefined, raw: string, dest
     };
   const entry = hs.byCode.get(code);
   if (!entry) {
-    const alts = hs.subheadingsUnder(code.slice(0, 4)).slice(0, MAX_ALTERNATIVES).map((e) => ({
-      code: e.code,
-      formatted: formatCode(e.code),
-      description: e.description,
-    }));
+    const alts = hs
+      .subheadingsUnder(code.slice(0, 4))
+      .slice(0, MAX_ALTERNATIVES)
+      .map((e) => ({
+        code: e.code,
+        formatted: formatCode(e.code),
+        description: e.description,
+      }));
     return {
       ...base,
       valid: false,

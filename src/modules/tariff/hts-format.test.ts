@@ -2,7 +2,14 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import fc from 'fast-check';
-import { formatCode, normaliseCode, parseHsCsv, parseHtsCsv, parseHtsExport, parseHtsJson } from './hts-format.ts';
+import {
+  formatCode,
+  normaliseCode,
+  parseHsCsv,
+  parseHtsCsv,
+  parseHtsExport,
+  parseHtsJson,
+} from './hts-format.ts';
 import { Schedule } from './schedule.ts';
 
 const fixture = (name: string) => fs.readFileSync(new URL(`./fixtures/${name}`, import.meta.url));
@@ -27,7 +34,12 @@ describe('USITC HTS export parsing', () => {
     const s = new Schedule(parseHtsCsv(fixture('hts-mini-a.csv')));
     const l = s.byCode.get('6104420010')!;
     assert.deepEqual(l.units, ['doz.', 'kg']);
-    assert.deepEqual(s.effectiveRates(l), { general: '11.5%', special: 'Free (AU,BH)', column2: '90%', from: '61044200' });
+    assert.deepEqual(s.effectiveRates(l), {
+      general: '11.5%',
+      special: 'Free (AU,BH)',
+      column2: '90%',
+      from: '61044200',
+    });
   });
 
   it('reads the JSON export with footnotes as additional-duty references', () => {
@@ -49,13 +61,16 @@ describe('USITC HTS export parsing', () => {
   it('reads the WCO HS nomenclature and drops the TOTAL row', () => {
     const hs = parseHsCsv(fixture('hs-mini.csv'));
     assert.equal(hs.length, 9);
-    assert.deepEqual(hs.find((e) => e.code === '853650'), {
-      code: '853650',
-      level: 6,
-      parent: '8536',
-      section: 'XVI',
-      description: 'Switches n.e.c. in heading 8536',
-    });
+    assert.deepEqual(
+      hs.find((e) => e.code === '853650'),
+      {
+        code: '853650',
+        level: 6,
+        parent: '8536',
+        section: 'XVI',
+        description: 'Switches n.e.c. in heading 8536',
+      },
+    );
   });
 
   it('formats and normalises codes as inverses', () => {

@@ -75,7 +75,8 @@ function parseUnits(raw: unknown): string[] {
 
 function parseIndent(raw: unknown, row: number): number {
   const n = Number(String(raw ?? '').trim());
-  if (!Number.isInteger(n) || n < 0 || n > 20) throw invalid(`row ${row}: indent "${String(raw)}" is not 0–20`);
+  if (!Number.isInteger(n) || n < 0 || n > 20)
+    throw invalid(`row ${row}: indent "${String(raw)}" is not 0–20`);
   return n;
 }
 
@@ -172,7 +173,8 @@ export function parseHtsJson(input: string | Buffer): TariffLine[] {
   } catch (err) {
     throw invalid(`Not readable JSON: ${(err as Error).message}`);
   }
-  if (!Array.isArray(data) || data.length === 0) throw invalid('The HTS JSON export is not a non-empty array');
+  if (!Array.isArray(data) || data.length === 0)
+    throw invalid('The HTS JSON export is not a non-empty array');
   return link(
     (data as JsonRow[]).map((r, i) => {
       if (typeof r !== 'object' || r === null || !('indent' in r))
@@ -212,20 +214,26 @@ export interface HsEntry {
 
 /** Parses the WCO HS nomenclature CSV (`section,hscode,description,parent,level`). */
 export function parseHsCsv(input: string | Buffer): HsEntry[] {
-  const records: Record<string, string>[] = parse(input, { bom: true, columns: true, skip_empty_lines: true });
+  const records: Record<string, string>[] = parse(input, {
+    bom: true,
+    columns: true,
+    skip_empty_lines: true,
+  });
   if (!records[0] || !('hscode' in records[0]) || !('level' in records[0]))
     throw invalid('Not an HS nomenclature CSV: expected columns section,hscode,description,parent,level');
-  return records.filter((r) => String(r.hscode).trim() !== 'TOTAL').map((r, i) => {
-    const level = Number(r.level);
-    const code = String(r.hscode).trim();
-    if (![2, 4, 6].includes(level) || !/^\d+$/.test(code) || code.length !== level)
-      throw invalid(`row ${i + 2}: "${code}" at level ${r.level} is not an HS code`);
-    return {
-      code,
-      level: level as 2 | 4 | 6,
-      parent: r.parent && r.parent !== 'TOTAL' ? r.parent : null,
-      section: clean(r.section),
-      description: clean(r.description),
-    };
-  });
+  return records
+    .filter((r) => String(r.hscode).trim() !== 'TOTAL')
+    .map((r, i) => {
+      const level = Number(r.level);
+      const code = String(r.hscode).trim();
+      if (![2, 4, 6].includes(level) || !/^\d+$/.test(code) || code.length !== level)
+        throw invalid(`row ${i + 2}: "${code}" at level ${r.level} is not an HS code`);
+      return {
+        code,
+        level: level as 2 | 4 | 6,
+        parent: r.parent && r.parent !== 'TOTAL' ? r.parent : null,
+        section: clean(r.section),
+        description: clean(r.description),
+      };
+    });
 }

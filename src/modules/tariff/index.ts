@@ -9,7 +9,11 @@ import './tariff.tables.ts';
 
 definePermissions({
   'tariff:read': { description: 'Read tariff revisions, diffs, alerts; validate codes', minLevel: 'viewer' },
-  'tariff:write': { description: 'Raise tariff-change alerts for the catalogue', minLevel: 'operator', roles: ['classifier'] },
+  'tariff:write': {
+    description: 'Raise tariff-change alerts for the catalogue',
+    minLevel: 'operator',
+    roles: ['classifier'],
+  },
   'tariff:admin': { description: 'Import tariff revisions', minLevel: 'admin' },
   'classification:read': { description: 'Classify products and read the review queue', minLevel: 'viewer' },
   'classification:write': {
@@ -37,11 +41,20 @@ export const tariffModule: Module = {
   async start(ctx) {
     const env = syncEnv.parse(process.env);
     if (!env.CROSSGATE_TARIFF_SYNC_URL) return async () => {};
-    return startTariffSync(ctx, { url: env.CROSSGATE_TARIFF_SYNC_URL, intervalHours: env.CROSSGATE_TARIFF_SYNC_HOURS });
+    return startTariffSync(ctx, {
+      url: env.CROSSGATE_TARIFF_SYNC_URL,
+      intervalHours: env.CROSSGATE_TARIFF_SYNC_HOURS,
+    });
   },
 };
 
-export { validateCode, validateUsCode, validateHsCode, type CodeValidation, type CodeProblem } from './code-validation.ts';
+export {
+  validateCode,
+  validateUsCode,
+  validateHsCode,
+  type CodeValidation,
+  type CodeProblem,
+} from './code-validation.ts';
 export { classify, classifyAndQueue, addReferences, decideReview, listReviews } from './classify.service.ts';
 export { importRevision, listRevisions, revisionInForce, scheduleInForce } from './tariff.service.ts';
 export { revisionDiff, raiseImpactAlerts, listAlerts } from './tariff-impact.service.ts';

@@ -35,12 +35,20 @@ describe('revision diff', () => {
     assert.equal(c.new?.general, '14.9%');
   });
   it('counts by kind', () => {
-    assert.deepEqual(summariseChanges(changes), { added: 1, deleted: 1, redescribed: 1, rerated: 3, moved: 1 });
+    assert.deepEqual(summariseChanges(changes), {
+      added: 1,
+      deleted: 1,
+      redescribed: 1,
+      rerated: 3,
+      moved: 1,
+    });
   });
 });
 
 const ref = process.env.CROSSGATE_REFERENCE_DIR;
-describe('HTS 2026 Revision 3 → Revision 4 (reference data)', { skip: ref ? false : 'CROSSGATE_REFERENCE_DIR is not set' }, () => {
+describe('HTS 2026 Revision 3 → Revision 4 (reference data)', {
+  skip: ref ? false : 'CROSSGATE_REFERENCE_DIR is not set',
+}, () => {
   it('matches the real differences', () => {
     const rev3 = load(path.join(ref!, 'tariff/us-hts-2026-rev3.csv'));
     const rev4 = load(path.join(ref!, 'tariff/us-hts-2026-rev4.csv'));

@@ -17,7 +17,11 @@ const parentCode = (s: Schedule, l: TariffLine) => {
   for (const a of s.ancestors(l).reverse()) if (a.code) return a.code;
   return '';
 };
-const norm = (t: string) => t.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+const norm = (t: string) =>
+  t
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 
 /**
  * Differences between two revisions, by code: added, deleted, re-described (own text changed),
@@ -42,7 +46,8 @@ export function diffSchedules(from: Schedule, to: Schedule): TariffChange[] {
   const movedTargets = new Set(movedTo.values());
 
   for (const l of added)
-    if (!movedTargets.has(l.code)) out.push({ kind: 'added', code: l.code, new: { description: l.description } });
+    if (!movedTargets.has(l.code))
+      out.push({ kind: 'added', code: l.code, new: { description: l.description } });
   for (const l of deleted) {
     const target = movedTo.get(l.code);
     if (target)
@@ -59,7 +64,12 @@ export function diffSchedules(from: Schedule, to: Schedule): TariffChange[] {
     const o = from.byCode.get(code);
     if (!o) continue;
     if (o.description !== n.description)
-      out.push({ kind: 'redescribed', code, old: { description: o.description }, new: { description: n.description } });
+      out.push({
+        kind: 'redescribed',
+        code,
+        old: { description: o.description },
+        new: { description: n.description },
+      });
     const ro = from.effectiveRates(o);
     const rn = to.effectiveRates(n);
     if (ro.general !== rn.general || ro.special !== rn.special || ro.column2 !== rn.column2)

@@ -84,30 +84,78 @@ export async function raiseImpactAlerts(
     .where('org_id', '=', orgId)
     .where('hs_code', 'is not', null)
     .execute();
-  const rows: Array<{ productId: string; kind: TariffAlertKind; code: string; old: string | null; new: string | null; suggested: string[] }> = [];
+  const rows: Array<{
+    productId: string;
+    kind: TariffAlertKind;
+    code: string;
+    old: string | null;
+    new: string | null;
+    suggested: string[];
+  }> = [];
   for (const p of products) {
     const code = (p.hs_code ?? '').replace(/\D/g, '');
     if (!code) continue;
     // Changes on the line itself or on any numbered ancestor (a heading's rate applies to its lines).
-    const relevant = [code, code.slice(0, 8), code.slice(0, 6), code.slice(0, 4)].flatMap((c) => byCode.get(c) ?? []);
+    const relevant = [code, code.slice(0, 8), code.slice(0, 6), code.slice(0, 4)].flatMap(
+      (c) => byCode.get(c) ?? [],
+    );
     for (const c of relevant) {
       const fmt = (t?: { description: string; general?: string }) =>
-        t ? (t.general !== undefined ? `${t.description} — general ${t.general || '(none)'}` : t.description) : null;
+        t
+          ? t.general !== undefined
+            ? `${t.description} — general ${t.general || '(none)'}`
+            : t.description
+          : null;
       if (c.kind === 'deleted' && c.code === code) {
         const v = validateUsCode(to, code);
-        rows.push({ productId: p.id, kind: 'code_deleted', code, old: fmt(c.old), new: v.message, suggested: v.alternatives.map((a) => a.code) });
+        rows.push({
+          productId: p.id,
+          kind: 'code_deleted',
+          code,
+          old: fmt(c.old),
+          new: v.message,
+          suggested: v.alternatives.map((a) => a.code),
+        });
       } else if (c.kind === 'moved' && c.code === code) {
-        rows.push({ productId: p.id, kind: 'code_moved', code, old: fmt(c.old), new: `${fmt(c.new)} (now ${formatCode(c.to ?? '')})`, suggested: c.to && c.to.length === 10 ? [c.to] : [] });
+        rows.push({
+          productId: p.id,
+          kind: 'code_moved',
+          code,
+          old: fmt(c.old),
+          new: `${fmt(c.new)} (now ${formatCode(c.to ?? '')})`,
+          suggested: c.to && c.to.length === 10 ? [c.to] : [],
+        });
       } else if (c.kind === 'rerated') {
-        rows.push({ productId: p.id, kind: 'duty_changed', code, old: fmt(c.old), new: fmt(c.new), suggested: [] });
+        rows.push({
+          productId: p.id,
+          kind: 'duty_changed',
+          code,
+          old: fmt(c.old),
+          new: fmt(c.new),
+          suggested: [],
+        });
       } else if (c.kind === 'redescribed') {
-        rows.push({ productId: p.id, kind: 'code_redescribed', code, old: fmt(c.old), new: fmt(c.new), suggested: [] });
+        rows.push({
+          productId: p.id,
+          kind: 'code_redescribed',
+          code,
+          old: fmt(c.old),
+          new: fmt(c.new),
+          suggested: [],
+        });
       }
     }
     if (!to.byCode.has(code) && !relevant.some((c) => c.kind === 'deleted' || c.kind === 'moved')) {
       const v = validateUsCode(to, code);
       if (!v.valid && v.problem === 'not_declarable')
-        rows.push({ productId: p.id, kind: 'code_not_declarable', code, old: null, new: v.message, suggested: v.alternatives.map((a) => a.code) });
+        rows.push({
+          productId: p.id,
+          kind: 'code_not_declarable',
+          code,
+          old: null,
+          new: v.message,
+          suggested: v.alternatives.map((a) => a.code),
+        });
     }
   }
   const seen = new Set<string>();
@@ -154,11 +202,26 @@ export async function raiseImpactAlerts(
   return { diffId: diff.id, alerts: inserted };
 }
 
-export async function listAlerts(ctx: AppContext, orgId: string, opts: { status?: 'open' | 'acknowledged' } = {}): Promise<TariffAlert[]> {
+export async function listAlerts(
+  ctx: AppContext,
+  orgId: string,
+  opts: { status?: 'open' | 'acknowledged' } = {},
+): Promise<TariffAlert[]> {
   let q = ctx.db
     .selectFrom('tariff_alerts as a')
     .innerJoin('products as p', 'p.id', 'a.product_id')
-    .select(['a.id', 'a.product_id', 'p.sku', 'a.kind', 'a.code', 'a.old_text', 'a.new_text', 'a.suggested_codes', 'a.status', 'a.created_at'])
+    .select([
+      'a.id',
+      'a.product_id',
+      'p.sku',
+      'a.kind',
+      'a.code',
+      'a.old_text',
+      'a.new_text',
+      'a.suggested_codes',
+      'a.status',
+      'a.created_at',
+    ])
     .where('a.org_id', '=', orgId);
   if (opts.status) q = q.where('a.status', '=', opts.status);
   const rows = await q.orderBy('a.id').execute();

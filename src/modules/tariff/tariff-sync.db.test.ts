@@ -21,13 +21,20 @@ describe('scheduled tariff sync (real HTTP server on loopback)', () => {
   before(async () => {
     ctx = await testContext({ clock });
     server = http.createServer((req, res) => {
-      seen.push({ inm: req.headers['if-none-match'] as string | undefined, ims: req.headers['if-modified-since'] as string | undefined });
+      seen.push({
+        inm: req.headers['if-none-match'] as string | undefined,
+        ims: req.headers['if-modified-since'] as string | undefined,
+      });
       if (req.headers['if-none-match'] === etag) {
         res.writeHead(304, { etag });
         res.end();
         return;
       }
-      res.writeHead(200, { 'content-type': 'text/csv', etag, 'last-modified': 'Mon, 31 Aug 2026 12:00:00 GMT' });
+      res.writeHead(200, {
+        'content-type': 'text/csv',
+        etag,
+        'last-modified': 'Mon, 31 Aug 2026 12:00:00 GMT',
+      });
       res.end(body);
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -49,13 +56,27 @@ describe('scheduled tariff sync (real HTTP server on loopback)', () => {
     const pid = ctx.ids.next('product');
     await ctx.db
       .insertInto('products')
-      .values({ id: pid, org_id: org.id, sku: 'S1', title: 'fuse', attributes: '{}', hs_code: '8536694020', content_hash: 'x', created_at: clock.now(), updated_at: clock.now() })
+      .values({
+        id: pid,
+        org_id: org.id,
+        sku: 'S1',
+        title: 'fuse',
+        attributes: '{}',
+        hs_code: '8536694020',
+        content_hash: 'x',
+        created_at: clock.now(),
+        updated_at: clock.now(),
+      })
       .execute();
 
     const first = await syncTariff(ctx, { url });
     assert.equal(first.outcome, 'imported');
     assert.notEqual(first.revisionId, a.revision.id);
-    assert.equal((await revisionInForce(ctx, 'US-HTS'))?.id, first.revisionId, 'the new revision is in force');
+    assert.equal(
+      (await revisionInForce(ctx, 'US-HTS'))?.id,
+      first.revisionId,
+      'the new revision is in force',
+    );
     assert.equal(first.alerts, 1);
     assert.equal((await listAlerts(ctx, org.id))[0]!.kind, 'code_deleted');
     assert.equal(seen[0]!.inm, undefined);

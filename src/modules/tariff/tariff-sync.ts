@@ -4,14 +4,19 @@ import { importRevision, revisionInForce } from './tariff.service.ts';
 import { raiseImpactAlerts } from './tariff-impact.service.ts';
 
 /** The USITC export service (current HTS as CSV). Overridden by CROSSGATE_TARIFF_SYNC_URL or the caller. */
-export const DEFAULT_SYNC_URL = 'https://hts.usitc.gov/reststop/exportList?from=0100&to=9999&format=CSV&styles=false';
+export const DEFAULT_SYNC_URL =
+  'https://hts.usitc.gov/reststop/exportList?from=0100&to=9999&format=CSV&styles=false';
 
 /** Port for HTTP fetches (conditional GET). Production uses `httpFetcher`; tests point it at a local server. */
 export interface Fetcher {
   get(
     url: string,
     headers: Record<string, string>,
-  ): Promise<{ status: number; headers: { etag?: string | null; lastModified?: string | null }; body: Buffer }>;
+  ): Promise<{
+    status: number;
+    headers: { etag?: string | null; lastModified?: string | null };
+    body: Buffer;
+  }>;
 }
 
 export const httpFetcher: Fetcher = {
@@ -44,7 +49,11 @@ export async function syncTariff(
 ): Promise<SyncResult> {
   const url = opts.url ?? DEFAULT_SYNC_URL;
   const fetcher = opts.fetcher ?? httpFetcher;
-  const state = await ctx.db.selectFrom('tariff_sync_state').selectAll().where('url', '=', url).executeTakeFirst();
+  const state = await ctx.db
+    .selectFrom('tariff_sync_state')
+    .selectAll()
+    .where('url', '=', url)
+    .executeTakeFirst();
   const headers: Record<string, string> = {};
   if (state?.etag) headers['if-none-match'] = state.etag;
   if (state?.last_modified) headers['if-modified-since'] = state.last_modified;
@@ -52,15 +61,36 @@ export async function syncTariff(
   try {
     res = await fetcher.get(url, headers);
   } catch (err) {
-    await saveState(ctx, url, state?.etag ?? null, state?.last_modified ?? null, `error: ${(err as Error).message}`, state?.revision_id ?? null);
+    await saveState(
+      ctx,
+      url,
+      state?.etag ?? null,
+      state?.last_modified ?? null,
+      `error: ${(err as Error).message}`,
+      state?.revision_id ?? null,
+    );
     throw unavailable(`Tariff source ${url} could not be reached: ${(err as Error).message}`);
   }
   if (res.status === 304) {
-    await saveState(ctx, url, state?.etag ?? null, state?.last_modified ?? null, 'not_modified', state?.revision_id ?? null);
+    await saveState(
+      ctx,
+      url,
+      state?.etag ?? null,
+      state?.last_modified ?? null,
+      'not_modified',
+      state?.revision_id ?? null,
+    );
     return { url, outcome: 'not_modified', revisionId: state?.revision_id ?? null, alerts: 0 };
   }
   if (res.status !== 200) {
-    await saveState(ctx, url, state?.etag ?? null, state?.last_modified ?? null, `http ${res.status}`, state?.revision_id ?? null);
+    await saveState(
+      ctx,
+      url,
+      state?.etag ?? null,
+      state?.last_modified ?? null,
+      `http ${res.status}`,
+      state?.revision_id ?? null,
+    );
     throw unavailable(`Tariff source ${url} answered HTTP ${res.status}`);
   }
   const today = ctx.clock.now().toISOString().slice(0, 10);
@@ -73,7 +103,14 @@ export async function syncTariff(
     etag: res.headers.etag ?? null,
     lastModified: res.headers.lastModified ?? null,
   });
-  await saveState(ctx, url, res.headers.etag ?? null, res.headers.lastModified ?? null, created ? 'imported' : 'unchanged_content', revision.id);
+  await saveState(
+    ctx,
+    url,
+    res.headers.etag ?? null,
+    res.headers.lastModified ?? null,
+    created ? 'imported' : 'unchanged_content',
+    revision.id,
+  );
   let alerts = 0;
   if (created && before && before.id !== revision.id) {
     const orgs = await ctx.db.selectFrom('organisations').select('id').execute();
@@ -90,11 +127,26 @@ async function saveState(
   status: string,
   revisionId: string | null,
 ): Promise<void> {
-  const row = { url, etag, last_modified: lastModified, checked_at: ctx.clock.now(), status, revision_id: revisionId };
+  const row = {
+    url,
+    etag,
+    last_modified: lastModified,
+    checked_at: ctx.clock.now(),
+    status,
+    revision_id: revisionId,
+  };
   await ctx.db
     .insertInto('tariff_sync_state')
     .values(row)
-    .onConflict((oc) => oc.column('url').doUpdateSet({ etag, last_modified: lastModified, checked_at: row.checked_at, status, revision_id: revisionId }))
+    .onConflict((oc) =>
+      oc.column('url').doUpdateSet({
+        etag,
+        last_modified: lastModified,
+        checked_at: row.checked_at,
+        status,
+        revision_id: revisionId,
+      }),
+    )
     .execute();
 }
 
@@ -102,12 +154,17 @@ async function saveState(
  * The scheduled sync started by `crossgate serve` when CROSSGATE_TARIFF_SYNC_URL is set: every
  * `intervalHours` (CROSSGATE_TARIFF_SYNC_HOURS, default 24). Failures are logged and retried next tick.
  */
-export function startTariffSync(ctx: AppContext, opts: { url: string; intervalHours: number; fetcher?: Fetcher }): () => Promise<void> {
+export function startTariffSync(
+  ctx: AppContext,
+  opts: { url: string; intervalHours: number; fetcher?: Fetcher },
+): () => Promise<void> {
   let running: Promise<unknown> | undefined;
   const tick = () => {
     if (running) return;
     running = syncTariff(ctx, { url: opts.url, fetcher: opts.fetcher })
-      .then((r) => ctx.logger.info({ outcome: r.outcome, revision: r.revisionId, alerts: r.alerts }, 'tariff sync'))
+      .then((r) =>
+        ctx.logger.info({ outcome: r.outcome, revision: r.revisionId, alerts: r.alerts }, 'tariff sync'),
+      )
       .catch((err) => ctx.logger.warn({ err: (err as Error).message }, 'tariff sync failed'))
       .finally(() => {
         running = undefined;

@@ -1,7 +1,14 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { bearer, newOrg, newUser, testApp, testContext, type TestContext } from '../../../test/support/context.ts';
+import {
+  bearer,
+  newOrg,
+  newUser,
+  testApp,
+  testContext,
+  type TestContext,
+} from '../../../test/support/context.ts';
 import type { HttpApp } from '../../platform/http/server.ts';
 import { importRevision, revisionInForce } from './tariff.service.ts';
 import { validateCode } from './code-validation.ts';
@@ -40,9 +47,29 @@ describe('tariff module (storage)', () => {
     ctx = await testContext();
     app = await testApp(ctx);
     org = await newOrg(ctx);
-    revA = (await importRevision(ctx, { content: fixture('hts-mini-a.csv'), label: 'Mini A', validFrom: '2026-01-01', source: 'fixture' })).revision.id;
-    revB = (await importRevision(ctx, { content: fixture('hts-mini-b.csv'), label: 'Mini B', validFrom: '2026-07-01', source: 'fixture' })).revision.id;
-    await importRevision(ctx, { content: fixture('hs-mini.csv'), schedule: 'HS', label: 'HS2022', validFrom: '2022-01-01', source: 'fixture' });
+    revA = (
+      await importRevision(ctx, {
+        content: fixture('hts-mini-a.csv'),
+        label: 'Mini A',
+        validFrom: '2026-01-01',
+        source: 'fixture',
+      })
+    ).revision.id;
+    revB = (
+      await importRevision(ctx, {
+        content: fixture('hts-mini-b.csv'),
+        label: 'Mini B',
+        validFrom: '2026-07-01',
+        source: 'fixture',
+      })
+    ).revision.id;
+    await importRevision(ctx, {
+      content: fixture('hs-mini.csv'),
+      schedule: 'HS',
+      label: 'HS2022',
+      validFrom: '2022-01-01',
+      source: 'fixture',
+    });
   });
   after(async () => {
     await app.close();
@@ -50,7 +77,12 @@ describe('tariff module (storage)', () => {
   });
 
   it('imports a revision once: the same content again returns the existing revision', async () => {
-    const again = await importRevision(ctx, { content: fixture('hts-mini-a.csv'), label: 'again', validFrom: '2026-01-01', source: 'x' });
+    const again = await importRevision(ctx, {
+      content: fixture('hts-mini-a.csv'),
+      label: 'again',
+      validFrom: '2026-01-01',
+      source: 'x',
+    });
     assert.equal(again.created, false);
     assert.equal(again.revision.id, revA);
     assert.equal(again.revision.lineCount, 39);
@@ -68,7 +100,10 @@ describe('tariff module (storage)', () => {
     assert.equal(early.revision?.label, 'Mini A');
     const late = await validateCode(ctx, { code: '8536.69.40.20', destination: 'US', date: '2026-08-01' });
     assert.equal(late.valid, false);
-    assert.match(late.message, /does not exist in this revision; under 8536.69.40 the declarable lines are 8536.69.40.10/);
+    assert.match(
+      late.message,
+      /does not exist in this revision; under 8536.69.40 the declarable lines are 8536.69.40.10/,
+    );
     const gb = await validateCode(ctx, { code: '3926.90.97', destination: 'GB', date: '2026-08-01' });
     assert.equal(gb.valid, true);
     const none = await validateCode(ctx, { code: '8536.50.90.20', destination: 'US', date: '2020-01-01' });
@@ -92,7 +127,12 @@ describe('tariff module (storage)', () => {
     assert.equal(by(rerated).oldText, "Women's (636) — general 16%");
     assert.equal(by(rerated).newText, "Women's (636) — general 14.9%");
     assert.equal((await raiseImpactAlerts(ctx, org.id, revA, revB)).alerts, 0, 'idempotent');
-    const journal = await ctx.db.selectFrom('journal_entries').selectAll().where('org_id', '=', org.id).where('kind', '=', 'tariff.impact_assessed').execute();
+    const journal = await ctx.db
+      .selectFrom('journal_entries')
+      .selectAll()
+      .where('org_id', '=', org.id)
+      .where('kind', '=', 'tariff.impact_assessed')
+      .execute();
     assert.equal(journal.length, 1);
   });
 
@@ -103,20 +143,41 @@ describe('tariff module (storage)', () => {
     const pending = await listReviews(ctx, org.id, { status: 'pending' });
     assert.ok(pending.some((p) => p.id === q.reviewId));
     await assert.rejects(
-      decideReview(ctx, org.id, q.reviewId!, { action: 'override', code: '3926.40', reason: 'ornament', actor: 'usr_x' }),
+      decideReview(ctx, org.id, q.reviewId!, {
+        action: 'override',
+        code: '3926.40',
+        reason: 'ornament',
+        actor: 'usr_x',
+      }),
       /3926.40 is a subheading, not a declarable line/,
     );
-    await assert.rejects(decideReview(ctx, org.id, q.reviewId!, { action: 'override', code: '3926400090', actor: 'usr_x' }), /needs a reason/);
-    const d = await decideReview(ctx, org.id, q.reviewId!, { action: 'override', code: '3926.40.00.90', reason: 'Decorative ornament of plastics', actor: 'usr_x' });
+    await assert.rejects(
+      decideReview(ctx, org.id, q.reviewId!, { action: 'override', code: '3926400090', actor: 'usr_x' }),
+      /needs a reason/,
+    );
+    const d = await decideReview(ctx, org.id, q.reviewId!, {
+      action: 'override',
+      code: '3926.40.00.90',
+      reason: 'Decorative ornament of plastics',
+      actor: 'usr_x',
+    });
     assert.equal(d.status, 'overridden');
     assert.equal(d.decidedCode, '3926400090');
     assert.equal(d.decidedBy, 'usr_x');
-    const entry = await ctx.db.selectFrom('journal_entries').selectAll().where('org_id', '=', org.id).where('kind', '=', 'classification.decided').executeTakeFirstOrThrow();
+    const entry = await ctx.db
+      .selectFrom('journal_entries')
+      .selectAll()
+      .where('org_id', '=', org.id)
+      .where('kind', '=', 'classification.decided')
+      .executeTakeFirstOrThrow();
     assert.equal(entry.actor, 'usr_x');
     const data = typeof entry.data === 'string' ? JSON.parse(entry.data) : entry.data;
     assert.equal(data.code, '3926400090');
     assert.equal(data.reason, 'Decorative ornament of plastics');
-    await assert.rejects(decideReview(ctx, org.id, q.reviewId!, { action: 'accept', actor: 'usr_y' }), /already decided/);
+    await assert.rejects(
+      decideReview(ctx, org.id, q.reviewId!, { action: 'accept', actor: 'usr_y' }),
+      /already decided/,
+    );
     // The decision feeds back at once.
     const again = await classify(ctx, org.id, { title: 'Zorblax widget' });
     assert.equal(again.candidates[0]!.code, '3926400090');
@@ -131,15 +192,25 @@ describe('tariff module (storage)', () => {
     const mine = await classify(ctx, org.id, { title: 'quuxle' });
     const theirs = await classify(ctx, other.id, { title: 'quuxle' });
     assert.equal(mine.candidates[0]!.code, '8536100040');
-    assert.equal(theirs.candidates.some((c) => c.evidence.neighbours.length > 0), false);
+    assert.equal(
+      theirs.candidates.some((c) => c.evidence.neighbours.length > 0),
+      false,
+    );
   });
 
   it('serves validation, classification and the review queue over HTTP with permissions', async () => {
     const viewer = await newUser(ctx, org.id, 'viewer');
     const reviewer = await newUser(ctx, org.id, 'operator', ['classifier']);
-    const v = await app.inject({ method: 'GET', url: '/api/tariff/validate?code=8536.50&date=2026-08-01', headers: bearer(viewer.token) });
+    const v = await app.inject({
+      method: 'GET',
+      url: '/api/tariff/validate?code=8536.50&date=2026-08-01',
+      headers: bearer(viewer.token),
+    });
     assert.equal(v.statusCode, 200);
-    assert.match(v.json().message, /^8536.50 is a subheading, not a declarable line: choose one of 8536.50.40.00/);
+    assert.match(
+      v.json().message,
+      /^8536.50 is a subheading, not a declarable line: choose one of 8536.50.40.00/,
+    );
     const c = await app.inject({
       method: 'POST',
       url: '/api/classify?threshold=1',
@@ -165,7 +236,11 @@ describe('tariff module (storage)', () => {
     });
     assert.equal(ok.statusCode, 200);
     assert.equal(ok.json().status, 'accepted');
-    const diff = await app.inject({ method: 'GET', url: '/api/tariff/diff?from=Mini A&to=Mini B', headers: bearer(viewer.token) });
+    const diff = await app.inject({
+      method: 'GET',
+      url: '/api/tariff/diff?from=Mini A&to=Mini B',
+      headers: bearer(viewer.token),
+    });
     assert.equal(diff.statusCode, 200);
     assert.deepEqual(diff.json().summary, { added: 1, deleted: 1, redescribed: 1, rerated: 3, moved: 1 });
   });

@@ -37,7 +37,11 @@ export const tariffMigrations: Record<string, Migration> = {
         .addColumn('additional_duty_refs', 'jsonb', json)
         .addPrimaryKeyConstraint('tariff_lines_pk', ['revision_id', 'seq'])
         .execute();
-      await db.schema.createIndex('tariff_lines_code').on('tariff_lines').columns(['revision_id', 'code']).execute();
+      await db.schema
+        .createIndex('tariff_lines_code')
+        .on('tariff_lines')
+        .columns(['revision_id', 'code'])
+        .execute();
       await db.schema
         .createTable('hs_nomenclature')
         .addColumn('revision_id', 'text', (c) => c.notNull().references('tariff_revisions.id'))

@@ -48,16 +48,36 @@ const candidate = z.object({
   generalRate: z.string(),
   evidence: z.object({
     matchedTerms: z.array(z.string()),
-    rules: z.array(z.object({ id: z.string(), description: z.string(), basis: z.string(), boost: z.number() })),
-    neighbours: z.array(
-      z.object({ id: z.string(), text: z.string(), code: z.string(), source: z.string(), similarity: z.number() }),
+    rules: z.array(
+      z.object({ id: z.string(), description: z.string(), basis: z.string(), boost: z.number() }),
     ),
-    components: z.object({ lexical: z.number(), heading: z.number(), neighbours: z.number(), rules: z.number() }),
+    neighbours: z.array(
+      z.object({
+        id: z.string(),
+        text: z.string(),
+        code: z.string(),
+        source: z.string(),
+        similarity: z.number(),
+      }),
+    ),
+    components: z.object({
+      lexical: z.number(),
+      heading: z.number(),
+      neighbours: z.number(),
+      rules: z.number(),
+    }),
   }),
 });
 const classification = z.object({
   candidates: z.array(candidate),
-  hs6: z.array(z.object({ code: z.string(), formatted: z.string(), confidence: z.number(), description: z.string().nullable() })),
+  hs6: z.array(
+    z.object({
+      code: z.string(),
+      formatted: z.string(),
+      confidence: z.number(),
+      description: z.string().nullable(),
+    }),
+  ),
   rulesFired: z.array(z.string()),
   rulesetVersion: z.string(),
   revision: z.object({ id: z.string(), label: z.string() }),
@@ -155,7 +175,11 @@ export function tariffRoutes(app: HttpApp, ctx: AppContext): void {
       schema: {
         tags: ['tariff'],
         summary: 'Differences between two revisions: added, deleted, re-described, re-rated, moved',
-        querystring: z.object({ from: z.string().max(100), to: z.string().max(100), kind: z.string().optional() }),
+        querystring: z.object({
+          from: z.string().max(100),
+          to: z.string().max(100),
+          kind: z.string().optional(),
+        }),
         response: {
           200: z.object({
             id: z.string(),
@@ -168,7 +192,10 @@ export function tariffRoutes(app: HttpApp, ctx: AppContext): void {
       },
     },
     async (req) => {
-      const [from, to] = await Promise.all([resolveRevision(ctx, req.query.from), resolveRevision(ctx, req.query.to)]);
+      const [from, to] = await Promise.all([
+        resolveRevision(ctx, req.query.from),
+        resolveRevision(ctx, req.query.to),
+      ]);
       const d = await revisionDiff(ctx, from.id, to.id);
       return req.query.kind ? { ...d, changes: d.changes.filter((c) => c.kind === req.query.kind) } : d;
     },
@@ -185,7 +212,10 @@ export function tariffRoutes(app: HttpApp, ctx: AppContext): void {
       },
     },
     async (req) => {
-      const [from, to] = await Promise.all([resolveRevision(ctx, req.body.from), resolveRevision(ctx, req.body.to)]);
+      const [from, to] = await Promise.all([
+        resolveRevision(ctx, req.body.from),
+        resolveRevision(ctx, req.body.to),
+      ]);
       return raiseImpactAlerts(ctx, actorOf(req).orgId, from.id, to.id, actorOf(req).id);
     },
   );
@@ -229,7 +259,10 @@ export function tariffRoutes(app: HttpApp, ctx: AppContext): void {
         querystring: z.object({
           code: z.string().min(1).max(20),
           destination: z.string().length(2).default('US'),
-          date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+          date: z
+            .string()
+            .regex(/^\d{4}-\d{2}-\d{2}$/)
+            .optional(),
         }),
         response: { 200: validation },
       },
@@ -242,7 +275,8 @@ export function tariffRoutes(app: HttpApp, ctx: AppContext): void {
       config: { permission: 'classification:read' },
       schema: {
         tags: ['classification'],
-        summary: 'Classify one product: top-k codes with confidence and evidence (queued for review when unsure)',
+        summary:
+          'Classify one product: top-k codes with confidence and evidence (queued for review when unsure)',
         querystring: z.object({
           k: z.coerce.number().int().min(1).max(20).default(5),
           threshold: z.coerce.number().min(0).max(1).optional(),
@@ -266,8 +300,12 @@ export function tariffRoutes(app: HttpApp, ctx: AppContext): void {
       config: { permission: 'classification:read' },
       schema: {
         tags: ['classification'],
-        summary: 'Classify NDJSON items shaped like HSCodeComp (product_name, product_attributes, cate_lv1_desc…)',
-        body: z.object({ ndjson: z.string().min(1).max(20_000_000), k: z.number().int().min(1).max(20).default(5) }),
+        summary:
+          'Classify NDJSON items shaped like HSCodeComp (product_name, product_attributes, cate_lv1_desc…)',
+        body: z.object({
+          ndjson: z.string().min(1).max(20_000_000),
+          k: z.number().int().min(1).max(20).default(5),
+        }),
         response: {
           200: z.object({
             items: z.array(
@@ -288,7 +326,10 @@ export function tariffRoutes(app: HttpApp, ctx: AppContext): void {
         if ('error' in it) items.push({ id: `line-${it.line}`, error: it.error });
         else {
           const r = await classify(ctx, orgId, it.input, { k: req.body.k });
-          items.push({ id: it.id, codes: r.candidates.map((c) => ({ code: c.code, confidence: c.confidence })) });
+          items.push({
+            id: it.id,
+            codes: r.candidates.map((c) => ({ code: c.code, confidence: c.confidence })),
+          });
         }
       }
       return { items };
@@ -314,7 +355,9 @@ export function tariffRoutes(app: HttpApp, ctx: AppContext): void {
         req.body.format === 'hmrc'
           ? parseHmrcReferences(req.body.content)
           : parseNdjson(req.body.content).flatMap((it) =>
-              'input' in it && it.code ? [{ text: listingTextOf(it.input), code: it.code, country: 'US' }] : [],
+              'input' in it && it.code
+                ? [{ text: listingTextOf(it.input), code: it.code, country: 'US' }]
+                : [],
             );
       if (entries.length === 0) throw invalid('No labelled items found in the content');
       return addReferences(ctx, actorOf(req).orgId, req.body.source, entries);
@@ -357,7 +400,12 @@ export function tariffRoutes(app: HttpApp, ctx: AppContext): void {
     '/classify/reviews/:id',
     {
       config: { permission: 'classification:read' },
-      schema: { tags: ['classification'], summary: 'One review item', params: z.object({ id: z.string().max(64) }), response: { 200: review } },
+      schema: {
+        tags: ['classification'],
+        summary: 'One review item',
+        params: z.object({ id: z.string().max(64) }),
+        response: { 200: review },
+      },
     },
     async (req) => getReview(ctx, actorOf(req).orgId, req.params.id),
   );
@@ -377,6 +425,7 @@ export function tariffRoutes(app: HttpApp, ctx: AppContext): void {
         response: { 200: review },
       },
     },
-    async (req) => decideReview(ctx, actorOf(req).orgId, req.params.id, { ...req.body, actor: actorOf(req).id }),
+    async (req) =>
+      decideReview(ctx, actorOf(req).orgId, req.params.id, { ...req.body, actor: actorOf(req).id }),
   );
 }

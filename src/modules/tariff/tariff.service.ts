@@ -141,7 +141,11 @@ export async function importRevision(
         .execute();
     }
   });
-  const row = await ctx.db.selectFrom('tariff_revisions').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  const row = await ctx.db
+    .selectFrom('tariff_revisions')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
   ctx.logger.info({ revision: id, schedule, lines: lineCount }, 'tariff revision imported');
   return { revision: summary(row), created: true };
 }
@@ -235,7 +239,11 @@ export function loadNomenclature(ctx: AppContext, revisionId: string): Promise<H
   if (!p) {
     p = (async () => {
       const rev = await getRevision(ctx, revisionId);
-      const rows = await ctx.db.selectFrom('hs_nomenclature').selectAll().where('revision_id', '=', revisionId).execute();
+      const rows = await ctx.db
+        .selectFrom('hs_nomenclature')
+        .selectAll()
+        .where('revision_id', '=', revisionId)
+        .execute();
       return new HsNomenclature(
         rev.label,
         rows.map((r) => ({
@@ -267,7 +275,10 @@ export async function scheduleInForce(
 }
 
 /** The HS nomenclature in force, if one was imported. */
-export async function nomenclatureInForce(ctx: AppContext, date?: string): Promise<HsNomenclature | undefined> {
+export async function nomenclatureInForce(
+  ctx: AppContext,
+  date?: string,
+): Promise<HsNomenclature | undefined> {
   const revision = await revisionInForce(ctx, 'HS', date);
   return revision ? loadNomenclature(ctx, revision.id) : undefined;
 }

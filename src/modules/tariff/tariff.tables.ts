@@ -56,7 +56,13 @@ export interface TariffDiffTable {
   created_at: Timestamp;
 }
 
-export const ALERT_KINDS = ['code_deleted', 'code_not_declarable', 'code_redescribed', 'duty_changed', 'code_moved'] as const;
+export const ALERT_KINDS = [
+  'code_deleted',
+  'code_not_declarable',
+  'code_redescribed',
+  'duty_changed',
+  'code_moved',
+] as const;
 export type TariffAlertKind = (typeof ALERT_KINDS)[number];
 
 export interface TariffAlertTable {

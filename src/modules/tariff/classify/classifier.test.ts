@@ -32,14 +32,21 @@ describe('classifier', () => {
     assert.ok(r.candidates[0]!.confidence > 0 && r.candidates[0]!.confidence <= 1);
   });
 
-  it('applies rules as evidence and names them (wigs → 6704, gender → women\'s line)', () => {
-    const wig = classifier.classify({ title: 'Body wave lace front wig', attributes: { Material: 'Human Hair' } }, undefined);
+  it("applies rules as evidence and names them (wigs → 6704, gender → women's line)", () => {
+    const wig = classifier.classify(
+      { title: 'Body wave lace front wig', attributes: { Material: 'Human Hair' } },
+      undefined,
+    );
     assert.equal(wig.candidates[0]!.code.slice(0, 4), '6704');
     assert.ok(wig.rulesFired.includes('wigs-hair-pieces'));
     assert.ok(wig.candidates[0]!.evidence.rules.some((x) => x.id === 'wigs-hair-pieces'));
 
     const dress = classifier.classify(
-      { title: 'Knit bodycon dress polyester', attributes: { Gender: 'Women', Material: 'Polyester' }, categoryPath: ["Women's Clothing", 'Dresses'] },
+      {
+        title: 'Knit bodycon dress polyester',
+        attributes: { Gender: 'Women', Material: 'Polyester' },
+        categoryPath: ["Women's Clothing", 'Dresses'],
+      },
       undefined,
     );
     assert.equal(dress.candidates[0]!.code, '6104432010');
@@ -72,6 +79,7 @@ describe('classifier', () => {
     const r = classifier.classify({ title: 'switch' }, undefined, { k: 5 });
     const sum = r.candidates.reduce((a, c) => a + c.confidence, 0);
     assert.ok(sum <= 1.0001);
-    for (let i = 1; i < r.candidates.length; i++) assert.ok(r.candidates[i - 1]!.score >= r.candidates[i]!.score);
+    for (let i = 1; i < r.candidates.length; i++)
+      assert.ok(r.candidates[i - 1]!.score >= r.candidates[i]!.score);
   });
 });

@@ -198,7 +198,11 @@ export class Classifier {
     this.scratch = new Float64Array(tariff.size);
   }
 
-  classify(input: ClassifyInput, memory: ClassificationMemory | undefined, opts: ClassifyOptions = {}): ClassifyResult {
+  classify(
+    input: ClassifyInput,
+    memory: ClassificationMemory | undefined,
+    opts: ClassifyOptions = {},
+  ): ClassifyResult {
     const w = opts.weights ?? DEFAULT_WEIGHTS;
     const k = opts.k ?? 5;
     const attrs = usefulAttributes(input.attributes);
@@ -245,7 +249,10 @@ export class Classifier {
       const heading = this.tariff.byHeading.get(prefix.slice(0, 4));
       if (!heading) return;
       const under = heading.filter((i) => this.tariff.lines[i]!.code.startsWith(prefix));
-      under.sort((a, b) => lex[b]! - lex[a]! || Number(this.tariff.lines[b]!.isOther) - Number(this.tariff.lines[a]!.isOther));
+      under.sort(
+        (a, b) =>
+          lex[b]! - lex[a]! || Number(this.tariff.lines[b]!.isOther) - Number(this.tariff.lines[a]!.isOther),
+      );
       for (const i of under.slice(0, n)) cand.add(i);
     };
     for (const n of neighbours) {
@@ -263,7 +270,12 @@ export class Classifier {
       headBest.set(h, Math.max(headBest.get(h) ?? 0, lexN(i)));
     }
 
-    const scored: Array<{ i: number; score: number; parts: Candidate['evidence']['components']; rules: CompiledRule[] }> = [];
+    const scored: Array<{
+      i: number;
+      score: number;
+      parts: Candidate['evidence']['components'];
+      rules: CompiledRule[];
+    }> = [];
     for (const i of cand) {
       const line = this.tariff.lines[i]!;
       const c = line.code;

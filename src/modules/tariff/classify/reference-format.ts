@@ -21,7 +21,9 @@ function attributesOf(raw: unknown): Record<string, string> {
     }
   }
   if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) return {};
-  return Object.fromEntries(Object.entries(obj as Record<string, unknown>).map(([k, v]) => [k.trim(), String(v)]));
+  return Object.fromEntries(
+    Object.entries(obj as Record<string, unknown>).map(([k, v]) => [k.trim(), String(v)]),
+  );
 }
 
 /** One NDJSON object → a listing. Accepts HSCodeComp's fields (product_name, product_attributes, cate_lv1_desc…). */
@@ -84,10 +86,19 @@ export function parseHmrcReferences(text: string): ReferenceEntry[] {
       .map(([d, c]) => ({ text: d, code: String(c).replace(/\D/g, '').slice(0, 6), country: 'GB' }))
       .filter((r) => r.code.length === 6);
   }
-  const rows: Record<string, string>[] = parse(text, { bom: true, columns: true, skip_empty_lines: true, relax_quotes: true });
+  const rows: Record<string, string>[] = parse(text, {
+    bom: true,
+    columns: true,
+    skip_empty_lines: true,
+    relax_quotes: true,
+  });
   if (!rows[0] || !('Goods Description' in rows[0]) || !('Commodity Code' in rows[0]))
     throw invalid('Not an HMRC reference CSV: expected columns "Goods Description,Commodity Code"');
   return rows
-    .map((r) => ({ text: String(r['Goods Description']).trim(), code: String(r['Commodity Code']).replace(/\D/g, '').slice(0, 6), country: 'GB' }))
+    .map((r) => ({
+      text: String(r['Goods Description']).trim(),
+      code: String(r['Commodity Code']).replace(/\D/g, '').slice(0, 6),
+      country: 'GB',
+    }))
     .filter((r) => r.text && r.code.length === 6);
 }

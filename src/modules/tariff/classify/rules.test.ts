@@ -23,20 +23,23 @@ describe('classification ruleset (rules as data)', () => {
   }
 
   it('refuses an invalid ruleset with every issue named', () => {
-    const bad = { ...rs.data, rules: [{ ...rs.data.rules[0]!, id: 'Bad Id', then: [{ boost: 9 }] }] };
+    const bad = { ...rs.data, rules: [{ ...rs.data.rules[0]!, id: 'Bad Id', effects: [{ boost: 9 }] }] };
     assert.throws(
       () => new Ruleset(bad),
       (err: { code?: string; issues?: Array<{ field: string }> }) => {
         assert.equal(err.code, 'invalid');
         const fields = (err.issues ?? []).map((i) => i.field);
         assert.ok(fields.includes('rules.0.id'));
-        assert.ok(fields.some((f) => f.startsWith('rules.0.then.0')));
+        assert.ok(fields.some((f) => f.startsWith('rules.0.effects.0')));
         return true;
       },
     );
   });
 
   it('refuses two rules with the same id', () => {
-    assert.throws(() => new Ruleset({ ...rs.data, rules: [rs.data.rules[0], rs.data.rules[0]] }), /defined twice/);
+    assert.throws(
+      () => new Ruleset({ ...rs.data, rules: [rs.data.rules[0], rs.data.rules[0]] }),
+      /defined twice/,
+    );
   });
 });

@@ -23,7 +23,11 @@ const condition: z.ZodType<Condition> = z.lazy(() =>
   z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('text'), words: z.array(z.string().min(1)).min(1) }),
     z.object({ kind: z.literal('category'), words: z.array(z.string().min(1)).min(1) }),
-    z.object({ kind: z.literal('attribute'), key: z.string().min(1), values: z.array(z.string().min(1)).min(1) }),
+    z.object({
+      kind: z.literal('attribute'),
+      key: z.string().min(1),
+      values: z.array(z.string().min(1)).min(1),
+    }),
     z.object({ kind: z.literal('all'), of: z.array(condition).min(1) }),
     z.object({ kind: z.literal('any'), of: z.array(condition).min(1) }),
     z.object({ kind: z.literal('not'), of: condition }),
@@ -33,7 +37,10 @@ const condition: z.ZodType<Condition> = z.lazy(() =>
 const effect = z
   .object({
     /** Applies to lines whose code starts with one of these (chapter, heading or subheading). */
-    prefixes: z.array(z.string().regex(/^\d{2,10}$/)).min(1).optional(),
+    prefixes: z
+      .array(z.string().regex(/^\d{2,10}$/))
+      .min(1)
+      .optional(),
     /** Applies only to lines whose hierarchy text contains one of these words (e.g. "women", "knitted"). */
     lineWords: z.array(z.string().min(1)).min(1).optional(),
     /** Added to the line's score; negative to argue against. */
@@ -54,7 +61,7 @@ export const ruleSchema = z.object({
   /** Legal basis: GRI, section/chapter note, heading text. */
   basis: z.string().min(1),
   when: condition,
-  then: z.array(effect).min(1),
+  effects: z.array(effect).min(1),
   /** Listings the rule must (and must not) fire on: the rule's own tests. */
   examples: z.array(example).min(2),
 });
@@ -63,7 +70,10 @@ export type Rule = z.infer<typeof ruleSchema>;
 export const rulesetSchema = z.object({
   version: z.string().min(1),
   validFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  validTo: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  validTo: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullable(),
   source: z.string().min(1),
   synonyms: z.record(z.string(), z.array(z.string())),
   rules: z.array(ruleSchema),
@@ -102,7 +112,8 @@ function compile(c: Condition): Compiled {
   switch (c.kind) {
     case 'text': {
       const w = compileWords(c.words);
-      return (s) => hasWords(s.textTokens, s.textJoined, w) || hasWords(s.categoryTokens, s.categoryJoined, w);
+      return (s) =>
+        hasWords(s.textTokens, s.textJoined, w) || hasWords(s.categoryTokens, s.categoryJoined, w);
     }
     case 'category': {
       const w = compileWords(c.words);
@@ -111,8 +122,7 @@ function compile(c: Condition): Compiled {
     case 'attribute': {
       const key = c.key.toLowerCase();
       const values = c.values.map((v) => v.toLowerCase());
-      return (s) =>
-        s.attributes.some(([k, v]) => k.includes(key) && values.some((x) => v.includes(x)));
+      return (s) => s.attributes.some(([k, v]) => k.includes(key) && values.some((x) => v.includes(x)));
     }
     case 'all': {
       const parts = c.of.map(compile);
@@ -148,7 +158,8 @@ export class Ruleset {
 
   constructor(raw: unknown) {
     const parsed = rulesetSchema.safeParse(raw);
-    if (!parsed.success) throw invalid('The classification ruleset is not valid', issuesFromZod(parsed.error));
+    if (!parsed.success)
+      throw invalid('The classification ruleset is not valid', issuesFromZod(parsed.error));
     const ids = new Set<string>();
     for (const r of parsed.data.rules) {
       if (ids.has(r.id)) throw invalid(`Rule ${r.id} is defined twice`);
@@ -159,7 +170,7 @@ export class Ruleset {
     this.rules = parsed.data.rules.map((rule) => ({
       rule,
       test: compile(rule.when),
-      effects: rule.then.map((e) => ({
+      effects: rule.effects.map((e) => ({
         prefixes: e.prefixes,
         lineWords: e.lineWords?.flatMap((w) => tokenize(w)),
         boost: e.boost,

@@ -99,7 +99,10 @@ export class Synonyms {
     for (const [k, vs] of Object.entries(table)) {
       const key = tokenize(k).join(' ');
       if (!key) continue;
-      this.map.set(key, vs.flatMap((v) => tokenize(v)));
+      this.map.set(
+        key,
+        vs.flatMap((v) => tokenize(v)),
+      );
     }
   }
   /** Adds the synonyms of every token and adjacent token pair; originals are kept. */
