@@ -62,6 +62,12 @@ export interface ClassifyResult {
 export interface Weights {
   lexical: number;
   heading: number;
+  /** Similarity to the heading's centroid of labelled items (relative to the best heading). */
+  centroid: number;
+  /** Extra query weight of the leaf category and item-type words. */
+  leafBoost: number;
+  /** The line's lexical score relative to the best line of its heading (chooses within a heading). */
+  withinHeading: number;
   knn10: number;
   knn8: number;
   knn6: number;
@@ -75,6 +81,9 @@ export interface Weights {
 export const DEFAULT_WEIGHTS: Weights = {
   lexical: 0.7,
   heading: 0.3,
+  leafBoost: 0.3,
+  centroid: 0.5,
+  withinHeading: 0.3,
   knn10: 6,
   knn8: 1,
   knn6: 1.2,
@@ -153,10 +162,28 @@ export class TariffIndex {
 export class ClassificationMemory {
   readonly items: MemoryItem[] = [];
   private readonly index = new CosineIndex();
+  private readonly itemTokens: string[][] = [];
+  // Heading "centroids": for each 4-digit heading, the summed (per-item unique) terms of its items.
+  private readonly headingTerms = new Map<string, Map<string, number>>();
+  private readonly postings = new Map<string, Map<string, number>>();
+  private norms = new Map<string, number>();
+  private dirty = true;
 
   add(item: MemoryItem): void {
+    const tokens = [...new Set(tokenize(item.text))];
     this.items.push(item);
+    this.itemTokens.push(tokens);
     this.index.add(tokenize(item.text));
+    const h = item.code.slice(0, 4);
+    const doc = this.headingTerms.get(h) ?? new Map<string, number>();
+    for (const t of tokens) {
+      doc.set(t, (doc.get(t) ?? 0) + 1);
+      const p = this.postings.get(t) ?? new Map<string, number>();
+      p.set(h, (p.get(h) ?? 0) + 1);
+      this.postings.set(t, p);
+    }
+    this.headingTerms.set(h, doc);
+    this.dirty = true;
   }
 
   get size(): number {
@@ -169,6 +196,60 @@ export class ClassificationMemory {
       const it = this.items[doc]!;
       return { id: it.id, text: it.text, code: it.code, source: it.source, similarity };
     });
+  }
+
+  private idf(t: string): number {
+    return Math.log((this.headingTerms.size + 1) / ((this.postings.get(t)?.size ?? 0) + 1)) + 1;
+  }
+
+  private norm(doc: Map<string, number>, minus?: Map<string, number>): number {
+    let n = 0;
+    for (const [t, c0] of doc) {
+      const c = c0 - (minus?.get(t) ?? 0);
+      if (c > 0) n += ((1 + Math.log(c)) * this.idf(t)) ** 2;
+    }
+    return Math.sqrt(n) || 1;
+  }
+
+  /**
+   * Cosine similarity of the query to each heading's centroid of labelled items (TF-IDF over headings),
+   * leaving out the items `exclude` names (their terms are subtracted from their heading).
+   */
+  headingSimilarity(tokens: readonly string[], exclude?: (item: MemoryItem) => boolean): Map<string, number> {
+    if (this.dirty) {
+      this.norms = new Map([...this.headingTerms].map(([h, d]) => [h, this.norm(d)]));
+      this.dirty = false;
+    }
+    const minus = new Map<string, Map<string, number>>();
+    if (exclude)
+      this.items.forEach((it, i) => {
+        if (!exclude(it)) return;
+        const h = it.code.slice(0, 4);
+        const m = minus.get(h) ?? new Map<string, number>();
+        for (const t of this.itemTokens[i]!) m.set(t, (m.get(t) ?? 0) + 1);
+        minus.set(h, m);
+      });
+    const q = bag(tokens);
+    const dot = new Map<string, number>();
+    let qn = 0;
+    for (const [t, qc] of q) {
+      const idf = this.idf(t);
+      const qw = (1 + Math.log(qc)) * idf;
+      qn += qw * qw;
+      const p = this.postings.get(t);
+      if (!p) continue;
+      for (const [h, c0] of p) {
+        const c = c0 - (minus.get(h)?.get(t) ?? 0);
+        if (c > 0) dot.set(h, (dot.get(h) ?? 0) + qw * (1 + Math.log(c)) * idf);
+      }
+    }
+    qn = Math.sqrt(qn) || 1;
+    const out = new Map<string, number>();
+    for (const [h, d] of dot) {
+      const m = minus.get(h);
+      out.set(h, d / (qn * (m ? this.norm(this.headingTerms.get(h)!, m) : this.norms.get(h)!)));
+    }
+    return out;
   }
 }
 
@@ -210,12 +291,12 @@ export class Classifier {
     const mainText = [input.title, input.description ?? ''].join(' ');
 
     // Query for the tariff: title (and description), the leaf categories, telling attribute values.
-    const qTokens = this.synonyms.expand([
-      ...tokenize(mainText),
-      ...tokenize(category.slice(-3).join(' ')),
-      ...tokenize(attrs.map(([, v]) => v).join(' ')),
-    ]);
-    const query = bag(qTokens);
+    // The leaf category and the "item type" attribute name the goods most reliably: they weigh more.
+    const leaf = [...new Set(category.slice(-2))].join(' ');
+    const itemType = attrs.filter(([k]) => /item type|^type$/i.test(k)).map(([, v]) => v).join(' ');
+    const query = bag(this.synonyms.expand([...tokenize(mainText), ...tokenize(attrs.map(([, v]) => v).join(' '))]));
+    for (const [t, n] of bag(this.synonyms.expand(tokenize(`${leaf} ${itemType}`))))
+      query.set(t, (query.get(t) ?? 0) + n * w.leafBoost);
     const lex = this.scratch;
     const matched = this.tariff.score(query, lex);
     let lexMax = 0;
@@ -231,6 +312,9 @@ export class Classifier {
     const neighbours = memory
       ? memory.nearest(tokenize(listingText(input)), w.neighbours, opts.excludeMemory)
       : [];
+    const centroid = memory && w.centroid > 0 ? memory.headingSimilarity(tokenize(listingText(input)), opts.excludeMemory) : new Map<string, number>();
+    let centroidMax = 0;
+    for (const v of centroid.values()) centroidMax = Math.max(centroidMax, v);
     const votes = new Map<string, number>(); // prefix (4/6/8/10 digits) → summed similarity
     for (const n of neighbours) {
       const v = n.similarity * n.similarity;
@@ -260,6 +344,7 @@ export class Classifier {
       if (exact !== undefined) cand.add(exact);
       addUnder(n.code.slice(0, 6), 4);
     }
+    for (const [h] of [...centroid.entries()].sort((a, b) => b[1] - a[1]).slice(0, 3)) addUnder(h, 4);
     for (const r of fired)
       for (const e of r.effects) for (const p of e.prefixes ?? []) if (e.boost > 0) addUnder(p, 4);
 
@@ -292,12 +377,14 @@ export class Classifier {
         if (hit) applied.push(r);
       }
       const knn =
+        (centroidMax > 0 ? (w.centroid * (centroid.get(c.slice(0, 4)) ?? 0)) / centroidMax : 0) +
         w.knn10 * (votes.get(c) ?? 0) +
         w.knn8 * (votes.get(c.slice(0, 8)) ?? 0) +
         w.knn6 * (votes.get(c.slice(0, 6)) ?? 0) +
         w.knn4 * (votes.get(c.slice(0, 4)) ?? 0);
+      const hb = headBest.get(c.slice(0, 4)) ?? 0;
       const parts = {
-        lexical: w.lexical * lexN(i),
+        lexical: w.lexical * lexN(i) + (hb > 0 ? w.withinHeading * (lexN(i) / hb) : 0),
         heading: w.heading * (headBest.get(c.slice(0, 4)) ?? 0),
         neighbours: knn,
         rules: ruleScore,

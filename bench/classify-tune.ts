@@ -1,7 +1,9 @@
+// Weight tuning for the classifier on the HSCodeComp dev part (leave-one-out), for developers:
+//   node bench/classify-tune.ts '[["knn10",[4,8]]]'   → accuracy per weight value.
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseHsCsv, parseHtsCsv } from './src/modules/tariff/hts-format.ts';
-import { HsNomenclature, Schedule } from './src/modules/tariff/schedule.ts';
+import { parseHsCsv, parseHtsCsv } from '../src/modules/tariff/hts-format.ts';
+import { HsNomenclature, Schedule } from '../src/modules/tariff/schedule.ts';
 import {
   ClassificationMemory,
   Classifier,
@@ -9,14 +11,14 @@ import {
   TariffIndex,
   listingText,
   type Weights,
-} from './src/modules/tariff/classify/classifier.ts';
-import { loadRuleset } from './src/modules/tariff/classify/ruleset.ts';
+} from '../src/modules/tariff/classify/classifier.ts';
+import { loadRuleset } from '../src/modules/tariff/classify/ruleset.ts';
 import {
   parseHmrcReferences,
   parseNdjson,
   type ListingItem,
-} from './src/modules/tariff/classify/reference-format.ts';
-const dir = '/work/shared/data';
+} from '../src/modules/tariff/classify/reference-format.ts';
+const dir = process.env.CROSSGATE_REFERENCE_DIR ?? path.resolve('../shared/data');
 const schedule = new Schedule(parseHtsCsv(fs.readFileSync(path.join(dir, 'tariff/us-hts-2026-rev4.csv'))));
 const hs = new HsNomenclature(
   'HS2022',
