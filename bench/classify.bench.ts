@@ -98,7 +98,11 @@ for (const it of items) {
   }
   const top = r.candidates[0];
   calib.push({ conf: top?.confidence ?? 0, ok: top?.code === gold });
-  if (process.env.SHOW_MISSES && top?.code.slice(0, 6) !== gold.slice(0, 6) && (process.env.SHOW_MISSES !== "sub" || top?.code.slice(0, 4) === gold.slice(0, 4)))
+  if (
+    process.env.SHOW_MISSES &&
+    top?.code.slice(0, 6) !== gold.slice(0, 6) &&
+    (process.env.SHOW_MISSES !== 'sub' || top?.code.slice(0, 4) === gold.slice(0, 4))
+  )
     misses.push(
       `${gold} got ${top?.code} ${r.rulesFired.join(',')} | ${it.input.title.slice(0, 90)} | ${(it.input.categoryPath ?? []).join('>')}`,
     );

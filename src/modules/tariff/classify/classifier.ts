@@ -293,8 +293,13 @@ export class Classifier {
     // Query for the tariff: title (and description), the leaf categories, telling attribute values.
     // The leaf category and the "item type" attribute name the goods most reliably: they weigh more.
     const leaf = [...new Set(category.slice(-2))].join(' ');
-    const itemType = attrs.filter(([k]) => /item type|^type$/i.test(k)).map(([, v]) => v).join(' ');
-    const query = bag(this.synonyms.expand([...tokenize(mainText), ...tokenize(attrs.map(([, v]) => v).join(' '))]));
+    const itemType = attrs
+      .filter(([k]) => /item type|^type$/i.test(k))
+      .map(([, v]) => v)
+      .join(' ');
+    const query = bag(
+      this.synonyms.expand([...tokenize(mainText), ...tokenize(attrs.map(([, v]) => v).join(' '))]),
+    );
     for (const [t, n] of bag(this.synonyms.expand(tokenize(`${leaf} ${itemType}`))))
       query.set(t, (query.get(t) ?? 0) + n * w.leafBoost);
     const lex = this.scratch;
@@ -312,7 +317,10 @@ export class Classifier {
     const neighbours = memory
       ? memory.nearest(tokenize(listingText(input)), w.neighbours, opts.excludeMemory)
       : [];
-    const centroid = memory && w.centroid > 0 ? memory.headingSimilarity(tokenize(listingText(input)), opts.excludeMemory) : new Map<string, number>();
+    const centroid =
+      memory && w.centroid > 0
+        ? memory.headingSimilarity(tokenize(listingText(input)), opts.excludeMemory)
+        : new Map<string, number>();
     let centroidMax = 0;
     for (const v of centroid.values()) centroidMax = Math.max(centroidMax, v);
     const votes = new Map<string, number>(); // prefix (4/6/8/10 digits) → summed similarity
