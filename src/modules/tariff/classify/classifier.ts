@@ -367,22 +367,24 @@ export class Classifier {
       i: number;
       score: number;
       parts: Candidate['evidence']['components'];
-      rules: CompiledRule[];
+      rules: Array<{ rule: CompiledRule; boost: number }>;
     }> = [];
     for (const i of cand) {
       const line = this.tariff.lines[i]!;
       const c = line.code;
       let ruleScore = 0;
-      const applied: CompiledRule[] = [];
+      const applied: Array<{ rule: CompiledRule; boost: number }> = [];
       for (const r of fired) {
+        let boost = 0;
         let hit = false;
         for (const e of r.effects) {
           if (e.prefixes && !e.prefixes.some((p) => c.startsWith(p))) continue;
           if (e.lineWords && !e.lineWords.some((t) => line.tokens.has(t))) continue;
-          ruleScore += e.boost;
+          boost += e.boost;
           hit = true;
         }
-        if (hit) applied.push(r);
+        ruleScore += boost;
+        if (hit) applied.push({ rule: r, boost });
       }
       const knn =
         (centroidMax > 0 ? (w.centroid * (centroid.get(c.slice(0, 4)) ?? 0)) / centroidMax : 0) +
@@ -442,10 +444,10 @@ export class Classifier {
         evidence: {
           matchedTerms: matched.filter((t) => entry.tokens.has(t)),
           rules: s.rules.map((r) => ({
-            id: r.rule.id,
-            description: r.rule.description,
-            basis: r.rule.basis,
-            boost: r.effects.reduce((a, e) => a + e.boost, 0),
+            id: r.rule.rule.id,
+            description: r.rule.rule.description,
+            basis: r.rule.rule.basis,
+            boost: round(r.boost),
           })),
           neighbours: neighbours.filter((n) => entry.code.startsWith(n.code.slice(0, 6))).slice(0, 5),
           components: {

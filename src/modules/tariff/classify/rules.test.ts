@@ -36,6 +36,14 @@ describe('classification ruleset (rules as data)', () => {
     );
   });
 
+  it('matches attribute values by whole words ("men" is not in "Women")', () => {
+    const men = rs.rules.find((r) => r.rule.id === 'gender-men')!;
+    const women = rs.rules.find((r) => r.rule.id === 'gender-women')!;
+    const subject = ruleSubject('Bodycon dress', [], { Gender: 'Women' });
+    assert.equal(men.test(subject), false);
+    assert.equal(women.test(subject), true);
+  });
+
   it('refuses two rules with the same id', () => {
     assert.throws(
       () => new Ruleset({ ...rs.data, rules: [rs.data.rules[0], rs.data.rules[0]] }),

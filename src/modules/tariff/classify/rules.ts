@@ -120,9 +120,15 @@ function compile(c: Condition): Compiled {
       return (s) => hasWords(s.categoryTokens, s.categoryJoined, w);
     }
     case 'attribute': {
+      // Whole words of the value, so that "men" does not match "Women".
       const key = c.key.toLowerCase();
-      const values = c.values.map((v) => v.toLowerCase());
-      return (s) => s.attributes.some(([k, v]) => k.includes(key) && values.some((x) => v.includes(x)));
+      const w = compileWords(c.values);
+      return (s) =>
+        s.attributes.some(([k, v]) => {
+          if (!k.includes(key)) return false;
+          const t = tokenize(v);
+          return hasWords(new Set(t), ` ${t.join(' ')} `, w);
+        });
     }
     case 'all': {
       const parts = c.of.map(compile);
