@@ -710,6 +710,118 @@ rule(
   [ex('Toilet Brush with Holder', true), ex('Brushed Stainless Steel Sink', false)],
 );
 
+const MAT = (...v) => any(attr('material', ...v), attr('fabric', ...v), attr('composition', ...v));
+rule(
+  'fibre-cotton',
+  'Textiles classified by the predominating fibre: cotton',
+  'Section XI note 2; subheading note 2',
+  all(MAT('cotton'), not(MAT('polyester', 'nylon', 'spandex', 'wool', 'silk', 'acrylic'))),
+  [
+    { lineWords: ['cotton'], boost: 0.35 },
+    { lineWords: ['wool', 'synthetic', 'man-made', 'artificial fibers'], boost: -0.15 },
+  ],
+  [
+    ex('Bodycon Dress', true, { attributes: { Material: 'Cotton' } }),
+    ex('Bodycon Dress', false, { attributes: { Material: 'Polyester' } }),
+  ],
+);
+rule(
+  'fibre-synthetic',
+  'Textiles classified by the predominating fibre: synthetic (polyester, nylon, spandex, acrylic)',
+  'Section XI note 2; chapter 54/55',
+  all(
+    MAT(
+      'polyester',
+      'nylon',
+      'spandex',
+      'elastane',
+      'acrylic',
+      'polyamide',
+      'microfiber',
+      'chiffon',
+      'satin',
+    ),
+    not(MAT('cotton')),
+  ),
+  [
+    { lineWords: ['synthetic', 'man-made'], boost: 0.35 },
+    { lineWords: ['cotton', 'wool'], boost: -0.15 },
+  ],
+  [
+    ex('Yoga Leggings', true, { attributes: { Material: 'Polyester,Spandex' } }),
+    ex('Cotton Tee', false, { attributes: { Material: 'Cotton' } }),
+  ],
+);
+rule(
+  'fibre-wool',
+  'Textiles classified by the predominating fibre: wool or fine animal hair',
+  'Section XI note 2',
+  MAT('wool', 'cashmere', 'mohair', 'alpaca'),
+  [{ lineWords: ['wool'], boost: 0.35 }],
+  [
+    ex('Scarf', true, { attributes: { Material: 'Wool' } }),
+    ex('Scarf', false, { attributes: { Material: 'Polyester' } }),
+  ],
+);
+rule(
+  'fibre-silk',
+  'Textiles classified by the predominating fibre: silk',
+  'Section XI note 2',
+  MAT('silk', 'mulberry silk'),
+  [{ lineWords: ['silk'], boost: 0.35 }],
+  [
+    ex('Pillowcase', true, { attributes: { Material: 'Mulberry Silk' } }),
+    ex('Pillowcase', false, { attributes: { Material: 'Cotton' } }),
+  ],
+);
+rule(
+  'material-leather',
+  'Goods of leather (genuine leather, cowhide, sheepskin)',
+  'Chapter 42; headings by material',
+  any(
+    MAT('genuine leather', 'cowhide', 'cow leather', 'sheepskin', 'leather'),
+    t('genuine leather', 'cowhide', 'sheepskin'),
+  ),
+  [{ lineWords: ['leather'], boost: 0.3 }],
+  [
+    ex('Belt', true, { attributes: { Material: 'Genuine Leather' } }),
+    ex('Belt', false, { attributes: { Material: 'PU' } }),
+  ],
+);
+rule(
+  'material-plastics-line',
+  'Goods of plastics: prefer lines that say plastics',
+  'GRI 1; lines "of plastics"',
+  MAT('plastic', 'pvc', 'abs', 'pp', 'acrylic', 'resin', 'silicone', 'tpu', 'eva', 'pet'),
+  [{ lineWords: ['plastics'], boost: 0.2 }],
+  [
+    ex('Storage Box', true, { attributes: { Material: 'PP' } }),
+    ex('Storage Box', false, { attributes: { Material: 'Wood' } }),
+  ],
+);
+rule(
+  'material-base-metal',
+  'Goods of base metal (steel, iron, zinc alloy, brass, aluminium)',
+  'Section XV; lines "of base metal"',
+  MAT(
+    'stainless steel',
+    'steel',
+    'iron',
+    'zinc alloy',
+    'alloy',
+    'brass',
+    'copper',
+    'aluminum',
+    'aluminium',
+    'metal',
+  ),
+  [{ lineWords: ['base metal', 'steel', 'iron', 'aluminum', 'copper'], boost: 0.2 }],
+  [
+    ex('Keychain', true, { attributes: { Material: 'Zinc Alloy' } }),
+    ex('Keychain', false, { attributes: { Material: 'Acrylic' } }),
+  ],
+);
+
 const synonyms = {
   tshirt: ['t-shirts', 'singlets'],
   tee: ['t-shirts'],
