@@ -83,3 +83,24 @@ describe('classifier', () => {
       assert.ok(r.candidates[i - 1]!.score >= r.candidates[i]!.score);
   });
 });
+
+describe('classifier and value bands', () => {
+  it('argues for the line whose value band the price fits, and says so', () => {
+    const schedule = new Schedule(
+      parseHtsCsv(
+        [
+          'HTS Number,Indent,Description,Unit of Quantity,General Rate of Duty,Special Rate of Duty,Column 2 Rate of Duty,Quota Quantity,Additional Duties',
+          '"6402","0","Other footwear with outer soles and uppers of rubber or plastics:","","","","","",""',
+          '"6402.99.12.00","1","Sandals valued not over $3/pair","[""prs.""]","24%","","84%","",""',
+          '"6402.99.21.00","1","Sandals valued over $12/pair","[""prs.""]","20%","","35%","",""',
+        ].join('\n'),
+      ),
+    );
+    const c = new Classifier(new TariffIndex(schedule), loadRuleset());
+    const cheap = c.classify({ title: 'Beach sandals', price: 14, currency: 'CNY' }, undefined);
+    assert.equal(cheap.candidates[0]!.code, '6402991200');
+    const dear = c.classify({ title: 'Beach sandals', price: 140, currency: 'CNY' }, undefined);
+    assert.equal(dear.candidates[0]!.code, '6402992100');
+    assert.ok(dear.candidates[0]!.evidence.rules.some((r) => r.id === 'value-band' && r.boost > 0));
+  });
+});

@@ -3,6 +3,8 @@ import type { HsNomenclature, Schedule } from '../schedule.ts';
 import { Bm25Index, CosineIndex } from './bm25.ts';
 import { type CompiledRule, type Ruleset, ruleSubject } from './rules.ts';
 import { Synonyms, bag, tokenize } from './text.ts';
+import { toUsd } from './ruleset.ts';
+import { type ValueBand, fitsBands, valueBands } from './value-bands.ts';
 
 /** A product as the classifier sees it. */
 export interface ClassifyInput {
@@ -64,6 +66,8 @@ export interface Weights {
   heading: number;
   /** Similarity to the heading's centroid of labelled items (relative to the best heading). */
   centroid: number;
+  /** Added when the listing's price fits the line's value band; subtracted (×1.5) when it does not. */
+  valueBand: number;
   /** Extra query weight of the leaf category and item-type words. */
   leafBoost: number;
   /** The line's lexical score relative to the best line of its heading (chooses within a heading). */
@@ -82,6 +86,7 @@ export const DEFAULT_WEIGHTS: Weights = {
   lexical: 0.7,
   heading: 0.3,
   leafBoost: 0.3,
+  valueBand: 0.3,
   centroid: 0.5,
   withinHeading: 0.3,
   knn10: 6,
@@ -119,7 +124,13 @@ export function listingText(input: ClassifyInput): string {
 export class TariffIndex {
   readonly schedule: Schedule;
   readonly hs: HsNomenclature | undefined;
-  readonly lines: Array<{ code: string; seq: number; tokens: Set<string>; isOther: boolean }> = [];
+  readonly lines: Array<{
+    code: string;
+    seq: number;
+    tokens: Set<string>;
+    isOther: boolean;
+    bands: ValueBand[];
+  }> = [];
   readonly byHeading = new Map<string, number[]>();
   readonly byCode = new Map<string, number>();
   private readonly bm25 = new Bm25Index({ k1: 1.2, b: 0.5 });
@@ -140,6 +151,7 @@ export class TariffIndex {
         seq: line.seq,
         tokens: new Set([...own, ...up]),
         isOther: /^other\b/i.test(line.description),
+        bands: valueBands(path),
       });
       this.byCode.set(line.code, i);
       const h = line.code.slice(0, 4);
@@ -363,11 +375,15 @@ export class Classifier {
       headBest.set(h, Math.max(headBest.get(h) ?? 0, lexN(i)));
     }
 
+    const priceUsd =
+      input.price !== undefined && input.price > 0 ? toUsd(input.price, input.currency ?? 'USD') : undefined;
+
     const scored: Array<{
       i: number;
       score: number;
       parts: Candidate['evidence']['components'];
       rules: Array<{ rule: CompiledRule; boost: number }>;
+      band: boolean | undefined;
     }> = [];
     for (const i of cand) {
       const line = this.tariff.lines[i]!;
@@ -399,9 +415,11 @@ export class Classifier {
         neighbours: knn,
         rules: ruleScore,
       };
+      const fits = priceUsd === undefined ? undefined : fitsBands(line.bands, priceUsd);
+      if (fits !== undefined) parts.rules += fits ? w.valueBand : -1.5 * w.valueBand;
       const score =
         parts.lexical + parts.heading + parts.neighbours + parts.rules + (line.isOther ? w.otherPrior : 0);
-      scored.push({ i, score, parts, rules: applied });
+      scored.push({ i, score, parts, rules: applied, band: fits });
     }
     scored.sort((a, b) => b.score - a.score);
 
@@ -443,12 +461,25 @@ export class Classifier {
         generalRate: rates.general,
         evidence: {
           matchedTerms: matched.filter((t) => entry.tokens.has(t)),
-          rules: s.rules.map((r) => ({
-            id: r.rule.rule.id,
-            description: r.rule.rule.description,
-            basis: r.rule.rule.basis,
-            boost: round(r.boost),
-          })),
+          rules: s.rules
+            .map((r) => ({
+              id: r.rule.rule.id,
+              description: r.rule.rule.description,
+              basis: r.rule.rule.basis,
+              boost: round(r.boost),
+            }))
+            .concat(
+              s.band === undefined
+                ? []
+                : [
+                    {
+                      id: 'value-band',
+                      description: `The price (about $${priceUsd?.toFixed(2)} each) ${s.band ? 'fits' : 'is outside'} the value band in the line's text`,
+                      basis: 'Tariff text of the line (valued over / not over)',
+                      boost: round(s.band ? w.valueBand : -1.5 * w.valueBand),
+                    },
+                  ],
+            ),
           neighbours: neighbours.filter((n) => entry.code.startsWith(n.code.slice(0, 6))).slice(0, 5),
           components: {
             lexical: round(s.parts.lexical),
