@@ -51,7 +51,8 @@ export class Bm25Index {
 
   /**
    * Scores every document against weighted query terms into `out` (length = size); returns the terms that
-   * matched anything. Terms in more than `maxDfShare` of the documents are skipped (they rank nothing).
+   * matched anything. In a large index, terms in more than `maxDfShare` of the documents are skipped (they
+   * rank nothing and cost the most).
    */
   score(query: ReadonlyMap<string, number>, out: Float64Array, maxDfShare = 0.25): string[] {
     out.fill(0);
@@ -59,7 +60,7 @@ export class Bm25Index {
     const n = this.lengths.length;
     for (const [term, qw] of query) {
       const p = this.postings.get(term);
-      if (!p || p.docs.length > n * maxDfShare) continue;
+      if (!p || (n >= 1000 && p.docs.length > n * maxDfShare)) continue;
       matched.push(term);
       const idf = this.idf(term) * qw;
       const { docs, tfs } = p;
