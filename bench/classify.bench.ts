@@ -3,6 +3,7 @@
 // HS nomenclature, the rules, the HMRC parcel references, and the other dev items as memory (leave-one-
 // out: the item itself and any item with the same title are excluded from memory; never its own label).
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseHsCsv, parseHtsCsv } from '../src/modules/tariff/hts-format.ts';
 import { HsNomenclature, Schedule } from '../src/modules/tariff/schedule.ts';
@@ -83,6 +84,8 @@ for (const it of items) {
 
 // Warm-up (JIT), not timed.
 for (const it of items.slice(0, 20)) classifier.classify(it.input, memory, { k: 30 });
+const cpu0 = process.cpuUsage();
+const wall0 = performance.now();
 for (const it of items) {
   // Leave-one-out: the item itself and every dev item with the same title (exact duplicates).
   const excluded = sameTitle.get(it.input.title.toLowerCase().trim())!;
@@ -108,6 +111,8 @@ for (const it of items) {
     );
 }
 
+const cpu = process.cpuUsage(cpu0);
+const wall = performance.now() - wall0;
 const pct = (n: number) => `${((100 * n) / items.length).toFixed(1)}%`;
 console.log(
   `data: ${items.length} HSCodeComp dev items; tariff ${schedule.lines.length} lines (index ${index.size} lines, built in ${tIndex.toFixed(0)} ms); memory ${memory.size} items; mode ${mode}; ruleset ${classifier.rules.version}`,
@@ -117,6 +122,12 @@ console.log('|---|---|---|---|');
 for (const d of DIGITS) console.log(`| ${d} | ${KS.map((k) => pct(hits[`${d}@${k}`] ?? 0)).join(' | ')} |`);
 lat.sort((a, b) => a - b);
 const q = (p: number) => lat[Math.min(lat.length - 1, Math.floor(p * lat.length))]!.toFixed(2);
+console.log(
+  `cpu per item (mean, user+system): ${((cpu.user + cpu.system) / 1000 / items.length).toFixed(2)} ms; wall ${(wall / items.length).toFixed(2)} ms; load average ${os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')}`,
+);
 console.log(`latency per item: p50 ${q(0.5)} ms, p90 ${q(0.9)} ms, p99 ${q(0.99)} ms (single thread)`);
 // Calibration: expected calibration error of the top-1 confidence at 10 digits, 5 bins.
 const bins = Array.from({ length: 5 }, () => ({ n: 0, conf: 0, ok: 0 }));
@@ -132,3 +143,20 @@ console.log(
   `calibration (10-digit top-1): ECE ${(100 * ece).toFixed(1)} pts; bins ${bins.map((b, i) => `[${i * 20}-${i * 20 + 20}%): n=${b.n} acc=${b.n ? ((100 * b.ok) / b.n).toFixed(0) : '-'}%`).join(', ')}`,
 );
 if (process.env.SHOW_MISSES) console.log(misses.join('\n'));
+
+// Ablations (what each source of evidence brings), when run without a mode argument.
+if (!process.argv[2]) {
+  const { spawnSync } = await import('node:child_process');
+  for (const m of ['no-dev', 'tariff-only']) {
+    const r = spawnSync(process.execPath, [new URL(import.meta.url).pathname, m], { encoding: 'utf8' });
+    const rows = r.stdout.split('\n').filter((l) => /^\| (4|6|10) \|/.test(l));
+    console.log(
+      `ablation ${m === 'no-dev' ? 'tariff + rules + HMRC (no dev memory)' : 'tariff + rules only (no memory)'}: ${rows
+        .map((l) => {
+          const c = l.split('|').map((x) => x.trim());
+          return `${c[1]}-digit top-1 ${c[2]}, top-5 ${c[4]}`;
+        })
+        .join('; ')}`,
+    );
+  }
+}

@@ -81,6 +81,8 @@ export class CosineIndex {
   private readonly docTerms: Map<string, number>[] = [];
   private norms: Float64Array = new Float64Array(0);
   private dirty = true;
+  // Scratch accumulator reused across queries (one query at a time: the service is single-threaded).
+  private acc = new Float64Array(0);
 
   get size(): number {
     return this.docTerms.length;
@@ -128,7 +130,9 @@ export class CosineIndex {
     exclude?: (doc: number) => boolean,
   ): Array<{ doc: number; similarity: number }> {
     this.refresh();
-    const acc = new Map<number, number>();
+    if (this.acc.length < this.docTerms.length) this.acc = new Float64Array(this.docTerms.length * 2);
+    const acc = this.acc;
+    const touched: number[] = [];
     let qnorm = 0;
     for (const [term, qw] of query) {
       const p = this.postings.get(term);
@@ -138,12 +142,15 @@ export class CosineIndex {
       if (!p) continue;
       for (let i = 0; i < p.docs.length; i++) {
         const d = p.docs[i]!;
-        acc.set(d, (acc.get(d) ?? 0) + w * p.ws[i]! * idf);
+        if (acc[d] === 0) touched.push(d);
+        acc[d]! += w * p.ws[i]! * idf;
       }
     }
     qnorm = Math.sqrt(qnorm) || 1;
     const out: Array<{ doc: number; similarity: number }> = [];
-    for (const [doc, dot] of acc) {
+    for (const doc of touched) {
+      const dot = acc[doc]!;
+      acc[doc] = 0;
       if (exclude?.(doc)) continue;
       out.push({ doc, similarity: dot / (qnorm * this.norms[doc]!) });
     }

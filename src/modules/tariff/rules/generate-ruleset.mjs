@@ -11,6 +11,29 @@ function rule(id, description, basis, when, effects, examples) {
   R.push({ id, description, basis, when, effects, examples });
 }
 
+const STONES = any(
+  t(
+    'crystal',
+    'rhinestone',
+    'rhinestones',
+    'cubic zirconia',
+    'zircon',
+    'zirconia',
+    'cz',
+    'moissanite',
+    'gemstone',
+    'natural stone',
+    'crystal stone',
+    'opal',
+    'turquoise stone',
+  ),
+  attr('inlay material', 'zirconia', 'gemstone', 'artificial gemstone', 'synthetic'),
+  attr('main stone', 'zirconia', 'gemstone', 'moissanite', 'opal'),
+);
+const PRECIOUS = any(
+  t('925', 's925', 'sterling silver', 'solid gold', '14k', '18k', '10k', 'platinum'),
+  attr('metals type', 'silver', 'gold', 'platinum'),
+);
 rule(
   'wigs-hair-pieces',
   'Wigs, hair extensions and hair pieces of human or synthetic hair',
@@ -57,12 +80,8 @@ rule(
       ),
       cat('Jewelry'),
     ),
-    not(
-      any(
-        t('925', 'sterling silver', 'solid gold', '14k', '18k', '10k', 'platinum'),
-        attr('metals type', 'silver', 'gold', 'platinum'),
-      ),
-    ),
+    not(PRECIOUS),
+    not(STONES),
   ),
   [
     { prefixes: ['7117'], boost: 1.0 },
@@ -80,7 +99,7 @@ rule(
   'Heading 7113; chapter 71 note 9',
   all(
     any(
-      t('925', 'sterling silver', 'solid gold', '14k', '18k', '10k', 'platinum'),
+      t('925', 's925', 'sterling silver', 'solid gold', '14k', '18k', '10k', 'platinum'),
       attr('metals type', 'silver', 'gold', 'platinum'),
     ),
     any(
@@ -110,7 +129,7 @@ rule(
   'Jewellery of silver goes to 7113.11',
   'Subheading 7113.11',
   all(
-    any(t('925', 'sterling silver', 'silver 925'), attr('metals type', 'silver')),
+    any(t('925', 's925', 'sterling silver', 'silver 925'), attr('metals type', 'silver')),
     any(t('ring', 'earring', 'necklace', 'bracelet', 'pendant', 'jewelry', 'charm'), cat('Jewelry')),
   ),
   [{ prefixes: ['711311'], boost: 0.6 }],
@@ -118,17 +137,22 @@ rule(
 );
 rule(
   'stones-jewellery',
-  'Jewellery of (synthetic) precious or semi-precious stones, e.g. cubic zirconia set in base metal',
-  'Heading 7116',
+  'Jewellery of (synthetic) precious or semi-precious stones set in base metal, e.g. cubic zirconia rings',
+  'Heading 7116; chapter 71 note 3 (stones prevail over base metal; precious metal prevails: 7113)',
   all(
-    any(
-      t('cubic zirconia', 'zircon', 'cz', 'moissanite', 'gemstone', 'natural stone', 'crystal stone'),
-      attr('inlay material', 'zirconia', 'gemstone', 'artificial gemstone'),
-    ),
+    STONES,
     any(t('ring', 'earring', 'necklace', 'bracelet', 'pendant', 'jewelry'), cat('Jewelry')),
+    not(PRECIOUS),
   ),
-  [{ prefixes: ['7116'], boost: 0.6 }],
-  [ex('Cubic Zirconia Wedding Band Rings for Women', true), ex('Plastic Bead Bracelet', false)],
+  [
+    { prefixes: ['7116'], boost: 1.2 },
+    { prefixes: ['7117'], boost: -0.4 },
+  ],
+  [
+    ex('Cubic Zirconia Wedding Band Rings for Women', true),
+    ex('Plastic Bead Bracelet', false),
+    ex('14K Gold Moissanite Stud Earrings', false),
+  ],
 );
 rule(
   'knitted-apparel',
