@@ -2,62 +2,20 @@
 // HSCodeComp dev part, using only what the product would have: the tariff (USITC HTS export), the WCO
 // HS nomenclature, the rules, the HMRC parcel references, and the other dev items as memory (leave-one-
 // out: the item itself and any item with the same title are excluded from memory; never its own label).
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import { parseHsCsv, parseHtsCsv } from '../src/modules/tariff/hts-format.ts';
-import { HsNomenclature, Schedule } from '../src/modules/tariff/schedule.ts';
-import {
-  ClassificationMemory,
-  Classifier,
-  type ClassifyResult,
-  TariffIndex,
-  listingText,
-} from '../src/modules/tariff/classify/classifier.ts';
-import { loadRuleset } from '../src/modules/tariff/classify/ruleset.ts';
-import {
-  parseHmrcReferences,
-  parseNdjson,
-  type ListingItem,
-} from '../src/modules/tariff/classify/reference-format.ts';
+import type { ClassifyResult } from '../src/modules/tariff/classify/classifier.ts';
+import { hasReferenceData, loadClassifier, loadDevItems, loadMemory, referenceDir } from './classify-data.ts';
 
-const dir = process.env.CROSSGATE_REFERENCE_DIR ?? path.resolve('../shared/data');
-if (!fs.existsSync(path.join(dir, 'classification/hscodecomp-dev.jsonl'))) {
-  console.log(`skipped: no reference data at ${dir} (set CROSSGATE_REFERENCE_DIR)`);
+if (!hasReferenceData()) {
+  console.log(`skipped: no reference data at ${referenceDir} (set CROSSGATE_REFERENCE_DIR)`);
   process.exit(0);
 }
-const mode = process.argv[2] ?? 'loo'; // loo | tariff-only | no-dev
+const mode = process.argv[2] ?? 'loo'; // loo | no-dev | tariff-only
 
-const t0 = performance.now();
-const schedule = new Schedule(parseHtsCsv(fs.readFileSync(path.join(dir, 'tariff/us-hts-2026-rev4.csv'))));
-const hs = new HsNomenclature(
-  'HS2022',
-  parseHsCsv(fs.readFileSync(path.join(dir, 'tariff/hs2022/harmonized-system.csv'))),
-);
-const index = new TariffIndex(schedule, hs);
-const classifier = new Classifier(index, loadRuleset());
-const tIndex = performance.now() - t0;
-
-const items = parseNdjson(
-  fs.readFileSync(path.join(dir, 'classification/hscodecomp-dev.jsonl'), 'utf8'),
-).filter((x): x is ListingItem => 'input' in x);
-const memory = new ClassificationMemory();
-const hmrcDir = path.join(dir, 'classification/uk-hmrc-parcel-references');
-if (mode !== 'tariff-only') {
-  for (const f of ['search_references.json', 'extra_references.csv']) {
-    for (const [i, r] of parseHmrcReferences(fs.readFileSync(path.join(hmrcDir, f), 'utf8')).entries())
-      memory.add({ id: `hmrc:${f}:${i}`, text: r.text, code: r.code, source: 'reference:hmrc' });
-  }
-}
-if (mode === 'loo') {
-  for (const it of items)
-    memory.add({
-      id: `dev:${it.id}`,
-      text: listingText(it.input),
-      code: it.code!,
-      source: 'reference:hscodecomp-dev',
-    });
-}
+const { classifier, schedule, buildMs: tIndex } = loadClassifier();
+const index = classifier.tariff;
+const items = loadDevItems();
+const memory = loadMemory({ hmrc: mode !== 'tariff-only', dev: mode === 'loo' ? items : [] });
 
 const DIGITS = [4, 6, 8, 10] as const;
 const KS = [1, 3, 5] as const;
