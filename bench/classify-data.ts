@@ -34,10 +34,12 @@ export function loadClassifier(): { classifier: Classifier; schedule: Schedule; 
   return { classifier, schedule, buildMs: performance.now() - t0 };
 }
 
+export function loadItems(file: string): ListingItem[] {
+  return parseNdjson(fs.readFileSync(file, 'utf8')).filter((x): x is ListingItem => 'input' in x && !!x.code);
+}
+
 export function loadDevItems(): ListingItem[] {
-  return parseNdjson(
-    fs.readFileSync(path.join(referenceDir, 'classification/hscodecomp-dev.jsonl'), 'utf8'),
-  ).filter((x): x is ListingItem => 'input' in x);
+  return loadItems(path.join(referenceDir, 'classification/hscodecomp-dev.jsonl'));
 }
 
 /** Memory: the HMRC parcel references (HS-6 only) and, optionally, the dev items (leave-one-out at query time). */

@@ -2,9 +2,18 @@
 // HSCodeComp dev part, using only what the product would have: the tariff (USITC HTS export), the WCO
 // HS nomenclature, the rules, the HMRC parcel references, and the other dev items as memory (leave-one-
 // out: the item itself and any item with the same title are excluded from memory; never its own label).
+// Held-out evaluation: CROSSGATE_CLASSIFY_EVAL=<file.jsonl> (HSCodeComp-shaped, labelled) is classified
+// with the whole dev part as memory (dev items with the same title as the evaluated item left out).
 import os from 'node:os';
 import type { ClassifyResult } from '../src/modules/tariff/classify/classifier.ts';
-import { hasReferenceData, loadClassifier, loadDevItems, loadMemory, referenceDir } from './classify-data.ts';
+import {
+  hasReferenceData,
+  loadClassifier,
+  loadDevItems,
+  loadItems,
+  loadMemory,
+  referenceDir,
+} from './classify-data.ts';
 
 if (!hasReferenceData()) {
   console.log(`skipped: no reference data at ${referenceDir} (set CROSSGATE_REFERENCE_DIR)`);
@@ -14,8 +23,10 @@ const mode = process.argv[2] ?? 'loo'; // loo | no-dev | tariff-only
 
 const { classifier, schedule, buildMs: tIndex } = loadClassifier();
 const index = classifier.tariff;
-const items = loadDevItems();
-const memory = loadMemory({ hmrc: mode !== 'tariff-only', dev: mode === 'loo' ? items : [] });
+const dev = loadDevItems();
+const evalFile = process.env.CROSSGATE_CLASSIFY_EVAL;
+const items = evalFile ? loadItems(evalFile) : dev;
+const memory = loadMemory({ hmrc: mode !== 'tariff-only', dev: mode === 'loo' ? dev : [] });
 
 const DIGITS = [4, 6, 8, 10] as const;
 const KS = [1, 3, 5] as const;
@@ -33,7 +44,7 @@ function rankedPrefixes(r: ClassifyResult, digits: number): string[] {
 }
 
 const sameTitle = new Map<string, Set<string>>();
-for (const it of items) {
+for (const it of dev) {
   const key = it.input.title.toLowerCase().trim();
   const set = sameTitle.get(key) ?? new Set<string>();
   set.add(`dev:${it.id}`);
@@ -46,7 +57,7 @@ const cpu0 = process.cpuUsage();
 const wall0 = performance.now();
 for (const it of items) {
   // Leave-one-out: the item itself and every dev item with the same title (exact duplicates).
-  const excluded = sameTitle.get(it.input.title.toLowerCase().trim())!;
+  const excluded = sameTitle.get(it.input.title.toLowerCase().trim()) ?? new Set<string>();
   const exclude = (m: { id: string }) => excluded.has(m.id);
   const s = performance.now();
   const r = classifier.classify(it.input, memory, { k: 30, excludeMemory: exclude });
@@ -73,7 +84,7 @@ const cpu = process.cpuUsage(cpu0);
 const wall = performance.now() - wall0;
 const pct = (n: number) => `${((100 * n) / items.length).toFixed(1)}%`;
 console.log(
-  `data: ${items.length} HSCodeComp dev items; tariff ${schedule.lines.length} lines (index ${index.size} lines, built in ${tIndex.toFixed(0)} ms); memory ${memory.size} items; mode ${mode}; ruleset ${classifier.rules.version}`,
+  `data: ${items.length} ${evalFile ? `items of ${evalFile} (dev part as memory)` : 'HSCodeComp dev items (leave-one-out)'}; tariff ${schedule.lines.length} lines (index ${index.size} lines, built in ${tIndex.toFixed(0)} ms); memory ${memory.size} items; mode ${mode}; ruleset ${classifier.rules.version}`,
 );
 console.log('| digits | top-1 | top-3 | top-5 |');
 console.log('|---|---|---|---|');
@@ -103,7 +114,7 @@ console.log(
 if (process.env.SHOW_MISSES) console.log(misses.join('\n'));
 
 // Ablations (what each source of evidence brings), when run without a mode argument.
-if (!process.argv[2]) {
+if (!process.argv[2] && !evalFile) {
   const { spawnSync } = await import('node:child_process');
   for (const m of ['no-dev', 'tariff-only']) {
     const r = spawnSync(process.execPath, [new URL(import.meta.url).pathname, m], { encoding: 'utf8' });
