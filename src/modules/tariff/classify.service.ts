@@ -361,9 +361,9 @@ export async function decideReview(
 }
 
 /**
- * Classifies the organisation's catalogue: every product gets its suggestions recorded (a review row);
- * confident ones are recorded as `accepted` by the system only when `autoAccept` is set, otherwise all
- * wait for a reviewer. Products already pending review are skipped.
+ * Classifies the organisation's catalogue: every product gets its suggestions recorded as a pending
+ * review item (a human accepts or overrides; nothing is decided automatically). The result counts how
+ * many were below the review threshold. Products already pending review are skipped.
  */
 export async function classifyCatalogue(
   ctx: AppContext,

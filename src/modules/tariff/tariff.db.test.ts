@@ -13,7 +13,14 @@ import type { HttpApp } from '../../platform/http/server.ts';
 import { importRevision, revisionInForce } from './tariff.service.ts';
 import { validateCode } from './code-validation.ts';
 import { listAlerts, raiseImpactAlerts } from './tariff-impact.service.ts';
-import { addReferences, classifyAndQueue, decideReview, listReviews, classify } from './classify.service.ts';
+import {
+  addReferences,
+  classify,
+  classifyAndQueue,
+  classifyCatalogue,
+  decideReview,
+  listReviews,
+} from './classify.service.ts';
 
 const fixture = (n: string) => fs.readFileSync(new URL(`./fixtures/${n}`, import.meta.url));
 
@@ -198,6 +205,37 @@ describe('tariff module (storage)', () => {
     );
   });
 
+  it('classifies the catalogue into the review queue once per product', async () => {
+    const o = await newOrg(ctx);
+    const mk = async (sku: string, title: string) => {
+      await ctx.db
+        .insertInto('products')
+        .values({
+          id: ctx.ids.next('product'),
+          org_id: o.id,
+          sku,
+          title,
+          attributes: JSON.stringify({ Material: 'Glass' }),
+          category_path: 'Electrical > Fuses',
+          content_hash: sku,
+          created_at: ctx.clock.now(),
+          updated_at: ctx.clock.now(),
+        })
+        .execute();
+    };
+    await mk('F1', 'Glass cartridge fuse 5x20');
+    await mk('W1', 'Human hair wig');
+    const seen: number[] = [];
+    const r = await classifyCatalogue(ctx, o.id, { onProgress: (d) => seen.push(d) });
+    assert.equal(r.classified, 2);
+    assert.equal(r.queued + r.confident, 2);
+    assert.deepEqual(seen, [1, 2]);
+    const queue = await listReviews(ctx, o.id, { status: 'pending' });
+    assert.equal(queue.length, 2);
+    assert.ok(queue.every((q) => q.productId && q.suggestions.length > 0 && q.rulesetVersion));
+    assert.equal((await classifyCatalogue(ctx, o.id)).classified, 0, 'pending products are not queued twice');
+  });
+
   it('serves validation, classification and the review queue over HTTP with permissions', async () => {
     const viewer = await newUser(ctx, org.id, 'viewer');
     const reviewer = await newUser(ctx, org.id, 'operator', ['classifier']);
@@ -211,10 +249,17 @@ describe('tariff module (storage)', () => {
       v.json().message,
       /^8536.50 is a subheading, not a declarable line: choose one of 8536.50.40.00/,
     );
+    const viewerQueue = await app.inject({
+      method: 'POST',
+      url: '/api/classify?threshold=1&queue=true',
+      headers: bearer(viewer.token),
+      payload: { title: 'Glass cartridge fuse' },
+    });
+    assert.equal(viewerQueue.statusCode, 403, 'a viewer may classify but not fill the queue');
     const c = await app.inject({
       method: 'POST',
-      url: '/api/classify?threshold=1',
-      headers: bearer(viewer.token),
+      url: '/api/classify?threshold=1&queue=true',
+      headers: bearer(reviewer.token),
       payload: { title: 'Glass cartridge fuse', attributes: { Material: 'Glass' } },
     });
     assert.equal(c.statusCode, 200);

@@ -3,6 +3,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { actorOf, type HttpApp } from '../../platform/http/server.ts';
 import { decodeCursor, pageEnvelope, pageOf, pageQuery } from '../../platform/http/pagination.ts';
 import { invalid } from '../../platform/errors.ts';
+import { requirePermission } from '../../platform/auth/permissions.ts';
 import { validateCode } from './code-validation.ts';
 import { listingText as listingTextOf } from './classify/classifier.ts';
 import {
@@ -276,22 +277,22 @@ export function tariffRoutes(app: HttpApp, ctx: AppContext): void {
       schema: {
         tags: ['classification'],
         summary:
-          'Classify one product: top-k codes with confidence and evidence (queued for review when unsure)',
+          'Classify one product: top-k codes with confidence and evidence; with queue=true (needs classification:write) an unsure result goes to the review queue',
         querystring: z.object({
           k: z.coerce.number().int().min(1).max(20).default(5),
           threshold: z.coerce.number().min(0).max(1).optional(),
-          queue: z.enum(['true', 'false']).default('true'),
+          queue: z.enum(['true', 'false']).default('false'),
         }),
         body: classifyBody,
         response: { 200: classification },
       },
     },
     async (req) => {
-      const orgId = actorOf(req).orgId;
-      if (req.query.queue === 'false') {
-        return classify(ctx, orgId, req.body, { k: req.query.k, threshold: req.query.threshold });
-      }
-      return classifyAndQueue(ctx, orgId, req.body, { k: req.query.k, threshold: req.query.threshold });
+      const actor = actorOf(req);
+      if (req.query.queue === 'false')
+        return classify(ctx, actor.orgId, req.body, { k: req.query.k, threshold: req.query.threshold });
+      requirePermission(actor, 'classification:write');
+      return classifyAndQueue(ctx, actor.orgId, req.body, { k: req.query.k, threshold: req.query.threshold });
     },
   );
   app.post(
