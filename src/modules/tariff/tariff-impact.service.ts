@@ -1,4 +1,5 @@
 import type { AppContext } from '../../platform/context.ts';
+import { notFound } from '../../platform/errors.ts';
 import { formatCode } from './hts-format.ts';
 import { validateUsCode } from './code-validation.ts';
 import { type TariffChange, diffSchedules, summariseChanges } from './tariff-diff.ts';
@@ -237,4 +238,37 @@ export async function listAlerts(
     status: r.status,
     createdAt: new Date(r.created_at).toISOString(),
   }));
+}
+
+/** A user has seen an alert (and acted on it, or decided not to). Journalled. */
+export async function acknowledgeAlert(
+  ctx: AppContext,
+  orgId: string,
+  id: string,
+  actor: string,
+): Promise<TariffAlert> {
+  await ctx.db.transaction().execute(async (tx) => {
+    const upd = await tx
+      .updateTable('tariff_alerts')
+      .set({ status: 'acknowledged' })
+      .where('org_id', '=', orgId)
+      .where('id', '=', id)
+      .where('status', '=', 'open')
+      .executeTakeFirst();
+    if (Number(upd.numUpdatedRows) === 0) {
+      const exists = await tx
+        .selectFrom('tariff_alerts')
+        .select('status')
+        .where('org_id', '=', orgId)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      if (!exists) throw notFound('Alert', id);
+      return;
+    }
+    await ctx.journal.append(tx, orgId, [
+      { kind: 'tariff.alert_acknowledged', version: 1, actor, subject: id, data: { alert: id } },
+    ]);
+  });
+  const all = await listAlerts(ctx, orgId);
+  return all.find((a) => a.id === id)!;
 }

@@ -12,7 +12,7 @@ import {
 import type { HttpApp } from '../../platform/http/server.ts';
 import { importRevision, revisionInForce } from './tariff.service.ts';
 import { validateCode } from './code-validation.ts';
-import { listAlerts, raiseImpactAlerts } from './tariff-impact.service.ts';
+import { acknowledgeAlert, listAlerts, raiseImpactAlerts } from './tariff-impact.service.ts';
 import {
   addReferences,
   classify,
@@ -134,6 +134,13 @@ describe('tariff module (storage)', () => {
     assert.equal(by(rerated).oldText, "Women's (636) — general 16%");
     assert.equal(by(rerated).newText, "Women's (636) — general 14.9%");
     assert.equal((await raiseImpactAlerts(ctx, org.id, revA, revB)).alerts, 0, 'idempotent');
+    const ack = await acknowledgeAlert(ctx, org.id, by(deleted).id, 'usr_test');
+    assert.equal(ack.status, 'acknowledged');
+    assert.equal((await listAlerts(ctx, org.id, { status: 'open' })).length, 2);
+    await assert.rejects(
+      acknowledgeAlert(ctx, org.id, 'alr_01m7zzzzzzzzzzzzzzzzzzzzzz', 'usr_test'),
+      /not found/,
+    );
     const journal = await ctx.db
       .selectFrom('journal_entries')
       .selectAll()
@@ -288,5 +295,52 @@ describe('tariff module (storage)', () => {
     });
     assert.equal(diff.statusCode, 200);
     assert.deepEqual(diff.json().summary, { added: 1, deleted: 1, redescribed: 1, rerated: 3, moved: 1 });
+
+    const batch = await app.inject({
+      method: 'POST',
+      url: '/api/classify/batch',
+      headers: bearer(viewer.token),
+      payload: {
+        ndjson: [
+          JSON.stringify({
+            task_id: 41,
+            product_name: 'Glass cartridge fuse',
+            product_attributes: '{"Material":"Glass"}',
+            cate_lv1_desc: 'Electrical',
+            hs_code: 9999999999,
+          }),
+          '{not json',
+        ].join('\n'),
+        k: 2,
+      },
+    });
+    assert.equal(batch.statusCode, 200);
+    const [first, second] = batch.json().items;
+    assert.equal(first.id, '41');
+    assert.equal(first.codes.length, 2);
+    assert.equal(first.codes[0].code, '8536100020', 'the label field is ignored');
+    assert.equal(second.id, 'line-2');
+    assert.ok(second.error);
+
+    const refs = await app.inject({
+      method: 'POST',
+      url: '/api/classify/references',
+      headers: bearer(reviewer.token),
+      payload: {
+        source: 'hmrc',
+        format: 'hmrc',
+        content: JSON.stringify({ 'blorptastic gizmo': '8536500000' }),
+      },
+    });
+    assert.equal(refs.statusCode, 200);
+    assert.deepEqual(refs.json(), { added: 1, skipped: 0 });
+
+    const imp = await app.inject({
+      method: 'POST',
+      url: '/api/tariff/revisions',
+      headers: bearer(reviewer.token),
+      payload: { content: 'x', label: 'nope', validFrom: '2026-01-01' },
+    });
+    assert.equal(imp.statusCode, 403, 'importing a revision needs tariff:admin');
   });
 });

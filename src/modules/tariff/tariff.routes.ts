@@ -17,7 +17,7 @@ import {
 } from './classify.service.ts';
 import { parseHmrcReferences, parseNdjson } from './classify/reference-format.ts';
 import { importRevision, listRevisions, resolveRevision } from './tariff.service.ts';
-import { listAlerts, raiseImpactAlerts, revisionDiff } from './tariff-impact.service.ts';
+import { acknowledgeAlert, listAlerts, raiseImpactAlerts, revisionDiff } from './tariff-impact.service.ts';
 import { REVIEW_STATUSES, SCHEDULES } from './tariff.tables.ts';
 
 const revision = z.object({
@@ -249,6 +249,22 @@ export function tariffRoutes(app: HttpApp, ctx: AppContext): void {
       },
     },
     async (req) => ({ items: await listAlerts(ctx, actorOf(req).orgId, req.query) }),
+  );
+  app.post(
+    '/tariff/alerts/:id/acknowledge',
+    {
+      config: { permission: 'tariff:write' },
+      schema: {
+        tags: ['tariff'],
+        summary: 'Acknowledge a tariff-change alert (journalled)',
+        params: z.object({ id: z.string().max(64) }),
+        response: { 200: z.object({ id: z.string(), status: z.string() }) },
+      },
+    },
+    async (req) => {
+      const a = await acknowledgeAlert(ctx, actorOf(req).orgId, req.params.id, actorOf(req).id);
+      return { id: a.id, status: a.status };
+    },
   );
   app.get(
     '/tariff/validate',
