@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Module } from '../../platform/module.ts';
 import { definePermissions } from '../../platform/auth/permissions.ts';
+import { invalid, issuesFromZod } from '../../platform/errors.ts';
 import { tariffMigrations } from './tariff.migrations.ts';
 import { tariffRoutes } from './tariff.routes.ts';
 import { tariffCommands } from './tariff.commands.ts';
@@ -39,7 +40,9 @@ export const tariffModule: Module = {
   routes: tariffRoutes,
   commands: tariffCommands,
   async start(ctx) {
-    const env = syncEnv.parse(process.env);
+    const parsed = syncEnv.safeParse(process.env);
+    if (!parsed.success) throw invalid('Tariff sync settings are not valid', issuesFromZod(parsed.error));
+    const env = parsed.data;
     if (!env.CROSSGATE_TARIFF_SYNC_URL) return async () => {};
     return startTariffSync(ctx, {
       url: env.CROSSGATE_TARIFF_SYNC_URL,

@@ -68,6 +68,8 @@ export interface Weights {
   centroid: number;
   /** Added when the listing's price fits the line's value band; subtracted (×1.5) when it does not. */
   valueBand: number;
+  /** Weight of a neighbour known only by its HS-6 (a foreign reference such as HMRC's) against a US decision. */
+  foreignReference: number;
   /** Extra query weight of the leaf category and item-type words. */
   leafBoost: number;
   /** The line's lexical score relative to the best line of its heading (chooses within a heading). */
@@ -86,6 +88,7 @@ export const DEFAULT_WEIGHTS: Weights = {
   lexical: 0.7,
   heading: 0.3,
   leafBoost: 0.3,
+  foreignReference: 1,
   valueBand: 0.3,
   centroid: 0.5,
   withinHeading: 0.3,
@@ -337,7 +340,7 @@ export class Classifier {
     for (const v of centroid.values()) centroidMax = Math.max(centroidMax, v);
     const votes = new Map<string, number>(); // prefix (4/6/8/10 digits) → summed similarity
     for (const n of neighbours) {
-      const v = n.similarity * n.similarity;
+      const v = n.similarity * n.similarity * (n.code.length < 10 ? w.foreignReference : 1);
       for (const len of [4, 6, 8, 10]) {
         if (n.code.length < len) continue;
         const p = n.code.slice(0, len);
