@@ -168,6 +168,18 @@ export class TariffIndex {
     return this.lines.length;
   }
 
+  private readonly underCache = new Map<string, number[]>();
+  /** Line numbers under a code prefix (2 to 10 digits); a fresh array the caller may sort. */
+  under(prefix: string): number[] {
+    let list = this.underCache.get(prefix);
+    if (!list) {
+      const heading = this.byHeading.get(prefix.slice(0, 4)) ?? [];
+      list = prefix.length <= 4 ? heading : heading.filter((i) => this.lines[i]!.code.startsWith(prefix));
+      if (this.underCache.size < 20_000) this.underCache.set(prefix, list);
+    }
+    return list.slice();
+  }
+
   score(query: ReadonlyMap<string, number>, out: Float64Array): string[] {
     return this.bm25.score(query, out);
   }
@@ -353,9 +365,12 @@ export class Classifier {
     const top = topIndices(lex, 60);
     for (const i of top) if (lex[i]! > 0) cand.add(i);
     const addUnder = (prefix: string, n: number) => {
-      const heading = this.tariff.byHeading.get(prefix.slice(0, 4));
-      if (!heading) return;
-      const under = heading.filter((i) => this.tariff.lines[i]!.code.startsWith(prefix));
+      const under = this.tariff.under(prefix);
+      if (under.length === 0) return;
+      if (under.length <= n) {
+        for (const i of under) cand.add(i);
+        return;
+      }
       under.sort(
         (a, b) =>
           lex[b]! - lex[a]! || Number(this.tariff.lines[b]!.isOther) - Number(this.tariff.lines[a]!.isOther),
@@ -514,18 +529,42 @@ export class Classifier {
 const round = (x: number) => Math.round(x * 10000) / 10000;
 
 function topIndices(a: Float64Array, n: number): number[] {
-  const out: number[] = [];
-  let floor = 0;
+  // Min-heap of the n best positive scores: one pass, log n work only for values that enter the heap.
+  const heap: number[] = [];
+  const less = (x: number, y: number) => a[heap[x]!]! < a[heap[y]!]!;
+  const swap = (x: number, y: number) => {
+    const t = heap[x]!;
+    heap[x] = heap[y]!;
+    heap[y] = t;
+  };
+  const down = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < heap.length && less(l, m)) m = l;
+      if (r < heap.length && less(r, m)) m = r;
+      if (m === i) return;
+      swap(i, m);
+      i = m;
+    }
+  };
   for (let i = 0; i < a.length; i++) {
     const v = a[i]!;
-    if (v <= floor && out.length >= n) continue;
-    out.push(i);
-    if (out.length > n * 2) {
-      out.sort((x, y) => a[y]! - a[x]!);
-      out.length = n;
-      floor = a[out[n - 1]!]!;
+    if (v <= 0) continue;
+    if (heap.length < n) {
+      heap.push(i);
+      let c = heap.length - 1;
+      while (c > 0) {
+        const p = (c - 1) >> 1;
+        if (!less(c, p)) break;
+        swap(c, p);
+        c = p;
+      }
+    } else if (v > a[heap[0]!]!) {
+      heap[0] = i;
+      down(0);
     }
   }
-  out.sort((x, y) => a[y]! - a[x]!);
-  return out.slice(0, n);
+  return heap.sort((x, y) => a[y]! - a[x]!);
 }
