@@ -3,7 +3,7 @@ import type { HsNomenclature, Schedule } from '../schedule.ts';
 import { Bm25Index, CosineIndex } from './bm25.ts';
 import { type CompiledRule, type Ruleset, ruleSubject } from './rules.ts';
 import { Synonyms, bag, tokenize } from './text.ts';
-import { toUsd } from './ruleset.ts';
+import { type ConfidenceCalibration, loadCalibration, toUsd } from './ruleset.ts';
 import { type ValueBand, fitsBands, valueBands } from './value-bands.ts';
 
 /** A product as the classifier sees it. */
@@ -297,11 +297,18 @@ export class Classifier {
   readonly tariff: TariffIndex;
   readonly rules: Ruleset;
   readonly synonyms: Synonyms;
+  readonly calibration: ConfidenceCalibration | undefined;
   private readonly scratch: Float64Array;
 
-  constructor(tariff: TariffIndex, rules: Ruleset) {
+  /** `calibration`: the published one by default; `null` reports the raw softmax. */
+  constructor(
+    tariff: TariffIndex,
+    rules: Ruleset,
+    calibration: ConfidenceCalibration | null = loadCalibration(),
+  ) {
     this.tariff = tariff;
     this.rules = rules;
+    this.calibration = calibration ?? undefined;
     this.synonyms = new Synonyms(rules.data.synonyms);
     this.scratch = new Float64Array(tariff.size);
   }
@@ -456,7 +463,11 @@ export class Classifier {
       zc += e;
       return e;
     });
-    const conf = expsC.map((e) => e / (zc || 1));
+    const conf = calibrate(
+      expsC.map((e) => e / (zc || 1)),
+      scored.map((x) => x.score),
+      this.calibration,
+    );
 
     const hs6 = new Map<string, number>();
     scored.forEach((s, j) => {
@@ -524,6 +535,17 @@ export class Classifier {
       rulesetVersion: this.rules.version,
     };
   }
+}
+
+/** Top-1 probability from the logistic calibration; the rest share what is left as the softmax did. */
+function calibrate(softmax: number[], scores: number[], c: ConfidenceCalibration | undefined): number[] {
+  const s1 = softmax[0];
+  if (!c || s1 === undefined) return softmax;
+  const z =
+    c.margin * ((scores[0] ?? 0) - (scores[1] ?? 0)) + c.logSoftmax * Math.log(Math.max(s1, 1e-4)) + c.bias;
+  const p1 = 1 / (1 + Math.exp(-z));
+  const rest = 1 - s1;
+  return softmax.map((p, i) => (i === 0 ? p1 : rest > 0 ? (p * (1 - p1)) / rest : 0));
 }
 
 const round = (x: number) => Math.round(x * 10000) / 10000;
