@@ -846,6 +846,88 @@ rule(
   ],
 );
 
+rule(
+  'footwear-covering-ankle',
+  'Boots and high-tops cover the ankle; shoes, sandals and slippers do not',
+  'Chapter 64 subheadings "covering the ankle" (e.g. 6402.91, 6404.19 statistical lines)',
+  all(
+    SHOE,
+    t(
+      'boot',
+      'boots',
+      'ankle boots',
+      'high top',
+      'high-top',
+      'booties',
+      'galoshes',
+      'rain boots',
+      'snow boots',
+    ),
+  ),
+  [{ lineWords: ['covering the ankle'], boost: 0.4 }],
+  [ex('Women Ankle Boots Winter', true), ex('Beach Sandals', false)],
+);
+rule(
+  'footwear-not-covering-ankle',
+  'Shoes, sandals, slippers and pumps do not cover the ankle',
+  'Chapter 64 subheadings "covering the ankle"',
+  all(
+    SHOE,
+    not(t('boot', 'boots', 'high top', 'high-top', 'booties', 'galoshes')),
+    t(
+      'sandal',
+      'sandals',
+      'slipper',
+      'slippers',
+      'pumps',
+      'heels',
+      'loafers',
+      'flip flops',
+      'sneakers',
+      'flats',
+      'mules',
+    ),
+  ),
+  [{ lineWords: ['covering the ankle'], boost: -0.3 }],
+  [ex('Beach Sandals', true), ex('Snow Boots', false)],
+);
+rule(
+  'imitation-jewellery-not-base-metal',
+  'Imitation jewellery of plastics, glass, wood, shell or textile is "other" imitation jewellery',
+  'Subheading 7117.90 (7117.11/7117.19 are of base metal)',
+  all(
+    any(
+      cat('Fashion Jewelry', 'Jewelry'),
+      t('necklace', 'bracelet', 'earring', 'earrings', 'brooch', 'anklet', 'pendant', 'charm', 'charms'),
+    ),
+    any(
+      MAT(
+        'acrylic',
+        'resin',
+        'plastic',
+        'glass',
+        'wood',
+        'shell',
+        'leather',
+        'rope',
+        'fabric',
+        'beads',
+        'seed beads',
+        'clay',
+        'polymer clay',
+        'crystal glass',
+      ),
+      t('acrylic', 'resin', 'wooden', 'shell', 'seed bead', 'beaded', 'polymer clay', 'leather cord'),
+    ),
+    not(MAT('zinc alloy', 'alloy', 'stainless steel', 'brass', 'copper', 'metal', 'iron', 'titanium')),
+  ),
+  [{ prefixes: ['711790'], boost: 0.4 }],
+  [
+    ex('Shell Bead Bracelet', true, { attributes: { Material: 'Shell' } }),
+    ex('Zinc Alloy Necklace', false, { attributes: { Material: 'Zinc Alloy' } }),
+  ],
+);
+
 const synonyms = {
   tshirt: ['t-shirts', 'singlets'],
   tee: ['t-shirts'],
