@@ -4,7 +4,7 @@ import { Bm25Index, CosineIndex } from './bm25.ts';
 import { type CompiledRule, type Ruleset, ruleSubject } from './rules.ts';
 import { Synonyms, bag, tokenize } from './text.ts';
 import { type ConfidenceCalibration, loadCalibration, toUsd } from './ruleset.ts';
-import { type ValueBand, fitsBands, valueBands } from './value-bands.ts';
+import { type ValueBand, fitsBands, listingVoltage, valueBands, voltageBands } from './value-bands.ts';
 
 /** A product as the classifier sees it. */
 export interface ClassifyInput {
@@ -133,6 +133,7 @@ export class TariffIndex {
     tokens: Set<string>;
     isOther: boolean;
     bands: ValueBand[];
+    volts: ValueBand[];
   }> = [];
   readonly byHeading = new Map<string, number[]>();
   readonly byCode = new Map<string, number>();
@@ -155,6 +156,7 @@ export class TariffIndex {
         tokens: new Set([...own, ...up]),
         isOther: /^other\b/i.test(line.description),
         bands: valueBands(path),
+        volts: voltageBands(path),
       });
       this.byCode.set(line.code, i);
       const h = line.code.slice(0, 4);
@@ -400,6 +402,7 @@ export class Classifier {
       headBest.set(h, Math.max(headBest.get(h) ?? 0, lexN(i)));
     }
 
+    const voltage = listingVoltage(`${mainText} ${Object.values(input.attributes ?? {}).join(' ')}`);
     const priceUsd =
       input.price !== undefined && input.price > 0 ? toUsd(input.price, input.currency ?? 'USD') : undefined;
 
@@ -409,6 +412,7 @@ export class Classifier {
       parts: Candidate['evidence']['components'];
       rules: Array<{ rule: CompiledRule; boost: number }>;
       band: boolean | undefined;
+      volt: boolean | undefined;
     }> = [];
     for (const i of cand) {
       const line = this.tariff.lines[i]!;
@@ -442,9 +446,11 @@ export class Classifier {
       };
       const fits = priceUsd === undefined ? undefined : fitsBands(line.bands, priceUsd);
       if (fits !== undefined) parts.rules += fits ? w.valueBand : -1.5 * w.valueBand;
+      const voltFits = voltage === undefined ? undefined : fitsBands(line.volts, voltage);
+      if (voltFits !== undefined) parts.rules += voltFits ? w.valueBand : -1.5 * w.valueBand;
       const score =
         parts.lexical + parts.heading + parts.neighbours + parts.rules + (line.isOther ? w.otherPrior : 0);
-      scored.push({ i, score, parts, rules: applied, band: fits });
+      scored.push({ i, score, parts, rules: applied, band: fits, volt: voltFits });
     }
     scored.sort((a, b) => b.score - a.score);
 

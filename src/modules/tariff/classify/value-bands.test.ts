@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { fitsBands, valueBands } from './value-bands.ts';
+import { fitsBands, listingVoltage, valueBands, voltageBands } from './value-bands.ts';
 import { toUsd } from './ruleset.ts';
 
 describe('value bands in tariff text', () => {
@@ -23,5 +23,21 @@ describe('value bands in tariff text', () => {
   it('converts listing prices with the dated indicative rates', () => {
     assert.equal(toUsd(100, 'CNY'), 14);
     assert.equal(toUsd(100, 'XXX'), undefined);
+  });
+});
+
+describe('voltage bands', () => {
+  it('reads "not exceeding", "exceeding" and ranges, in V and kV', () => {
+    assert.deepEqual(voltageBands(['for a voltage not exceeding 1,000 V']), [{ notOver: 1000 }]);
+    assert.deepEqual(voltageBands(['For a voltage exceeding 1,000 V']), [{ over: 1000 }]);
+    assert.deepEqual(voltageBands(['voltage exceeding 60 V but not exceeding 1,000 V']), [
+      { over: 60, notOver: 1000 },
+    ]);
+  });
+  it('finds the highest voltage a listing states', () => {
+    assert.equal(listingVoltage('Glass fuse 5x20mm 250V 2A'), 250);
+    assert.equal(listingVoltage('DC 12V to 5V buck converter'), 12);
+    assert.equal(listingVoltage('10kV insulator'), 10_000);
+    assert.equal(listingVoltage('Model V8 earphones'), undefined);
   });
 });

@@ -53,3 +53,30 @@ export function fitsBands(bands: readonly ValueBand[], priceUsd: number): boolea
     (b) => (b.over === undefined || priceUsd > b.over) && (b.notOver === undefined || priceUsd <= b.notOver),
   );
 }
+
+/** Voltage bands in tariff text ("for a voltage not exceeding 1,000 V", "exceeding 60 V but not exceeding 1,000 V"). */
+const VOLT =
+  /voltage\s+(not exceeding|exceeding)\s+([\d,]+(?:\.\d+)?)\s*(k?V)?(?:\s+but\s+not\s+exceeding\s+([\d,]+(?:\.\d+)?)\s*(k?V)?)?/gi;
+const volts = (n: string, unit: string | undefined) =>
+  Number(n.replace(/,/g, '')) * (unit?.toLowerCase() === 'kv' ? 1000 : 1);
+
+export function voltageBands(pathText: readonly string[]): ValueBand[] {
+  const out: ValueBand[] = [];
+  for (const text of pathText)
+    for (const m of text.matchAll(VOLT)) {
+      const [, op, a, ua, b, ub] = m;
+      if (/^not/i.test(op!)) out.push({ notOver: volts(a!, ua) });
+      else out.push(b ? { over: volts(a!, ua), notOver: volts(b, ub) } : { over: volts(a!, ua) });
+    }
+  return out;
+}
+
+/** The highest voltage a listing states ("250V", "12 V DC", "10kV"), or undefined. */
+export function listingVoltage(text: string): number | undefined {
+  let max: number | undefined;
+  for (const m of text.matchAll(/(?<![\w.])(\d+(?:\.\d+)?)\s?(kv|v)(?:ac|dc)?\b/gi)) {
+    const v = Number(m[1]) * (m[2]!.toLowerCase() === 'kv' ? 1000 : 1);
+    if (v > 0 && v < 1_000_000) max = Math.max(max ?? 0, v);
+  }
+  return max;
+}
