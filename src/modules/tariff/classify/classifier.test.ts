@@ -75,6 +75,13 @@ describe('classifier', () => {
     assert.equal(r.hs6[0]!.description, 'Switches n.e.c. in heading 8536');
   });
 
+  it('uses the voltage the listing states against the voltage bands in the tariff text', () => {
+    const r = classifier.classify({ title: 'Fuse 250V' }, undefined);
+    const top = r.candidates[0]!;
+    assert.equal(top.code.slice(0, 4), '8536');
+    assert.ok(top.evidence.rules.some((x) => x.id === 'voltage-band' && x.boost > 0));
+  });
+
   it('gives confidences that sum to at most 1 and rank in order', () => {
     const r = classifier.classify({ title: 'switch' }, undefined, { k: 5 });
     const sum = r.candidates.reduce((a, c) => a + c.confidence, 0);

@@ -514,6 +514,18 @@ export class Classifier {
                       boost: round(s.band ? w.valueBand : -1.5 * w.valueBand),
                     },
                   ],
+            )
+            .concat(
+              s.volt === undefined
+                ? []
+                : [
+                    {
+                      id: 'voltage-band',
+                      description: `The stated voltage (${voltage} V) ${s.volt ? 'fits' : 'is outside'} the voltage band in the line's text`,
+                      basis: 'Tariff text of the line (for a voltage (not) exceeding …)',
+                      boost: round(s.volt ? w.valueBand : -1.5 * w.valueBand),
+                    },
+                  ],
             ),
           neighbours: neighbours.filter((n) => entry.code.startsWith(n.code.slice(0, 6))).slice(0, 5),
           components: {
