@@ -18,7 +18,7 @@ import type { ReviewStatus } from './tariff.tables.ts';
 /** Below this top-1 confidence a classification goes to the review queue (per call overridable). */
 export const DEFAULT_REVIEW_THRESHOLD = 0.5;
 
-// One classifier per US revision (the tariff index is shared by every organisation).
+// One classifier per (US revision, HS revision) in force (the tariff index is shared by every organisation).
 const classifiers = new Map<string, Promise<Classifier>>();
 // One memory per organisation, appended to in place when a decision is confirmed or references load.
 const memories = new Map<string, Promise<ClassificationMemory>>();
@@ -28,15 +28,16 @@ async function classifierFor(
   date?: string,
 ): Promise<{ classifier: Classifier; revisionId: string; revisionLabel: string }> {
   const { revision, schedule } = await scheduleInForce(ctx, date);
-  let p = classifiers.get(revision.id);
+  const hsRev = await revisionInForce(ctx, 'HS', date);
+  const key = `${revision.id}|${hsRev?.id ?? ''}`;
+  let p = classifiers.get(key);
   if (!p) {
     p = (async () => {
-      const hsRev = await revisionInForce(ctx, 'HS', date);
       const hs = hsRev ? await loadNomenclature(ctx, hsRev.id) : undefined;
       return new Classifier(new TariffIndex(schedule, hs), loadRuleset());
     })();
-    p.catch(() => classifiers.delete(revision.id));
-    classifiers.set(revision.id, p);
+    p.catch(() => classifiers.delete(key));
+    classifiers.set(key, p);
   }
   return { classifier: await p, revisionId: revision.id, revisionLabel: revision.label };
 }
