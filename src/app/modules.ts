@@ -6,6 +6,7 @@ import { coreModule } from '../modules/core/index.ts';
 import { demoModule } from '../modules/demo/index.ts';
 import { importsModule } from '../modules/imports/index.ts';
 import { traceModule } from '../modules/trace/index.ts';
+import { tariffModule } from '../modules/tariff/index.ts';
 
 /** Every module of the monolith, in dependency order. Add a module here and nowhere else. */
 export const MODULES: Module[] = [
@@ -15,6 +16,7 @@ export const MODULES: Module[] = [
   coreModule,
   importsModule,
   traceModule,
+  tariffModule,
   demoModule,
 ];
 

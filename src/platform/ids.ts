@@ -34,6 +34,9 @@ export const ID_PREFIXES = {
   accessReview: 'arv',
   accessReviewItem: 'ari',
   oauthToken: 'tok',
+  tariffRevision: 'trv',
+  tariffDiff: 'tdf',
+  classificationReference: 'crf',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;
