@@ -787,7 +787,7 @@ export const commonChecks: Checkpoint[] = [
       kinds: ['us_isf', 'eu_ens', 'uk_cds'],
       category: 'completeness',
       field: 'transport.carrierName',
-      message: 'No carrier',
+      message: 'The filing names no carrier',
       fix: 'Set the carrier on the shipment',
     },
     (f) => !!(f.transport.carrierName || f.transport.carrierCode),
