@@ -7,7 +7,14 @@ import { demoModule } from '../modules/demo/index.ts';
 import { filingsModule } from '../modules/filings/index.ts';
 
 /** Every module of the monolith, in dependency order. Add a module here and nowhere else. */
-export const MODULES: Module[] = [identityModule, privacyModule, journalModule, coreModule, filingsModule, demoModule];
+export const MODULES: Module[] = [
+  identityModule,
+  privacyModule,
+  journalModule,
+  coreModule,
+  filingsModule,
+  demoModule,
+];
 
 export function allMigrations() {
   const out: Record<string, import('kysely/migration').Migration> = {};

@@ -22,8 +22,14 @@ describe('deadline arithmetic', () => {
   });
 
   it('maps a local wall-clock time to the right instant on both sides of a DST change', () => {
-    assert.equal(zonedInstant('America/Los_Angeles', '2026-10-31', '23:59:59.999').toISOString(), '2026-11-01T06:59:59.999Z');
-    assert.equal(zonedInstant('America/Los_Angeles', '2026-11-02', '23:59:59.999').toISOString(), '2026-11-03T07:59:59.999Z');
+    assert.equal(
+      zonedInstant('America/Los_Angeles', '2026-10-31', '23:59:59.999').toISOString(),
+      '2026-11-01T06:59:59.999Z',
+    );
+    assert.equal(
+      zonedInstant('America/Los_Angeles', '2026-11-02', '23:59:59.999').toISOString(),
+      '2026-11-03T07:59:59.999Z',
+    );
   });
 
   it('skips weekends and US federal holidays when counting working days', () => {
@@ -98,7 +104,13 @@ describe('deadline arithmetic', () => {
       on,
     });
     assert.equal(full[0]!.dueAt, '2026-11-10T08:00:00.000Z');
-    const placi = planClocks({ kind: 'eu_ens', variant: 'placi', mode: 'air', departure: '2026-11-10T08:00:00Z', on });
+    const placi = planClocks({
+      kind: 'eu_ens',
+      variant: 'placi',
+      mode: 'air',
+      departure: '2026-11-10T08:00:00Z',
+      on,
+    });
     assert.deepEqual(
       placi.map((c) => c.clock),
       ['ens_placi'],
@@ -107,8 +119,14 @@ describe('deadline arithmetic', () => {
 
   it('uses 24 h before loading for sea, 1 h for road and 2 h for rail', () => {
     const at = (mode: 'ocean' | 'road' | 'rail') =>
-      planClocks({ kind: 'eu_ens', variant: 'full', mode, departure: '2026-11-10T00:00:00Z', arrival: '2026-11-12T00:00:00Z', on })[0]!
-        .dueAt;
+      planClocks({
+        kind: 'eu_ens',
+        variant: 'full',
+        mode,
+        departure: '2026-11-10T00:00:00Z',
+        arrival: '2026-11-12T00:00:00Z',
+        on,
+      })[0]!.dueAt;
     assert.equal(at('ocean'), '2026-11-09T00:00:00.000Z');
     assert.equal(at('road'), '2026-11-11T23:00:00.000Z');
     assert.equal(at('rail'), '2026-11-11T22:00:00.000Z');

@@ -23,15 +23,25 @@ export function tzOffsetMinutes(tz: string, at: Date): number {
     second: '2-digit',
   }).formatToParts(at);
   const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  const asUtc = Date.UTC(
+    get('year'),
+    get('month') - 1,
+    get('day'),
+    get('hour'),
+    get('minute'),
+    get('second'),
+  );
   return Math.round((asUtc - Math.floor(at.getTime() / 1000) * 1000) / 60000);
 }
 
 /** The calendar date (YYYY-MM-DD) of `at` in `tz`. */
 export function localDate(tz: string, at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    at,
-  );
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: tz,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(at);
 }
 
 /** The instant of wall-clock `date` `time` in `tz` (resolves DST by re-checking the offset). */
@@ -107,7 +117,11 @@ export function planClocks(input: ClockInput): ClockPlan[] {
     if (spec.variant && spec.variant !== (input.variant || 'full')) continue;
     if (!spec.variant && spec.kind === 'eu_ens' && input.variant === 'placi') continue;
     const anchorIso =
-      spec.anchor === 'departure' ? input.departure : spec.anchor === 'arrival' ? input.arrival : (input.release ?? input.arrival);
+      spec.anchor === 'departure'
+        ? input.departure
+        : spec.anchor === 'arrival'
+          ? input.arrival
+          : (input.release ?? input.arrival);
     if (!anchorIso) continue;
     const anchorAt = new Date(anchorIso);
     const tz =
@@ -120,7 +134,10 @@ export function planClocks(input: ClockInput): ClockPlan[] {
       const dep = input.departure ? Date.parse(input.departure) : Number.NaN;
       const arr = input.arrival ? Date.parse(input.arrival) : Number.NaN;
       const shortHaul =
-        spec.shortHaul && !Number.isNaN(dep) && !Number.isNaN(arr) && (arr - dep) / 3_600_000 < spec.shortHaul.maxDurationHours;
+        spec.shortHaul &&
+        !Number.isNaN(dep) &&
+        !Number.isNaN(arr) &&
+        (arr - dep) / 3_600_000 < spec.shortHaul.maxDurationHours;
       if (shortHaul && input.departure) {
         due = new Date(dep + spec.shortHaul!.offsetHours * 3_600_000);
         explanation = `flight under ${spec.shortHaul!.maxDurationHours} h: due at departure ${input.departure}`;

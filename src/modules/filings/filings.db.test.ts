@@ -1,7 +1,14 @@
 import { after, afterEach, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { FixedClock } from '../../platform/clock.ts';
-import { bearer, newOrg, newUser, testApp, testContext, type TestContext } from '../../../test/support/context.ts';
+import {
+  bearer,
+  newOrg,
+  newUser,
+  testApp,
+  testContext,
+  type TestContext,
+} from '../../../test/support/context.ts';
 import type { HttpApp } from '../../platform/http/server.ts';
 import { configureFilings, encodeFiling, recordFilingStatus } from './index.ts';
 import { putSettings, sweepDeadlines, timeliness } from './filings.service.ts';
@@ -30,7 +37,14 @@ describe('filings service and API', () => {
     await putSettings(
       ctx,
       org.id,
-      { filerCode: 'B7X', bondType: 'continuous', euEori: 'NL824569123000', iossNumber: 'IM5280001234', gbEori: 'GB123456789000', gbVatNumber: 'GB980780684' },
+      {
+        filerCode: 'B7X',
+        bondType: 'continuous',
+        euEori: 'NL824569123000',
+        iossNumber: 'IM5280001234',
+        gbEori: 'GB123456789000',
+        gbVatNumber: 'GB980780684',
+      },
       'test',
     );
     usShipment = (await insertShipment(ctx, org.id, usOceanBundle())).shipmentId;
@@ -43,13 +57,20 @@ describe('filings service and API', () => {
     await ctx.dispose();
   });
 
-  const api = (method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: object, token = filer.token) =>
-    app.inject({ method, url, headers: bearer(token), ...(payload ? { payload } : {}) });
+  const api = (
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT',
+    url: string,
+    payload?: object,
+    token = filer.token,
+  ) => app.inject({ method, url, headers: bearer(token), ...(payload ? { payload } : {}) });
 
   it('builds the US, EU and UK filings for three shipments in one bulk call', async () => {
     const r = await api('POST', '/api/filings/build', { shipmentIds: [usShipment, euShipment, ukShipment] });
     assert.equal(r.statusCode, 200, r.body);
-    const kinds = r.json().results.map((x: { kind: string; variant: string }) => `${x.kind}/${x.variant}`).sort();
+    const kinds = r
+      .json()
+      .results.map((x: { kind: string; variant: string }) => `${x.kind}/${x.variant}`)
+      .sort();
     assert.deepEqual(kinds, ['eu_ens/full', 'eu_ens/placi', 'eu_h7/', 'uk_cds/', 'us_entry/', 'us_isf/']);
     assert.ok(r.json().results.every((x: { outcome: string }) => x.outcome === 'created'));
   });
@@ -72,7 +93,11 @@ describe('filings service and API', () => {
 
   it('seals the EU buyer in the filing parties and opens it for the wire payload', async () => {
     const [h7] = (await api('GET', `/api/filings?kind=eu_h7`)).json().items;
-    const rows = await ctx.db.selectFrom('filing_parties').selectAll().where('filing_id', '=', h7.id).execute();
+    const rows = await ctx.db
+      .selectFrom('filing_parties')
+      .selectAll()
+      .where('filing_id', '=', h7.id)
+      .execute();
     const consignee = rows.find((p) => p.role === 'consignee')!;
     assert.equal(consignee.clear, null);
     assert.ok(consignee.sealed && !consignee.sealed.includes('Schmidt'));
@@ -86,10 +111,16 @@ describe('filings service and API', () => {
     const [cds] = (await api('GET', '/api/filings?kind=uk_cds')).json().items;
     const ok = await api('POST', `/api/filings/${cds.id}/check`);
     assert.equal(ok.statusCode, 200, ok.body);
-    assert.equal(ok.json().errors, 0, JSON.stringify(ok.json().results.filter((x: { outcome: string }) => x.outcome === 'fail')));
+    assert.equal(
+      ok.json().errors,
+      0,
+      JSON.stringify(ok.json().results.filter((x: { outcome: string }) => x.outcome === 'fail')),
+    );
     assert.equal(ok.json().status, 'validated');
 
-    const ens = (await api('GET', '/api/filings?kind=eu_ens')).json().items.find((x: { variant: string }) => x.variant === 'full');
+    const ens = (await api('GET', '/api/filings?kind=eu_ens'))
+      .json()
+      .items.find((x: { variant: string }) => x.variant === 'full');
     const bad = await api('POST', `/api/filings/${ens.id}/check`);
     assert.equal(bad.json().status, 'draft');
     const detail = (await api('GET', `/api/filings/${ens.id}`)).json();
@@ -98,7 +129,11 @@ describe('filings service and API', () => {
     const patched = await api('PATCH', `/api/filings/${ens.id}/transport`, { conveyance: 'LH8401' });
     assert.equal(patched.statusCode, 200, patched.body);
     const again = await api('POST', `/api/filings/${ens.id}/check`);
-    assert.equal(again.json().status, 'validated', JSON.stringify(again.json().results.filter((x: { outcome: string }) => x.outcome === 'fail')));
+    assert.equal(
+      again.json().status,
+      'validated',
+      JSON.stringify(again.json().results.filter((x: { outcome: string }) => x.outcome === 'fail')),
+    );
   });
 
   it('journals builds, checks and status changes in the same transaction', async () => {
@@ -109,14 +144,18 @@ describe('filings service and API', () => {
       .where('kind', 'like', 'filing.%')
       .execute();
     const set = new Set(kinds.map((k) => k.kind));
-    for (const k of ['filing.built', 'filing.checked', 'filing.transport_changed', 'filing.settings_changed']) assert.ok(set.has(k), k);
+    for (const k of ['filing.built', 'filing.checked', 'filing.transport_changed', 'filing.settings_changed'])
+      assert.ok(set.has(k), k);
   });
 
   it('follows the status machine, stops clocks on submission and measures timeliness', async () => {
     const [cds] = (await api('GET', '/api/filings?kind=uk_cds')).json().items;
     const bad = await api('POST', `/api/filings/${cds.id}/status`, { status: 'released', reasons: [] });
     assert.equal(bad.statusCode, 409);
-    const sub = await api('POST', `/api/filings/${cds.id}/status`, { status: 'submitted', reasons: ['sent'] });
+    const sub = await api('POST', `/api/filings/${cds.id}/status`, {
+      status: 'submitted',
+      reasons: ['sent'],
+    });
     assert.equal(sub.statusCode, 200, sub.body);
     await recordFilingStatus(ctx, org.id, cds.id, 'accepted', ['CDS 202 + acceptance'], 'system:gateway');
     const d = (await api('GET', `/api/filings/${cds.id}`)).json();
@@ -133,14 +172,20 @@ describe('filings service and API', () => {
     const [isf] = (await api('GET', '/api/filings?kind=us_isf')).json().items;
     const before = (await api('GET', `/api/filings/${isf.id}`)).json().clocks[0];
     assert.equal(before.dueAt, '2026-11-09T02:00:00.000Z');
-    await ctx.db.updateTable('shipments').set({ etd: '2026-11-06T02:00:00Z' }).where('id', '=', usShipment).execute();
+    await ctx.db
+      .updateTable('shipments')
+      .set({ etd: '2026-11-06T02:00:00Z' })
+      .where('id', '=', usShipment)
+      .execute();
     clock.set('2026-11-04T12:00:00Z'); // 14 h before the new ISF deadline
     const late = await newUser(ctx, org.id, 'viewer'); // sessions follow the clock
     const s1 = await sweepDeadlines(ctx, org.id);
     assert.ok(s1.recomputed >= 1);
     const afterClock = (await api('GET', `/api/filings/${isf.id}`, undefined, late.token)).json().clocks[0];
     assert.equal(afterClock.dueAt, '2026-11-05T02:00:00.000Z');
-    const alerts = (await api('GET', '/api/filings/alerts', undefined, late.token)).json().items.filter((a: { filingId: string }) => a.filingId === isf.id);
+    const alerts = (await api('GET', '/api/filings/alerts', undefined, late.token))
+      .json()
+      .items.filter((a: { filingId: string }) => a.filingId === isf.id);
     assert.deepEqual(alerts.map((a: { lead: string }) => a.lead).sort(), ['24h', '48h']);
     const s2 = await sweepDeadlines(ctx, org.id);
     assert.equal(s2.alertsRaised, 0);

@@ -27,12 +27,27 @@ const idParam = z.object({ id: z.string().max(64) });
 const any = z.any();
 const settingsSchema = z
   .object({
-    filerCode: z.string().regex(/^[A-Z0-9]{3}$/).optional(),
+    filerCode: z
+      .string()
+      .regex(/^[A-Z0-9]{3}$/)
+      .optional(),
     bondType: z.enum(['continuous', 'single']).optional(),
-    iossNumber: z.string().regex(/^IM\d{10}$/).optional(),
-    euEori: z.string().regex(/^[A-Z]{2}[A-Z0-9]{1,15}$/).optional(),
-    gbEori: z.string().regex(/^(GB|XI)\d{12}$/).optional(),
-    gbVatNumber: z.string().regex(/^GB\d{9}(\d{3})?$/).optional(),
+    iossNumber: z
+      .string()
+      .regex(/^IM\d{10}$/)
+      .optional(),
+    euEori: z
+      .string()
+      .regex(/^[A-Z]{2}[A-Z0-9]{1,15}$/)
+      .optional(),
+    gbEori: z
+      .string()
+      .regex(/^(GB|XI)\d{12}$/)
+      .optional(),
+    gbVatNumber: z
+      .string()
+      .regex(/^GB\d{9}(\d{3})?$/)
+      .optional(),
     relatedParties: z.boolean().optional(),
   })
   .strict();
@@ -69,7 +84,8 @@ export function filingsRoutes(app: HttpApp, ctx: AppContext): void {
       const actor = actorOf(req);
       if ('all' in req.body) return { results: await buildAll(ctx, actor.orgId, actor.id) };
       const results = [];
-      for (const id of req.body.shipmentIds) results.push(...(await buildForShipment(ctx, actor.orgId, id, actor.id)));
+      for (const id of req.body.shipmentIds)
+        results.push(...(await buildForShipment(ctx, actor.orgId, id, actor.id)));
       return { results };
     },
   );
@@ -117,7 +133,11 @@ export function filingsRoutes(app: HttpApp, ctx: AppContext): void {
     '/filings/check',
     {
       config: { permission: 'filings:write' },
-      schema: { tags: ['filings'], summary: 'Run the checkpoints on every open filing', body: z.object({ all: z.literal(true) }) },
+      schema: {
+        tags: ['filings'],
+        summary: 'Run the checkpoints on every open filing',
+        body: z.object({ all: z.literal(true) }),
+      },
     },
     async (req) => ({ results: await checkAll(ctx, actorOf(req).orgId, actorOf(req).id) }),
   );
@@ -129,7 +149,11 @@ export function filingsRoutes(app: HttpApp, ctx: AppContext): void {
         tags: ['filings'],
         summary: 'Open deadline clocks (optionally only those due within N hours, or overdue too)',
         querystring: z.object({
-          within: z.coerce.number().min(0).max(24 * 365).optional(),
+          within: z.coerce
+            .number()
+            .min(0)
+            .max(24 * 365)
+            .optional(),
           overdue: z.enum(['true', 'false']).optional(),
         }),
       },
@@ -147,14 +171,20 @@ export function filingsRoutes(app: HttpApp, ctx: AppContext): void {
   );
   app.get(
     '/filings/alerts',
-    { config: { permission: 'filings:read' }, schema: { tags: ['filings'], summary: 'Deadline alerts raised, newest first' } },
+    {
+      config: { permission: 'filings:read' },
+      schema: { tags: ['filings'], summary: 'Deadline alerts raised, newest first' },
+    },
     async (req) => ({ items: await listAlerts(ctx, actorOf(req).orgId) }),
   );
   app.get(
     '/filings/timeliness',
     {
       config: { permission: 'filings:read' },
-      schema: { tags: ['filings'], summary: 'Timeliness compliance per regime (clocks met in time / closed)' },
+      schema: {
+        tags: ['filings'],
+        summary: 'Timeliness compliance per regime (clocks met in time / closed)',
+      },
     },
     async (req) => ({ items: await timeliness(ctx, actorOf(req).orgId) }),
   );
@@ -162,13 +192,19 @@ export function filingsRoutes(app: HttpApp, ctx: AppContext): void {
     '/filings/dashboard',
     {
       config: { permission: 'filings:read' },
-      schema: { tags: ['filings'], summary: 'Due in the next 24 h, overdue, failing checkpoints, timeliness' },
+      schema: {
+        tags: ['filings'],
+        summary: 'Due in the next 24 h, overdue, failing checkpoints, timeliness',
+      },
     },
     async (req) => dashboard(ctx, actorOf(req).orgId),
   );
   app.get(
     '/filings/settings',
-    { config: { permission: 'filings:read' }, schema: { tags: ['filings'], summary: 'Filer settings (filer code, bond, EORI, IOSS)' } },
+    {
+      config: { permission: 'filings:read' },
+      schema: { tags: ['filings'], summary: 'Filer settings (filer code, bond, EORI, IOSS)' },
+    },
     async (req) => getSettings(ctx, actorOf(req).orgId),
   );
   app.put(
@@ -230,17 +266,31 @@ export function filingsRoutes(app: HttpApp, ctx: AppContext): void {
         tags: ['filings'],
         summary: 'Record a status change (submitted, accepted, rejected, held, released, amended, withdrawn)',
         params: idParam,
-        body: z.object({ status: z.enum(FILING_STATUSES), reasons: z.array(z.string().max(500)).max(50).default([]) }),
+        body: z.object({
+          status: z.enum(FILING_STATUSES),
+          reasons: z.array(z.string().max(500)).max(50).default([]),
+        }),
       },
     },
     async (req) =>
-      recordFilingStatus(ctx, actorOf(req).orgId, req.params.id, req.body.status, req.body.reasons, actorOf(req).id),
+      recordFilingStatus(
+        ctx,
+        actorOf(req).orgId,
+        req.params.id,
+        req.body.status,
+        req.body.reasons,
+        actorOf(req).id,
+      ),
   );
   app.get(
     '/filings/:id/payload',
     {
       config: { permission: 'filings:submit' },
-      schema: { tags: ['filings'], summary: 'The encoded wire payload (CATAIR / ENS XML / H7 XML / DMS XML)', params: idParam },
+      schema: {
+        tags: ['filings'],
+        summary: 'The encoded wire payload (CATAIR / ENS XML / H7 XML / DMS XML)',
+        params: idParam,
+      },
     },
     async (req) => encodeFiling(ctx, actorOf(req).orgId, req.params.id),
   );

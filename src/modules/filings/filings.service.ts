@@ -5,10 +5,19 @@ import { conflict, invalid, notFound } from '../../platform/errors.ts';
 import { hasPrefix } from '../../platform/ids.ts';
 import { BUILDER_VERSION, buildFiling, planFilings, type PlannedFiling } from './builders/builders.ts';
 import type { BundleParty, FilingSettings, ShipmentBundle } from './builders/common.ts';
-import { CHECKPOINT_REGISTRY_VERSION, validateFiling, type ValidationReport } from './checkpoints/registry.ts';
+import {
+  CHECKPOINT_REGISTRY_VERSION,
+  validateFiling,
+  type ValidationReport,
+} from './checkpoints/registry.ts';
 import { crossedLeads, planClocks } from './deadlines.ts';
 import { encode, ENCODER_VERSION } from './encoders/index.ts';
-import { noScreening, structuralTariffValidator, type PartyScreening, type TariffCodeValidator } from './filings.ports.ts';
+import {
+  noScreening,
+  structuralTariffValidator,
+  type PartyScreening,
+  type TariffCodeValidator,
+} from './filings.ports.ts';
 import { formatEntryNumber } from './formats.ts';
 import {
   canTransition,
@@ -43,8 +52,16 @@ const iso = (d: Date | string | null | undefined) => (d == null ? null : new Dat
 
 // ---------------------------------------------------------------------------------------- settings
 
-export async function getSettings(ctx: AppContext, orgId: string, db: Executor = ctx.db): Promise<FilingSettings> {
-  const row = await db.selectFrom('filing_settings').select('settings').where('org_id', '=', orgId).executeTakeFirst();
+export async function getSettings(
+  ctx: AppContext,
+  orgId: string,
+  db: Executor = ctx.db,
+): Promise<FilingSettings> {
+  const row = await db
+    .selectFrom('filing_settings')
+    .select('settings')
+    .where('org_id', '=', orgId)
+    .executeTakeFirst();
   return (row?.settings ?? {}) as FilingSettings;
 }
 
@@ -52,7 +69,12 @@ export async function putSettings(ctx: AppContext, orgId: string, settings: Fili
   await ctx.db.transaction().execute(async (tx) => {
     await tx
       .insertInto('filing_settings')
-      .values({ org_id: orgId, settings: JSON.stringify(settings), next_entry_seq: 1, updated_at: ctx.clock.now() })
+      .values({
+        org_id: orgId,
+        settings: JSON.stringify(settings),
+        next_entry_seq: 1,
+        updated_at: ctx.clock.now(),
+      })
       .onConflict((oc) =>
         oc.column('org_id').doUpdateSet({ settings: JSON.stringify(settings), updated_at: ctx.clock.now() }),
       )
@@ -77,22 +99,28 @@ async function drawEntryNumber(tx: Executor, orgId: string, filerCode: string): 
 
 // ------------------------------------------------------------------------------------------ bundle
 
-async function openParty(ctx: AppContext, orgId: string, row: {
-  id: string;
-  kind: string;
-  is_person: boolean;
-  name: string | null;
-  name_sealed: string | null;
-  address: unknown;
-  address_sealed: string | null;
-  country: string;
-  tax_id_sealed: string | null;
-  mid: string | null;
-}): Promise<BundleParty> {
+async function openParty(
+  ctx: AppContext,
+  orgId: string,
+  row: {
+    id: string;
+    kind: string;
+    is_person: boolean;
+    name: string | null;
+    name_sealed: string | null;
+    address: unknown;
+    address_sealed: string | null;
+    country: string;
+    tax_id_sealed: string | null;
+    mid: string | null;
+  },
+): Promise<BundleParty> {
   const name = row.name ?? (row.name_sealed ? await ctx.cipher.open(orgId, row.name_sealed) : null);
   const address =
     (row.address as BundleParty['address']) ??
-    (row.address_sealed ? (JSON.parse(await ctx.cipher.open(orgId, row.address_sealed)) as BundleParty['address']) : null);
+    (row.address_sealed
+      ? (JSON.parse(await ctx.cipher.open(orgId, row.address_sealed)) as BundleParty['address'])
+      : null);
   return {
     id: row.id,
     kind: row.kind,
@@ -106,7 +134,11 @@ async function openParty(ctx: AppContext, orgId: string, row: {
 }
 
 /** Loads a shipment with its lines, order prices, products and the parties a filing needs. */
-export async function loadBundle(ctx: AppContext, orgId: string, shipmentId: string): Promise<ShipmentBundle> {
+export async function loadBundle(
+  ctx: AppContext,
+  orgId: string,
+  shipmentId: string,
+): Promise<ShipmentBundle> {
   if (!hasPrefix(shipmentId, 'shipment')) throw notFound('Shipment', shipmentId);
   const s = await ctx.db
     .selectFrom('shipments')
@@ -118,7 +150,9 @@ export async function loadBundle(ctx: AppContext, orgId: string, shipmentId: str
   const lines = await ctx.db
     .selectFrom('shipment_lines as sl')
     .leftJoin('orders as o', 'o.id', 'sl.order_id')
-    .leftJoin('order_lines as ol', (j) => j.onRef('ol.order_id', '=', 'sl.order_id').onRef('ol.sku', '=', 'sl.sku'))
+    .leftJoin('order_lines as ol', (j) =>
+      j.onRef('ol.order_id', '=', 'sl.order_id').onRef('ol.sku', '=', 'sl.sku'),
+    )
     .leftJoin('products as p', (j) => j.onRef('p.sku', '=', 'sl.sku').on('p.org_id', '=', orgId))
     .select([
       'sl.line_no',
@@ -156,7 +190,8 @@ export async function loadBundle(ctx: AppContext, orgId: string, shipmentId: str
   const consignee = pick('consignee', s.destination_country);
   for (const p of [seller, importer, consignee]) if (p) wanted.add(p.id);
   const parties: Record<string, BundleParty> = {};
-  for (const row of partyRows.filter((p) => wanted.has(p.id))) parties[row.id] = await openParty(ctx, orgId, row);
+  for (const row of partyRows.filter((p) => wanted.has(p.id)))
+    parties[row.id] = await openParty(ctx, orgId, row);
   const buyer = buyerIds.length === 1 ? buyerIds[0] : undefined;
   return {
     shipment: {
@@ -213,7 +248,13 @@ function splitDocument(f: Filing) {
   return { document: rest, parties };
 }
 
-async function writeParties(ctx: AppContext, tx: Executor, orgId: string, filingId: string, parties: FilingParty[]) {
+async function writeParties(
+  ctx: AppContext,
+  tx: Executor,
+  orgId: string,
+  filingId: string,
+  parties: FilingParty[],
+) {
   await tx.deleteFrom('filing_parties').where('filing_id', '=', filingId).execute();
   if (!parties.length) return;
   const rows = [];
@@ -258,9 +299,19 @@ async function writeLines(tx: Executor, orgId: string, filingId: string, f: Fili
 /** Loads a filing and re-assembles the canonical model (opening sealed party data). */
 export async function loadFiling(ctx: AppContext, orgId: string, id: string, db: Executor = ctx.db) {
   if (!hasPrefix(id, 'filing')) throw notFound('Filing', id);
-  const row = await db.selectFrom('filings').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+  const row = await db
+    .selectFrom('filings')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!row) throw notFound('Filing', id);
-  const partyRows = await db.selectFrom('filing_parties').selectAll().where('filing_id', '=', id).orderBy('idx').execute();
+  const partyRows = await db
+    .selectFrom('filing_parties')
+    .selectAll()
+    .where('filing_id', '=', id)
+    .orderBy('idx')
+    .execute();
   const parties: FilingParty[] = [];
   for (const p of partyRows) {
     const data = (p.clear ?? JSON.parse(await ctx.cipher.open(orgId, p.sealed!))) as {
@@ -309,7 +360,14 @@ async function transition(
 
 // ------------------------------------------------------------------------------------------- clocks
 
-async function recomputeClocks(ctx: AppContext, tx: Executor, orgId: string, filingId: string, f: Filing, variant: string) {
+async function recomputeClocks(
+  ctx: AppContext,
+  tx: Executor,
+  orgId: string,
+  filingId: string,
+  f: Filing,
+  variant: string,
+) {
   const plans = planClocks({
     kind: f.kind,
     variant: variant as 'full' | 'placi' | '',
@@ -323,7 +381,11 @@ async function recomputeClocks(ctx: AppContext, tx: Executor, orgId: string, fil
     on: ctx.clock.now(),
   });
   const now = ctx.clock.now();
-  const existing = await tx.selectFrom('filing_clocks').selectAll().where('filing_id', '=', filingId).execute();
+  const existing = await tx
+    .selectFrom('filing_clocks')
+    .selectAll()
+    .where('filing_id', '=', filingId)
+    .execute();
   for (const p of plans) {
     const old = existing.find((e) => e.clock === p.clock);
     const values = {
@@ -340,7 +402,11 @@ async function recomputeClocks(ctx: AppContext, tx: Executor, orgId: string, fil
     if (old) {
       // A clock already met stays met; an open one follows the new ETD/ETA.
       if (old.status === 'open' || old.status === 'missed')
-        await tx.updateTable('filing_clocks').set({ ...values, status: 'open' }).where('id', '=', old.id).execute();
+        await tx
+          .updateTable('filing_clocks')
+          .set({ ...values, status: 'open' })
+          .where('id', '=', old.id)
+          .execute();
     } else {
       await tx
         .insertInto('filing_clocks')
@@ -420,7 +486,13 @@ async function buildOne(
       .forUpdate()
       .executeTakeFirst();
     if (existing && !EDITABLE_STATUSES.includes(existing.status as FilingStatus))
-      return { ...base, filingId: existing.id, outcome: 'skipped' as const, reason: `status ${existing.status}: amend it first`, status: existing.status };
+      return {
+        ...base,
+        filingId: existing.id,
+        outcome: 'skipped' as const,
+        reason: `status ${existing.status}: amend it first`,
+        status: existing.status,
+      };
     const id = existing?.id ?? ctx.ids.next('filing');
     const reference = existing?.reference ?? `CG${id.slice(-16).toUpperCase()}`;
     let entryNumber = existing?.entry_number ?? undefined;
@@ -435,7 +507,8 @@ async function buildOne(
     const { document } = splitDocument(f);
     const now = ctx.clock.now();
     const version = (existing?.version ?? 0) + 1;
-    const status: FilingStatus = existing?.status === 'rejected' || existing?.status === 'amended' ? 'amended' : 'draft';
+    const status: FilingStatus =
+      existing?.status === 'rejected' || existing?.status === 'amended' ? 'amended' : 'draft';
     if (existing) {
       await tx
         .updateTable('filings')
@@ -476,7 +549,17 @@ async function buildOne(
     }
     await writeLines(tx, orgId, id, f);
     await writeParties(ctx, tx, orgId, id, f.parties);
-    if (existing?.status !== status) await transition(ctx, tx, orgId, id, (existing?.status as FilingStatus) ?? null, status, ['built'], actor);
+    if (existing?.status !== status)
+      await transition(
+        ctx,
+        tx,
+        orgId,
+        id,
+        (existing?.status as FilingStatus) ?? null,
+        status,
+        ['built'],
+        actor,
+      );
     await recomputeClocks(ctx, tx, orgId, id, f, plan.variant);
     await ctx.journal.append(tx, orgId, [
       {
@@ -501,7 +584,12 @@ async function buildOne(
 
 /** Builds filings for every shipment of the organisation that has no filing beyond draft yet. */
 export async function buildAll(ctx: AppContext, orgId: string, actor: string): Promise<BuildResult[]> {
-  const ships = await ctx.db.selectFrom('shipments').select('id').where('org_id', '=', orgId).orderBy('id').execute();
+  const ships = await ctx.db
+    .selectFrom('shipments')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .orderBy('id')
+    .execute();
   const out: BuildResult[] = [];
   for (const s of ships) out.push(...(await buildForShipment(ctx, orgId, s.id, actor)));
   return out;
@@ -587,7 +675,16 @@ export async function checkFiling(ctx: AppContext, orgId: string, id: string, ac
     if (report.ok && (status === 'draft' || status === 'amended')) next = 'validated';
     if (!report.ok && status === 'validated') next = 'draft';
     if (next !== status) {
-      await transition(ctx, tx, orgId, id, status, next, report.ok ? ['all error checkpoints pass'] : failed.map((r) => r.code), actor);
+      await transition(
+        ctx,
+        tx,
+        orgId,
+        id,
+        status,
+        next,
+        report.ok ? ['all error checkpoints pass'] : failed.map((r) => r.code),
+        actor,
+      );
       status = next;
     }
     await tx
@@ -650,7 +747,8 @@ export async function recordFilingStatus(
     if (!row) throw notFound('Filing', filingId);
     const from = row.status as FilingStatus;
     if (from === status) return { filingId, status, changed: false };
-    if (!canTransition(from, status)) throw conflict(`A filing cannot go from ${from} to ${status}`, { from, to: status });
+    if (!canTransition(from, status))
+      throw conflict(`A filing cannot go from ${from} to ${status}`, { from, to: status });
     const now = ctx.clock.now();
     await db
       .updateTable('filings')
@@ -672,9 +770,19 @@ export async function recordFilingStatus(
         .execute();
     }
     if (status === 'withdrawn')
-      await db.deleteFrom('filing_clocks').where('filing_id', '=', filingId).where('status', '=', 'open').execute();
+      await db
+        .deleteFrom('filing_clocks')
+        .where('filing_id', '=', filingId)
+        .where('status', '=', 'open')
+        .execute();
     await ctx.journal.append(db, orgId, [
-      { kind: 'filing.status_changed', version: 1, actor, subject: filingId, data: { from, to: status, reasons } },
+      {
+        kind: 'filing.status_changed',
+        version: 1,
+        actor,
+        subject: filingId,
+        data: { from, to: status, reasons },
+      },
     ]);
     return { filingId, status, changed: true };
   };
@@ -712,7 +820,13 @@ export interface TransportPatch {
 }
 
 /** Adds transport details the shipment record lacks (flight, vessel, containers); back to draft. */
-export async function patchTransport(ctx: AppContext, orgId: string, id: string, patch: TransportPatch, actor: string) {
+export async function patchTransport(
+  ctx: AppContext,
+  orgId: string,
+  id: string,
+  patch: TransportPatch,
+  actor: string,
+) {
   return ctx.db.transaction().execute(async (tx) => {
     const { row, filing } = await loadFiling(ctx, orgId, id, tx);
     if (!EDITABLE_STATUSES.includes(row.status as FilingStatus))
@@ -722,12 +836,24 @@ export async function patchTransport(ctx: AppContext, orgId: string, id: string,
     const next: FilingStatus = row.status === 'validated' ? 'draft' : (row.status as FilingStatus);
     await tx
       .updateTable('filings')
-      .set({ document: JSON.stringify(document), status: next, version: row.version + 1, updated_at: ctx.clock.now() })
+      .set({
+        document: JSON.stringify(document),
+        status: next,
+        version: row.version + 1,
+        updated_at: ctx.clock.now(),
+      })
       .where('id', '=', id)
       .execute();
-    if (next !== row.status) await transition(ctx, tx, orgId, id, row.status as FilingStatus, next, ['transport changed'], actor);
+    if (next !== row.status)
+      await transition(ctx, tx, orgId, id, row.status as FilingStatus, next, ['transport changed'], actor);
     await ctx.journal.append(tx, orgId, [
-      { kind: 'filing.transport_changed', version: 1, actor, subject: id, data: { fields: Object.keys(patch).sort() } },
+      {
+        kind: 'filing.transport_changed',
+        version: 1,
+        actor,
+        subject: id,
+        data: { fields: Object.keys(patch).sort() },
+      },
     ]);
     return { filingId: id, status: next, transport };
   });
@@ -738,17 +864,38 @@ export async function patchTransport(ctx: AppContext, orgId: string, id: string,
 export async function listFilings(
   ctx: AppContext,
   orgId: string,
-  opts: { limit: number; cursor?: string | undefined; status?: string | undefined; kind?: string | undefined; shipmentId?: string | undefined },
+  opts: {
+    limit: number;
+    cursor?: string | undefined;
+    status?: string | undefined;
+    kind?: string | undefined;
+    shipmentId?: string | undefined;
+  },
 ) {
   let q = ctx.db
     .selectFrom('filings')
-    .select(['id', 'shipment_id', 'kind', 'variant', 'regime', 'status', 'reference', 'entry_number', 'check_summary', 'version', 'updated_at'])
+    .select([
+      'id',
+      'shipment_id',
+      'kind',
+      'variant',
+      'regime',
+      'status',
+      'reference',
+      'entry_number',
+      'check_summary',
+      'version',
+      'updated_at',
+    ])
     .where('org_id', '=', orgId);
   if (opts.cursor) q = q.where('id', '>', opts.cursor);
   if (opts.status) q = q.where('status', '=', opts.status);
   if (opts.kind) q = q.where('kind', '=', opts.kind);
   if (opts.shipmentId) q = q.where('shipment_id', '=', opts.shipmentId);
-  const rows = await q.orderBy('id').limit(opts.limit + 1).execute();
+  const rows = await q
+    .orderBy('id')
+    .limit(opts.limit + 1)
+    .execute();
   return rows.map((r) => {
     const s = r.check_summary as { errors?: number; warnings?: number } | null;
     return {
@@ -772,9 +919,19 @@ export async function listFilings(
 export async function getFilingDetail(ctx: AppContext, orgId: string, id: string) {
   const { row, filing } = await loadFiling(ctx, orgId, id);
   const [checks, clocks, history] = await Promise.all([
-    ctx.db.selectFrom('filing_check_results').selectAll().where('filing_id', '=', id).orderBy('code').execute(),
+    ctx.db
+      .selectFrom('filing_check_results')
+      .selectAll()
+      .where('filing_id', '=', id)
+      .orderBy('code')
+      .execute(),
     ctx.db.selectFrom('filing_clocks').selectAll().where('filing_id', '=', id).orderBy('due_at').execute(),
-    ctx.db.selectFrom('filing_status_history').selectAll().where('filing_id', '=', id).orderBy('id').execute(),
+    ctx.db
+      .selectFrom('filing_status_history')
+      .selectAll()
+      .where('filing_id', '=', id)
+      .orderBy('id')
+      .execute(),
   ]);
   return {
     id: row.id,
@@ -791,7 +948,13 @@ export async function getFilingDetail(ctx: AppContext, orgId: string, id: string
       findings: c.findings,
     })),
     clocks: clocks.map(clockOut),
-    history: history.map((h) => ({ from: h.from_status, to: h.to_status, reasons: h.reasons, actor: h.actor, at: iso(h.at)! })),
+    history: history.map((h) => ({
+      from: h.from_status,
+      to: h.to_status,
+      reasons: h.reasons,
+      actor: h.actor,
+      at: iso(h.at)!,
+    })),
   };
 }
 
@@ -862,7 +1025,13 @@ export async function sweepDeadlines(ctx: AppContext, orgId: string, leads = fil
         .execute();
       await recomputeClocks(ctx, tx, orgId, m.id, next, m.variant);
       await ctx.journal.append(tx, orgId, [
-        { kind: 'filing.clocks_recomputed', version: 1, actor: 'system:deadlines', subject: m.id, data: { etd: etd ?? null, eta: eta ?? null } },
+        {
+          kind: 'filing.clocks_recomputed',
+          version: 1,
+          actor: 'system:deadlines',
+          subject: m.id,
+          data: { etd: etd ?? null, eta: eta ?? null },
+        },
       ]);
     });
     recomputed++;
@@ -889,32 +1058,52 @@ export async function sweepDeadlines(ctx: AppContext, orgId: string, leads = fil
             lead,
             due_at: due,
             raised_at: now,
-            message: lead === 'overdue' ? `${c.label}: overdue since ${due}` : `${c.label}: due within ${lead} (${due})`,
+            message:
+              lead === 'overdue'
+                ? `${c.label}: overdue since ${due}`
+                : `${c.label}: due within ${lead} (${due})`,
           })
           .onConflict((oc) => oc.constraint('filing_alerts_once').doNothing())
           .executeTakeFirst();
         if (Number(r.numInsertedOrUpdatedRows ?? 0) > 0) raised++;
       }
       if (Date.parse(due) < now.getTime())
-        await tx.updateTable('filing_clocks').set({ status: 'missed', updated_at: now }).where('id', '=', c.id).execute();
+        await tx
+          .updateTable('filing_clocks')
+          .set({ status: 'missed', updated_at: now })
+          .where('id', '=', c.id)
+          .execute();
     }
     if (raised)
       await ctx.journal.append(tx, orgId, [
-        { kind: 'filing.deadline_alerts', version: 1, actor: 'system:deadlines', data: { raised, at: now.toISOString() } },
+        {
+          kind: 'filing.deadline_alerts',
+          version: 1,
+          actor: 'system:deadlines',
+          data: { raised, at: now.toISOString() },
+        },
       ]);
   });
   return { recomputed, alertsRaised: raised, openClocks: open.length };
 }
 
 /** Open clocks due within `withinHours` (and, with `overdue`, those already missed). */
-export async function listDeadlines(ctx: AppContext, orgId: string, opts: { withinHours?: number; includeOverdue?: boolean }) {
+export async function listDeadlines(
+  ctx: AppContext,
+  orgId: string,
+  opts: { withinHours?: number; includeOverdue?: boolean },
+) {
   const now = ctx.clock.now();
   let q = ctx.db.selectFrom('filing_clocks').selectAll().where('org_id', '=', orgId);
   if (opts.includeOverdue) q = q.where('status', 'in', ['open', 'missed']);
   else q = q.where('status', '=', 'open');
-  if (opts.withinHours !== undefined) q = q.where('due_at', '<=', new Date(now.getTime() + opts.withinHours * 3_600_000));
+  if (opts.withinHours !== undefined)
+    q = q.where('due_at', '<=', new Date(now.getTime() + opts.withinHours * 3_600_000));
   const rows = await q.orderBy('due_at').limit(1000).execute();
-  return rows.map((c) => ({ ...clockOut(c), hoursLeft: Math.round(((Date.parse(iso(c.due_at)!) - now.getTime()) / 3_600_000) * 10) / 10 }));
+  return rows.map((c) => ({
+    ...clockOut(c),
+    hoursLeft: Math.round(((Date.parse(iso(c.due_at)!) - now.getTime()) / 3_600_000) * 10) / 10,
+  }));
 }
 
 export async function listAlerts(ctx: AppContext, orgId: string, limit = 100) {
@@ -926,7 +1115,14 @@ export async function listAlerts(ctx: AppContext, orgId: string, limit = 100) {
     .orderBy('id', 'desc')
     .limit(limit)
     .execute();
-  return rows.map((a) => ({ id: a.id, filingId: a.filing_id, lead: a.lead, dueAt: iso(a.due_at)!, raisedAt: iso(a.raised_at)!, message: a.message }));
+  return rows.map((a) => ({
+    id: a.id,
+    filingId: a.filing_id,
+    lead: a.lead,
+    dueAt: iso(a.due_at)!,
+    raisedAt: iso(a.raised_at)!,
+    message: a.message,
+  }));
 }
 
 /** Share of closed clocks met in time, per regime (met / (met + late + missed)). */

@@ -71,7 +71,13 @@ export function constructMid(name: string, street: string, city: string, country
     .filter((w) => w && !skip.has(w))
     .map((w) => w.replace(/[^A-Z]/g, ''))
     .filter(Boolean);
-  const namePart = words.length === 1 ? words[0]!.slice(0, 6) : words.slice(0, 2).map((w) => w.slice(0, 3)).join('');
+  const namePart =
+    words.length === 1
+      ? words[0]!.slice(0, 6)
+      : words
+          .slice(0, 2)
+          .map((w) => w.slice(0, 3))
+          .join('');
   const numbers = (street.match(/\d+/g) ?? []).map(Number).sort((a, b) => b - a);
   const numPart = numbers.length ? String(numbers[0]).slice(0, 4) : '';
   const cityPart = city

@@ -17,13 +17,20 @@ import './filings.tables.ts';
 
 definePermissions({
   'filings:read': { description: 'Read filings, checkpoint results and deadlines', minLevel: 'viewer' },
-  'filings:write': { description: 'Build, check and complete filings', minLevel: 'operator', roles: ['filer'] },
+  'filings:write': {
+    description: 'Build, check and complete filings',
+    minLevel: 'operator',
+    roles: ['filer'],
+  },
   'filings:submit': {
     description: 'Record filing status changes and read wire payloads (contain personal data)',
     minLevel: 'specialist',
     roles: ['filer'],
   },
-  'filings:admin': { description: 'Change filer settings (filer code, bond, EORI, IOSS)', minLevel: 'manager' },
+  'filings:admin': {
+    description: 'Change filer settings (filer code, bond, EORI, IOSS)',
+    minLevel: 'manager',
+  },
 });
 
 const SWEEP_MS = 60_000;
@@ -54,13 +61,20 @@ export const filingsModule: Module = {
       .option('--json', 'print JSON')
       .action(
         cli.run(async (opts: { shipment?: string; all?: boolean; org?: string; json?: boolean }) => {
-          if (!opts.shipment && !opts.all) throw new (await import('../../platform/errors.ts')).AppError('invalid', 'give --shipment <id> or --all');
+          if (!opts.shipment && !opts.all)
+            throw new (await import('../../platform/errors.ts')).AppError(
+              'invalid',
+              'give --shipment <id> or --all',
+            );
           const ctx = await cli.context();
           const org = await cli.organisation(ctx, opts.org);
           const rows = opts.all
             ? await buildAll(ctx, org.id, 'system:cli')
             : await buildForShipment(ctx, org.id, opts.shipment!, 'system:cli');
-          cli.print(rows, { json: opts.json, columns: ['shipmentId', 'kind', 'variant', 'filingId', 'outcome', 'status', 'reason'] });
+          cli.print(rows, {
+            json: opts.json,
+            columns: ['shipmentId', 'kind', 'variant', 'filingId', 'outcome', 'status', 'reason'],
+          });
         }),
       );
     filings
@@ -83,10 +97,18 @@ export const filingsModule: Module = {
           const r = await checkFiling(ctx, org.id, id, 'system:cli');
           const failed = r.results
             .filter((x) => x.outcome === 'fail')
-            .map((x) => ({ code: x.code, severity: x.severity, message: x.message, fix: x.fix, where: x.findings.map((f) => f.detail).join('; ') }));
+            .map((x) => ({
+              code: x.code,
+              severity: x.severity,
+              message: x.message,
+              fix: x.fix,
+              where: x.findings.map((f) => f.detail).join('; '),
+            }));
           if (opts.json) cli.print([{ ...r, results: undefined, failed }], { json: true });
           else {
-            console.log(`${r.filingId}: ${r.status} — ${r.passed}/${r.ran} passed, ${r.errors} errors, ${r.warnings} warnings`);
+            console.log(
+              `${r.filingId}: ${r.status} — ${r.passed}/${r.ran} passed, ${r.errors} errors, ${r.warnings} warnings`,
+            );
             if (failed.length) cli.print(failed, { columns: ['code', 'severity', 'where', 'fix'] });
           }
         }),
@@ -98,7 +120,14 @@ export const filingsModule: Module = {
       .action(
         cli.run(async (opts: { json?: boolean }) => {
           cli.print(
-            CHECKPOINTS.map((c) => ({ code: c.code, severity: c.severity, regime: c.regime, category: c.category, message: c.message, fix: c.fix })),
+            CHECKPOINTS.map((c) => ({
+              code: c.code,
+              severity: c.severity,
+              regime: c.regime,
+              category: c.category,
+              message: c.message,
+              fix: c.fix,
+            })),
             { json: opts.json, columns: ['code', 'severity', 'regime', 'category', 'message'] },
           );
         }),
@@ -113,8 +142,14 @@ export const filingsModule: Module = {
         cli.run(async (opts: { status?: string; limit: string; org?: string; json?: boolean }) => {
           const ctx = await cli.context();
           const org = await cli.organisation(ctx, opts.org);
-          const rows = await listFilings(ctx, org.id, { limit: Math.min(Number(opts.limit) || 50, 10_000), status: opts.status });
-          cli.print(rows, { json: opts.json, columns: ['id', 'kind', 'variant', 'status', 'reference', 'entryNumber', 'errors', 'warnings'] });
+          const rows = await listFilings(ctx, org.id, {
+            limit: Math.min(Number(opts.limit) || 50, 10_000),
+            status: opts.status,
+          });
+          cli.print(rows, {
+            json: opts.json,
+            columns: ['id', 'kind', 'variant', 'status', 'reference', 'entryNumber', 'errors', 'warnings'],
+          });
         }),
       );
     filings
@@ -133,7 +168,10 @@ export const filingsModule: Module = {
             ...(opts.within ? { withinHours: Number(opts.within) } : {}),
             includeOverdue: !!opts.overdue,
           });
-          cli.print(rows, { json: opts.json, columns: ['filingId', 'clock', 'dueAt', 'hoursLeft', 'status', 'timeZone'] });
+          cli.print(rows, {
+            json: opts.json,
+            columns: ['filingId', 'clock', 'dueAt', 'hoursLeft', 'status', 'timeZone'],
+          });
         }),
       );
     filings

@@ -4,7 +4,14 @@ import { EU_LOW_VALUE, UK_LOW_VALUE, US_DE_MINIMIS, US_INFORMAL_ENTRY_LIMIT } fr
 import { UK_IMPORT_VAT } from '../rules/vat.ts';
 import { ruleRef } from '../rules/dated.ts';
 import { constructMid } from '../formats.ts';
-import { REGIME_OF, type Decision, type FeeLine, type Filing, type FilingKind, type FilingParty } from '../model.ts';
+import {
+  REGIME_OF,
+  type Decision,
+  type FeeLine,
+  type Filing,
+  type FilingKind,
+  type FilingParty,
+} from '../model.ts';
 import {
   type BuildOptions,
   type ShipmentBundle,
@@ -94,7 +101,9 @@ function base(
       reference: opts.reference,
       invoiceCurrency,
       regimeCurrency: currency,
-      ...(invoiceCurrency !== currency ? { exchangeRate: rate(trail, invoiceCurrency, currency, opts.now) } : {}),
+      ...(invoiceCurrency !== currency
+        ? { exchangeRate: rate(trail, invoiceCurrency, currency, opts.now) }
+        : {}),
       totalValue: sumValues(lines.map((l) => l.value)),
       totalCustomsValue: sumValues(lines.map((l) => l.customsValue)),
       fees: [] as FeeLine[],
@@ -125,7 +134,8 @@ function partiesFor(b: ShipmentBundle, roles: FilingParty['role'][], decisions: 
         decisions.push({
           rule: `${BUILDER_VERSION}#${role}`,
           outcome: `${role} = seller`,
-          reason: 'No forwarder on the shipment: the container is taken as loaded (FCL) at the seller’s premises',
+          reason:
+            'No forwarder on the shipment: the container is taken as loaded (FCL) at the seller’s premises',
         });
     } else if (role === 'declarant') p = toParty(seller, role);
     if (p) out.push(p);
@@ -156,7 +166,16 @@ function buildIsf(b: ShipmentBundle, opts: BuildOptions): Filing {
   const f = base(b, 'us_isf', 'USD', 'US', opts, trail);
   const parties = partiesFor(
     b,
-    ['seller', 'buyer', 'importer_of_record', 'consignee', 'manufacturer', 'ship_to', 'stuffing_location', 'consolidator'],
+    [
+      'seller',
+      'buyer',
+      'importer_of_record',
+      'consignee',
+      'manufacturer',
+      'ship_to',
+      'stuffing_location',
+      'consolidator',
+    ],
     decisions,
   );
   const consignee = parties.find((p) => p.role === 'consignee');
@@ -200,10 +219,7 @@ function buildUsEntry(b: ShipmentBundle, opts: BuildOptions): Filing {
   const mpf =
     entryType === '11'
       ? new Decimal(fees.value.mpf.informal)
-      : Decimal.min(
-          Decimal.max(total.times(fees.value.mpf.rate), fees.value.mpf.min),
-          fees.value.mpf.max,
-        );
+      : Decimal.min(Decimal.max(total.times(fees.value.mpf.rate), fees.value.mpf.min), fees.value.mpf.max);
   feeLines.push({
     code: US_FEE_CODES.mpf,
     name: 'MPF',
@@ -259,7 +275,9 @@ function buildEns(b: ShipmentBundle, opts: BuildOptions, variant: 'full' | 'plac
   const decisions: Decision[] = [];
   const f = base(b, 'eu_ens', 'EUR', b.shipment.destinationCountry, opts, trail);
   const roles: FilingParty['role'][] =
-    variant === 'placi' ? ['seller', 'consignee', 'declarant'] : ['seller', 'consignee', 'buyer', 'carrier', 'declarant'];
+    variant === 'placi'
+      ? ['seller', 'consignee', 'declarant']
+      : ['seller', 'consignee', 'buyer', 'carrier', 'declarant'];
   const parties = partiesFor(b, roles, decisions);
   const declarant = parties.find((p) => p.role === 'declarant');
   if (declarant && b.settings.euEori) declarant.ids.eori = b.settings.euEori;
@@ -368,7 +386,8 @@ function buildCds(b: ShipmentBundle, opts: BuildOptions): Filing {
   const arrival = b.shipment.eta ? new Date(b.shipment.eta) : undefined;
   const parties = partiesFor(b, ['importer_of_record', 'consignee', 'seller', 'declarant'], decisions);
   for (const p of parties) {
-    if ((p.role === 'declarant' || p.role === 'importer_of_record') && b.settings.gbEori) p.ids.eori = b.settings.gbEori;
+    if ((p.role === 'declarant' || p.role === 'importer_of_record') && b.settings.gbEori)
+      p.ids.eori = b.settings.gbEori;
     if (p.role === 'seller' && b.settings.gbVatNumber) p.ids.vat = b.settings.gbVatNumber;
   }
   const dest = portInfo(b.shipment.destinationPort);

@@ -191,7 +191,8 @@ export function buildLines(
       line.tariffUnit = uom;
       if (uom === 'KG') {
         if (weight) line.tariffQuantity = weight.toFixed(3);
-      } else if (uom === 'DOZ') line.tariffQuantity = new Decimal(l.quantity).div(12).toDecimalPlaces(2).toFixed(2);
+      } else if (uom === 'DOZ')
+        line.tariffQuantity = new Decimal(l.quantity).div(12).toDecimalPlaces(2).toFixed(2);
       else if (uom !== 'X') line.tariffQuantity = String(l.quantity);
     }
     return line;
@@ -203,6 +204,9 @@ export function pgaFlagsFor(hsCode: string): string[] {
 }
 
 export const sumValues = (values: string[]) =>
-  values.reduce((acc, v) => acc.plus(v || '0'), new Decimal(0)).toDecimalPlaces(2).toFixed(2);
+  values
+    .reduce((acc, v) => acc.plus(v || '0'), new Decimal(0))
+    .toDecimalPlaces(2)
+    .toFixed(2);
 
 export { Decimal, round2 };

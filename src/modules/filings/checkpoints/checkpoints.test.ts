@@ -18,14 +18,21 @@ interface Case {
 
 const line0 = (f: Filing) => f.lines[0]!;
 const party = (f: Filing, role: string) => f.parties.find((p) => p.role === role)!;
-const drop = (role: string): Mut => (f) => {
-  f.parties = f.parties.filter((p) => p.role !== role);
-};
-const noAddress = (role: string): Mut => (f) => {
-  party(f, role).address = { country: party(f, role).country };
-};
+const drop =
+  (role: string): Mut =>
+  (f) => {
+    f.parties = f.parties.filter((p) => p.role !== role);
+  };
+const noAddress =
+  (role: string): Mut =>
+  (f) => {
+    party(f, role).address = { country: party(f, role).country };
+  };
 const fee = (f: Filing, code: string) => f.header.fees.find((x) => x.code === code)!;
-const setCtx = (patch: Partial<CheckContext>): Mut => (_f, ctx) => Object.assign(ctx, patch);
+const setCtx =
+  (patch: Partial<CheckContext>): Mut =>
+  (_f, ctx) =>
+    Object.assign(ctx, patch);
 const pgaCase = (hs: string, flag: string): Case => ({
   base: 'entryOcean',
   pass: (f) => {
@@ -51,7 +58,10 @@ const CASES: Record<string, Case> = {
   'LINE.DESCRIPTION_PRESENT': { base: 'ensAir', fail: (f) => (line0(f).description = '') },
   'LINE.DESCRIPTION_SPECIFIC': { base: 'ensAir', fail: (f) => (line0(f).description = 'Gifts') },
   'LINE.DESCRIPTION_LENGTH': { base: 'isf', fail: (f) => (line0(f).description = 'HP-X2') },
-  'LINE.DESCRIPTION_CHARSET': { base: 'entryOcean', fail: (f) => (line0(f).description = '无线蓝牙耳机 headphones') },
+  'LINE.DESCRIPTION_CHARSET': {
+    base: 'entryOcean',
+    fail: (f) => (line0(f).description = '无线蓝牙耳机 headphones'),
+  },
   'LINE.HS_PRESENT': { base: 'isf', fail: (f) => (line0(f).hsCode = '') },
   'LINE.HS_DIGITS': { base: 'entryOcean', fail: (f) => (line0(f).hsCode = '8518.30.2000') },
   'LINE.HS_LENGTH': { base: 'entryOcean', fail: (f) => (line0(f).hsCode = '85183020') },
@@ -78,8 +88,14 @@ const CASES: Record<string, Case> = {
     base: 'entryAir',
     fail: (f) => (line0(f).value = (line0(f).quantity * 5).toFixed(2)),
   },
-  'LINE.OVERVALUED': { base: 'entryAir', fail: (f) => (line0(f).value = (line0(f).quantity * 100).toFixed(2)) },
-  'LINE.DUPLICATE': { base: 'entryOcean', fail: (f) => f.lines.push({ ...line0(f), lineNo: f.lines.length + 1 }) },
+  'LINE.OVERVALUED': {
+    base: 'entryAir',
+    fail: (f) => (line0(f).value = (line0(f).quantity * 100).toFixed(2)),
+  },
+  'LINE.DUPLICATE': {
+    base: 'entryOcean',
+    fail: (f) => f.lines.push({ ...line0(f), lineNo: f.lines.length + 1 }),
+  },
   'QTY.TARIFF_UNIT_PRESENT': { base: 'entryOcean', fail: (f) => delete line0(f).tariffUnit },
   'QTY.TARIFF_UNIT_MATCHES': { base: 'entryOcean', fail: (f) => (line0(f).tariffUnit = 'DOZ') },
   'QTY.TARIFF_QUANTITY_PRESENT': { base: 'entryOcean', fail: (f) => delete line0(f).tariffQuantity },
@@ -100,7 +116,8 @@ const CASES: Record<string, Case> = {
     base: 'entryOcean',
     fail: setCtx({
       screening: {
-        screen: (p) => (p.role === 'seller' ? [{ list: 'OFAC SDN', matchedName: 'SHENZHEN BRIGHTWAY', score: 0.97 }] : []),
+        screen: (p) =>
+          p.role === 'seller' ? [{ list: 'OFAC SDN', matchedName: 'SHENZHEN BRIGHTWAY', score: 0.97 }] : [],
       },
     }),
   },
@@ -108,7 +125,10 @@ const CASES: Record<string, Case> = {
   'PARTY.CONSIGNEE_IN_DESTINATION': { base: 'h7', fail: (f) => (party(f, 'consignee').country = 'CH') },
   'PARTY.SELLER_PRESENT': { base: 'placi', fail: drop('seller') },
   'PARTY.NAME_PRESENT': { base: 'isf', fail: (f) => delete party(f, 'buyer').name },
-  'PARTY.NAME_LENGTH': { base: 'entryOcean', fail: (f) => (party(f, 'seller').name = 'Shenzhen Brightway Trading Co., Ltd.') },
+  'PARTY.NAME_LENGTH': {
+    base: 'entryOcean',
+    fail: (f) => (party(f, 'seller').name = 'Shenzhen Brightway Trading Co., Ltd.'),
+  },
   'PARTY.ADDRESS_PRESENT': { base: 'cdsStd', fail: noAddress('seller') },
   'PARTY.POSTAL_CODE': { base: 'h7', fail: (f) => (party(f, 'consignee').address!.postalCode = '6031') },
   'PARTY.COUNTRY_VALID': { base: 'isf', fail: (f) => (party(f, 'buyer').country = 'USA') },
@@ -121,7 +141,10 @@ const CASES: Record<string, Case> = {
   'TRN.DEPARTURE_PRESENT': { base: 'isf', fail: (f) => delete f.transport.departure },
   'TRN.ARRIVAL_PRESENT': { base: 'ensAir', fail: (f) => delete f.transport.arrival },
   'TRN.DATES_VALID': { base: 'ensAir', fail: (f) => (f.transport.arrival = '2026-11-31T10:00') },
-  'TRN.ARRIVAL_AFTER_DEPARTURE': { base: 'isf', fail: (f) => (f.transport.arrival = '2026-11-01T00:00:00.000Z') },
+  'TRN.ARRIVAL_AFTER_DEPARTURE': {
+    base: 'isf',
+    fail: (f) => (f.transport.arrival = '2026-11-01T00:00:00.000Z'),
+  },
   'TRN.TRANSIT_PLAUSIBLE': { base: 'isf', fail: (f) => (f.transport.arrival = '2026-11-11T00:00:00.000Z') },
   'TRN.CARRIER_PRESENT': {
     base: 'isf',
@@ -141,7 +164,10 @@ const CASES: Record<string, Case> = {
   'TRN.GROSS_WEIGHT_COVERS_LINES': { base: 'entryOcean', fail: (f) => (f.transport.grossWeightKg = '10') },
   'TRN.EXPORT_COUNTRY_VALID': { base: 'h7', fail: (f) => (f.transport.countryOfExport = 'ZZ') },
   'TRN.EXPORT_NOT_DESTINATION': { base: 'cdsLow', fail: (f) => (f.transport.countryOfExport = 'GB') },
-  'TIME.DEADLINE_NOT_PASSED': { base: 'isf', fail: (_f, ctx) => (ctx.now = new Date('2026-11-09T03:00:00Z')) },
+  'TIME.DEADLINE_NOT_PASSED': {
+    base: 'isf',
+    fail: (_f, ctx) => (ctx.now = new Date('2026-11-09T03:00:00Z')),
+  },
   'TIME.DEADLINE_NEAR': { base: 'isf', fail: (_f, ctx) => (ctx.now = new Date('2026-11-08T23:00:00Z')) },
   'ISF.MODE_OCEAN': { base: 'isf', fail: (f) => (f.transport.mode = 'air') },
   'ISF.SELLER': { base: 'isf', fail: noAddress('seller') },
@@ -159,20 +185,35 @@ const CASES: Record<string, Case> = {
   'US.INFORMAL_LIMIT': { base: 'entryOcean', fail: (f) => (f.header.entryType = '11') },
   'US.ENTRY_NUMBER_PRESENT': { base: 'entryOcean', fail: (f) => delete f.header.entryNumber },
   'US.ENTRY_NUMBER_FORMAT': { base: 'entryOcean', fail: (f) => (f.header.entryNumber = 'B7X-123-0') },
-  'US.ENTRY_NUMBER_CHECK_DIGIT': { base: 'entryOcean', fail: (f) => (f.header.entryNumber = 'B7X-0001234-3') },
+  'US.ENTRY_NUMBER_CHECK_DIGIT': {
+    base: 'entryOcean',
+    fail: (f) => (f.header.entryNumber = 'B7X-0001234-3'),
+  },
   'US.FILER_CODE': { base: 'entryOcean', fail: (f) => (f.header.filerCode = 'B7') },
   'US.FILER_CODE_MATCHES_ENTRY': { base: 'entryOcean', fail: (f) => (f.header.filerCode = 'A1B') },
   'US.PORT_OF_ENTRY': { base: 'entryAir', fail: (f) => delete f.transport.portOfEntry },
   'US.PORT_OF_ENTRY_MATCHES': { base: 'entryOcean', fail: (f) => (f.transport.portOfEntry = '4601') },
   'US.IOR_PRESENT': { base: 'entryOcean', fail: drop('importer_of_record') },
-  'US.IOR_NUMBER_FORMAT': { base: 'entryOcean', fail: (f) => (party(f, 'importer_of_record').ids.ior = '951234567') },
+  'US.IOR_NUMBER_FORMAT': {
+    base: 'entryOcean',
+    fail: (f) => (party(f, 'importer_of_record').ids.ior = '951234567'),
+  },
   'US.MID_PRESENT': { base: 'entryOcean', fail: (f) => delete party(f, 'manufacturer').ids.mid },
-  'US.MID_STRUCTURE': { base: 'entryOcean', fail: (f) => (party(f, 'manufacturer').ids.mid = 'CN-DONGGUAN-1288') },
-  'US.MID_COUNTRY': { base: 'entryOcean', fail: (f) => (party(f, 'manufacturer').ids.mid = 'VNDONSUN1288DON') },
+  'US.MID_STRUCTURE': {
+    base: 'entryOcean',
+    fail: (f) => (party(f, 'manufacturer').ids.mid = 'CN-DONGGUAN-1288'),
+  },
+  'US.MID_COUNTRY': {
+    base: 'entryOcean',
+    fail: (f) => (party(f, 'manufacturer').ids.mid = 'VNDONSUN1288DON'),
+  },
   'US.BOND_FOR_FORMAL': { base: 'entryOcean', fail: (f) => delete f.header.bondType },
   'US.MPF_PRESENT': { base: 'entryAir', fail: (f) => (f.header.fees = []) },
   'US.MPF_AMOUNT': { base: 'entryOcean', fail: (f) => (fee(f, '499').amount = '33.58') },
-  'US.HMF_OCEAN_ONLY': { base: 'entryOcean', fail: (f) => (f.header.fees = f.header.fees.filter((x) => x.code !== '501')) },
+  'US.HMF_OCEAN_ONLY': {
+    base: 'entryOcean',
+    fail: (f) => (f.header.fees = f.header.fees.filter((x) => x.code !== '501')),
+  },
   'US.HMF_AMOUNT': { base: 'entryOcean', fail: (f) => (fee(f, '501').amount = '0.01') },
   'US.PGA_FLAGS': {
     base: 'entryOcean',
@@ -213,7 +254,8 @@ const CASES: Record<string, Case> = {
   'UK.SELLER_VAT': { base: 'cdsLow', fail: (f) => (party(f, 'seller').ids.vat = 'GB980780685') },
   'UK.LOW_VALUE_NO_IMPORT_VAT': {
     base: 'cdsLow',
-    fail: (f) => f.header.fees.push({ code: 'B00', name: 'Import VAT', amount: '15.60', currency: 'GBP', basis: 'x' }),
+    fail: (f) =>
+      f.header.fees.push({ code: 'B00', name: 'Import VAT', amount: '15.60', currency: 'GBP', basis: 'x' }),
   },
   'UK.IMPORT_VAT': { base: 'cdsStd', fail: (f) => (f.header.fees = []) },
 };

@@ -131,7 +131,6 @@ export const commonChecks: Checkpoint[] = [
       message: 'A goods description has characters the wire format cannot carry (only Latin characters)',
       fix: 'Give the product an English customs description',
     },
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: printable Latin-1 only
     (l) => (/^[\u0020-\u007E\u00A0-\u00FF]*$/.test(l.description) ? null : 'non-Latin characters'),
   ),
   lineRule(
@@ -162,7 +161,8 @@ export const commonChecks: Checkpoint[] = [
       kinds: ALL,
       category: 'format',
       field: 'hsCode',
-      message: 'A tariff code is shorter than the regime requires (US entry and UK: 10 digits; ISF, ENS, H7: at least 6)',
+      message:
+        'A tariff code is shorter than the regime requires (US entry and UK: 10 digits; ISF, ENS, H7: at least 6)',
       fix: 'Classify to the full national line for this destination',
     },
     (l, f) =>
@@ -364,7 +364,8 @@ export const commonChecks: Checkpoint[] = [
       kinds: ['us_entry', 'eu_h7', 'uk_cds'],
       category: 'value',
       field: 'value',
-      message: "A line's unit value is over three times the SKU's median selling price: likely a typing error",
+      message:
+        "A line's unit value is over three times the SKU's median selling price: likely a typing error",
       fix: 'Check the unit price and quantity on the order line',
     },
     (l, _f, ctx) => {
@@ -389,7 +390,9 @@ export const commonChecks: Checkpoint[] = [
         const k = `${l.sku}|${l.hsCode}|${l.originCountry}`;
         const first = seen.get(k);
         seen.set(k, first ?? l.lineNo);
-        return first === undefined ? [] : [{ field: `lines.${i}`, detail: `line ${l.lineNo} repeats line ${first}` }];
+        return first === undefined
+          ? []
+          : [{ field: `lines.${i}`, detail: `line ${l.lineNo} repeats line ${first}` }];
       });
     },
   ),
@@ -428,7 +431,9 @@ export const commonChecks: Checkpoint[] = [
         destination: f.transport.destinationCountry,
         date: f.header.declarationDate,
       }).unitsOfQuantity;
-      return units.length && !units.includes(l.tariffUnit) ? `${l.tariffUnit}, tariff: ${units.join('/')}` : null;
+      return units.length && !units.includes(l.tariffUnit)
+        ? `${l.tariffUnit}, tariff: ${units.join('/')}`
+        : null;
     },
   ),
   lineRule(
@@ -455,7 +460,10 @@ export const commonChecks: Checkpoint[] = [
       fix: 'The KG quantity is the net weight of the goods on the line',
     },
     (l) =>
-      l.tariffUnit === 'KG' && l.tariffQuantity && l.netWeightKg && !new Decimal(l.tariffQuantity).eq(l.netWeightKg)
+      l.tariffUnit === 'KG' &&
+      l.tariffQuantity &&
+      l.netWeightKg &&
+      !new Decimal(l.tariffQuantity).eq(l.netWeightKg)
         ? `${l.tariffQuantity} kg vs net ${l.netWeightKg} kg`
         : null,
   ),
@@ -484,7 +492,9 @@ export const commonChecks: Checkpoint[] = [
     },
     (f) =>
       f.lines.reduce((a, l) => a.plus(l.value || '0'), new Decimal(0)).eq(f.header.totalValue || '0') &&
-      f.lines.reduce((a, l) => a.plus(l.customsValue || '0'), new Decimal(0)).eq(f.header.totalCustomsValue || '0'),
+      f.lines
+        .reduce((a, l) => a.plus(l.customsValue || '0'), new Decimal(0))
+        .eq(f.header.totalCustomsValue || '0'),
   ),
   rule(
     {
@@ -544,7 +554,10 @@ export const commonChecks: Checkpoint[] = [
       f.parties.flatMap((p, i) =>
         ctx.screening
           .screen(p)
-          .map((h) => ({ field: `parties.${i}`, detail: `${p.role} matches ${h.matchedName} on ${h.list} (${h.score})` })),
+          .map((h) => ({
+            field: `parties.${i}`,
+            detail: `${p.role} matches ${h.matchedName} on ${h.list} (${h.score})`,
+          })),
       ),
   ),
   rule(
@@ -614,9 +627,19 @@ export const commonChecks: Checkpoint[] = [
       field: 'address',
       message: 'A party has no street, city or country',
       fix: 'Complete the party address',
-      roles: ['seller', 'buyer', 'consignee', 'manufacturer', 'ship_to', 'importer_of_record', 'stuffing_location', 'consolidator'],
+      roles: [
+        'seller',
+        'buyer',
+        'consignee',
+        'manufacturer',
+        'ship_to',
+        'importer_of_record',
+        'stuffing_location',
+        'consolidator',
+      ],
     },
-    (p) => (p.address?.line1?.trim() && p.address.city?.trim() && p.address.country ? null : 'incomplete address'),
+    (p) =>
+      p.address?.line1?.trim() && p.address.city?.trim() && p.address.country ? null : 'incomplete address',
   ),
   partyRule(
     {
@@ -690,7 +713,9 @@ export const commonChecks: Checkpoint[] = [
       message: 'The port of unlading is not in the destination country',
       fix: 'Correct the destination port or the destination country',
     },
-    (f) => !f.transport.portOfUnlading || f.transport.portOfUnlading.slice(0, 2) === f.transport.destinationCountry,
+    (f) =>
+      !f.transport.portOfUnlading ||
+      f.transport.portOfUnlading.slice(0, 2) === f.transport.destinationCountry,
   ),
   rule(
     {

@@ -35,7 +35,10 @@ export function check(spec: Spec, bad: (f: Filing, ctx: CheckContext) => Finding
 }
 
 /** A checkpoint true/false over the filing; `field` names what to fix. */
-export function rule(spec: Spec & { field: string }, ok: (f: Filing, ctx: CheckContext) => boolean): Checkpoint {
+export function rule(
+  spec: Spec & { field: string },
+  ok: (f: Filing, ctx: CheckContext) => boolean,
+): Checkpoint {
   return check(spec, (f, ctx) => (ok(f, ctx) ? [] : [{ field: spec.field, detail: spec.message }]));
 }
 

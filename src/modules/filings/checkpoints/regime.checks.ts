@@ -109,7 +109,10 @@ export const usChecks: Checkpoint[] = [
       message: 'ISF element missing: manufacturer (or supplier) name and address for a line',
       fix: 'Link the product to its supplier party with a full address',
     },
-    (l, f) => (hasNameAndAddress(l.manufacturerRef ? partyOf(f, 'manufacturer', l.manufacturerRef) : undefined) ? null : 'no manufacturer'),
+    (l, f) =>
+      hasNameAndAddress(l.manufacturerRef ? partyOf(f, 'manufacturer', l.manufacturerRef) : undefined)
+        ? null
+        : 'no manufacturer',
   ),
   lineRule(
     {
@@ -123,7 +126,9 @@ export const usChecks: Checkpoint[] = [
     },
     (l, f) => {
       const m = l.manufacturerRef ? partyOf(f, 'manufacturer', l.manufacturerRef) : undefined;
-      return m && l.originCountry && m.country !== l.originCountry ? `${m.country} vs origin ${l.originCountry}` : null;
+      return m && l.originCountry && m.country !== l.originCountry
+        ? `${m.country} vs origin ${l.originCountry}`
+        : null;
     },
   ),
   rule(
@@ -157,7 +162,8 @@ export const usChecks: Checkpoint[] = [
       message: 'Type 86 (Section 321 de minimis) entries are rejected since 2025-08-29',
       fix: 'File an informal entry (type 11) up to $2,500 or a formal entry (type 01), duties paid',
     },
-    (f) => f.header.entryType !== '86' || requireRuleAt(US_DE_MINIMIS, f.header.declarationDate).value.available,
+    (f) =>
+      f.header.entryType !== '86' || requireRuleAt(US_DE_MINIMIS, f.header.declarationDate).value.available,
   ),
   rule(
     {
@@ -294,7 +300,8 @@ export const usChecks: Checkpoint[] = [
       kinds: ['us_entry', 'us_isf'],
       category: 'format',
       field: 'ids.mid',
-      message: 'A MID does not follow the CBP construction (country, name, street number, city; ≤ 15 characters)',
+      message:
+        'A MID does not follow the CBP construction (country, name, street number, city; ≤ 15 characters)',
       fix: 'Rebuild the MID from the manufacturer’s legal name and address',
       roles: ['manufacturer'],
     },
@@ -342,7 +349,8 @@ export const usChecks: Checkpoint[] = [
       kinds: ENTRY,
       category: 'value',
       field: 'header.fees.499',
-      message: 'The MPF amount differs from the fee schedule (0.3464%, FY minimum and maximum; flat fee on informal entries)',
+      message:
+        'The MPF amount differs from the fee schedule (0.3464%, FY minimum and maximum; flat fee on informal entries)',
       fix: 'Rebuild the filing so fees are recomputed',
       applies: (f) => !!fee(f, '499'),
     },
@@ -379,7 +387,9 @@ export const usChecks: Checkpoint[] = [
     },
     (f) =>
       money(
-        new Decimal(f.header.totalCustomsValue).times(requireRuleAt(US_FEES, f.header.declarationDate).value.hmf.rate),
+        new Decimal(f.header.totalCustomsValue).times(
+          requireRuleAt(US_FEES, f.header.declarationDate).value.hmf.rate,
+        ),
       ).eq(fee(f, '501')!.amount),
   ),
   lineRule(
@@ -517,7 +527,9 @@ export const euChecks: Checkpoint[] = [
       fix: 'Lodge a standard customs declaration (H1) for this consignment',
     },
     (f) =>
-      new Decimal(f.header.totalCustomsValue).lte(requireRuleAt(EU_LOW_VALUE, f.header.declarationDate).value.amount),
+      new Decimal(f.header.totalCustomsValue).lte(
+        requireRuleAt(EU_LOW_VALUE, f.header.declarationDate).value.amount,
+      ),
   ),
   partyRule(
     {
@@ -642,7 +654,9 @@ export const ukChecks: Checkpoint[] = [
       message: 'The procedure code is not 4 digits with a 3-character additional procedure code',
       fix: 'Use 4000 000 for release to free circulation',
     },
-    (f) => /^\d{4}$/.test(f.header.procedureCode ?? '') && /^[A-Z0-9]{3}$/.test(f.header.additionalProcedureCode ?? ''),
+    (f) =>
+      /^\d{4}$/.test(f.header.procedureCode ?? '') &&
+      /^[A-Z0-9]{3}$/.test(f.header.additionalProcedureCode ?? ''),
   ),
   rule(
     {
@@ -688,8 +702,9 @@ export const ukChecks: Checkpoint[] = [
       applies: (f) => f.header.lowValue === true,
     },
     (f) =>
-      new Decimal(f.header.totalCustomsValue).lte(requireRuleAt(UK_LOW_VALUE, f.header.declarationDate).value.amount) &&
-      !f.lines.some((l) => isExcise(l.hsCode)),
+      new Decimal(f.header.totalCustomsValue).lte(
+        requireRuleAt(UK_LOW_VALUE, f.header.declarationDate).value.amount,
+      ) && !f.lines.some((l) => isExcise(l.hsCode)),
   ),
   rule(
     {

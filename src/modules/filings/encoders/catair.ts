@@ -30,7 +30,14 @@ function ascii(s: string): string {
 const cents = (v: string) => new Decimal(v).times(100).toFixed(0);
 const dollars = (v: string) => new Decimal(v).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toFixed(0);
 const yymmdd = (iso?: string) => (iso ? iso.slice(2, 4) + iso.slice(5, 7) + iso.slice(8, 10) : '');
-const MOT: Record<string, string> = { ocean: '11', air: '40', road: '30', rail: '20', postal: '50', express: '40' };
+const MOT: Record<string, string> = {
+  ocean: '11',
+  air: '40',
+  road: '30',
+  rail: '20',
+  postal: '50',
+  express: '40',
+};
 const ROLE: Record<string, string> = {
   seller: 'SE',
   buyer: 'BY',
@@ -79,7 +86,16 @@ export function encodeIsf(f: Filing): string {
       [f.lines.length, 3, 'R'],
     ]),
   );
-  const order = ['seller', 'buyer', 'importer_of_record', 'consignee', 'ship_to', 'stuffing_location', 'consolidator', 'manufacturer'];
+  const order = [
+    'seller',
+    'buyer',
+    'importer_of_record',
+    'consignee',
+    'ship_to',
+    'stuffing_location',
+    'consolidator',
+    'manufacturer',
+  ];
   for (const role of order)
     for (const p of f.parties.filter((x) => x.role === role)) lines.push(...partyRecords('S2', p));
   for (const l of f.lines)
@@ -92,7 +108,12 @@ export function encodeIsf(f: Filing): string {
         [l.manufacturerRef ?? '', 30],
       ]),
     );
-  lines.push(record('SF', [['99', 2], [lines.length + 1, 5, 'R']]));
+  lines.push(
+    record('SF', [
+      ['99', 2],
+      [lines.length + 1, 5, 'R'],
+    ]),
+  );
   return `${lines.join('\n')}\n`;
 }
 
@@ -158,7 +179,15 @@ export function encodeEntry(f: Filing): string {
       ]),
     );
   }
-  out.push(record('89', f.header.fees.flatMap((x): Field[] => [[x.code, 3], [cents(x.amount), 11, 'R']])));
+  out.push(
+    record(
+      '89',
+      f.header.fees.flatMap((x): Field[] => [
+        [x.code, 3],
+        [cents(x.amount), 11, 'R'],
+      ]),
+    ),
+  );
   out.push(
     record('90', [
       [dollars(f.header.totalCustomsValue), 12, 'R'],

@@ -24,11 +24,28 @@ export function encodeEns(f: Filing): string {
   return xml([
     'ENS',
     [
-      ['MessageType', placi ? 'F50' : f.transport.mode === 'ocean' ? 'F12' : f.transport.mode === 'road' ? 'F30' : f.transport.mode === 'rail' ? 'F40' : 'F23'],
+      [
+        'MessageType',
+        placi
+          ? 'F50'
+          : f.transport.mode === 'ocean'
+            ? 'F12'
+            : f.transport.mode === 'road'
+              ? 'F30'
+              : f.transport.mode === 'rail'
+                ? 'F40'
+                : 'F23',
+      ],
       ['Version', f.header.ensVersion],
       ['LRN', f.header.reference],
       ['DocumentIssueDate', f.header.declarationDate],
-      ['Declarant', [['IdentificationNumber', declarant?.ids.eori], ['Name', declarant?.name]]],
+      [
+        'Declarant',
+        [
+          ['IdentificationNumber', declarant?.ids.eori],
+          ['Name', declarant?.name],
+        ],
+      ],
       [
         'ActiveBorderTransportMeans',
         placi
@@ -44,7 +61,13 @@ export function encodeEns(f: Filing): string {
       [
         'ConsignmentHouseLevel',
         [
-          ['TransportDocument', [['Type', f.transport.mode === 'ocean' ? 'N714' : 'N741'], ['Reference', f.transport.houseBill ?? f.transport.masterBill]]],
+          [
+            'TransportDocument',
+            [
+              ['Type', f.transport.mode === 'ocean' ? 'N714' : 'N741'],
+              ['Reference', f.transport.houseBill ?? f.transport.masterBill],
+            ],
+          ],
           ['TotalGrossMass', f.transport.grossWeightKg],
           ['NumberOfPackages', f.transport.packages],
           ['PlaceOfLoading', f.transport.portOfLading],
@@ -53,7 +76,10 @@ export function encodeEns(f: Filing): string {
           party('Consignee', consignee),
           placi ? ['Buyer', undefined] : party('Buyer', partyOf(f, 'buyer')),
           placi ? ['Seller', undefined] : party('Seller', seller),
-          ['TransportEquipment', f.transport.containers.map((c): XmlNode => ['ContainerIdentificationNumber', c])],
+          [
+            'TransportEquipment',
+            f.transport.containers.map((c): XmlNode => ['ContainerIdentificationNumber', c]),
+          ],
           ...f.lines.map(
             (l): XmlNode => [
               'GoodsItem',
@@ -90,7 +116,16 @@ export function encodeH7(f: Filing): string {
       ['TotalIntrinsicValue', f.header.totalCustomsValue, { currency: f.header.regimeCurrency }],
       ['InvoiceCurrency', f.header.invoiceCurrency],
       ['TotalGrossMass', f.transport.grossWeightKg],
-      ...f.header.fees.map((x): XmlNode => ['Duty', [['TaxType', x.code], ['Amount', x.amount], ['Basis', x.basis]]]),
+      ...f.header.fees.map(
+        (x): XmlNode => [
+          'Duty',
+          [
+            ['TaxType', x.code],
+            ['Amount', x.amount],
+            ['Basis', x.basis],
+          ],
+        ],
+      ),
       ...f.lines.map(
         (l): XmlNode => [
           'GoodsItem',
@@ -131,16 +166,58 @@ export function encodeCds(f: Filing): string {
           ['TotalPackageQuantity', f.transport.packages],
           ['InvoiceAmount', f.header.totalValue, { currencyID: f.header.invoiceCurrency }],
           ['Declarant', [['ID', declarant?.ids.eori]]],
-          ['Exporter', [['Name', seller?.name], ['Address', addr(seller)]]],
+          [
+            'Exporter',
+            [
+              ['Name', seller?.name],
+              ['Address', addr(seller)],
+            ],
+          ],
           [
             'GoodsShipment',
             [
               ['TransactionNatureCode', f.header.natureOfTransaction],
-              ['Consignment', [['ArrivalTransportMeans', [['ModeCode', f.transport.mode === 'ocean' ? '1' : f.transport.mode === 'road' ? '3' : f.transport.mode === 'rail' ? '2' : '4']]], ['GoodsLocation', [['ID', f.transport.customsOffice]]], ['TransportContractDocument', [['ID', f.transport.masterBill]]]]],
+              [
+                'Consignment',
+                [
+                  [
+                    'ArrivalTransportMeans',
+                    [
+                      [
+                        'ModeCode',
+                        f.transport.mode === 'ocean'
+                          ? '1'
+                          : f.transport.mode === 'road'
+                            ? '3'
+                            : f.transport.mode === 'rail'
+                              ? '2'
+                              : '4',
+                      ],
+                    ],
+                  ],
+                  ['GoodsLocation', [['ID', f.transport.customsOffice]]],
+                  ['TransportContractDocument', [['ID', f.transport.masterBill]]],
+                ],
+              ],
               ['ExportCountry', [['ID', f.transport.countryOfExport]]],
-              ['Importer', [['ID', importer?.ids.eori], ['Name', importer?.name], ['Address', addr(importer)]]],
+              [
+                'Importer',
+                [
+                  ['ID', importer?.ids.eori],
+                  ['Name', importer?.name],
+                  ['Address', addr(importer)],
+                ],
+              ],
               ['Seller', [['ID', seller?.ids.vat]]],
-              ...f.header.fees.map((x): XmlNode => ['DutyTaxFee', [['TypeCode', x.code], ['Payment', [['PaymentAmount', x.amount, { currencyID: x.currency }]]]]]),
+              ...f.header.fees.map(
+                (x): XmlNode => [
+                  'DutyTaxFee',
+                  [
+                    ['TypeCode', x.code],
+                    ['Payment', [['PaymentAmount', x.amount, { currencyID: x.currency }]]],
+                  ],
+                ],
+              ),
               ...f.lines.map(
                 (l): XmlNode => [
                   'GovernmentAgencyGoodsItem',
@@ -151,14 +228,44 @@ export function encodeCds(f: Filing): string {
                       'Commodity',
                       [
                         ['Description', l.description],
-                        ['Classification', [['ID', l.hsCode.slice(0, 8)], ['IdentificationTypeCode', 'TSP']]],
-                        ['Classification', [['ID', l.hsCode.slice(8, 10)], ['IdentificationTypeCode', 'TRC']]],
-                        ['GoodsMeasure', [['NetNetWeightMeasure', l.netWeightKg, { unitCode: 'KGM' }], ['TariffQuantity', l.tariffQuantity]]],
+                        [
+                          'Classification',
+                          [
+                            ['ID', l.hsCode.slice(0, 8)],
+                            ['IdentificationTypeCode', 'TSP'],
+                          ],
+                        ],
+                        [
+                          'Classification',
+                          [
+                            ['ID', l.hsCode.slice(8, 10)],
+                            ['IdentificationTypeCode', 'TRC'],
+                          ],
+                        ],
+                        [
+                          'GoodsMeasure',
+                          [
+                            ['NetNetWeightMeasure', l.netWeightKg, { unitCode: 'KGM' }],
+                            ['TariffQuantity', l.tariffQuantity],
+                          ],
+                        ],
                       ],
                     ],
-                    ['GovernmentProcedure', [['CurrentCode', f.header.procedureCode?.slice(0, 2)], ['PreviousCode', f.header.procedureCode?.slice(2, 4)]]],
+                    [
+                      'GovernmentProcedure',
+                      [
+                        ['CurrentCode', f.header.procedureCode?.slice(0, 2)],
+                        ['PreviousCode', f.header.procedureCode?.slice(2, 4)],
+                      ],
+                    ],
                     ['GovernmentProcedure', [['CurrentCode', f.header.additionalProcedureCode]]],
-                    ['Origin', [['CountryCode', l.originCountry], ['TypeCode', '1']]],
+                    [
+                      'Origin',
+                      [
+                        ['CountryCode', l.originCountry],
+                        ['TypeCode', '1'],
+                      ],
+                    ],
                     ['ValuationAdjustment', [['AdditionCode', '0000']]],
                     ['CustomsValuation', [['MethodCode', f.header.valuationMethod]]],
                   ],

@@ -1,5 +1,9 @@
 /** A tiny deterministic XML writer: elements in the order given, two-space indent, LF line ends. */
-export type XmlNode = [name: string, content: string | number | undefined | null | XmlNode[], attrs?: Record<string, string>];
+export type XmlNode = [
+  name: string,
+  content: string | number | undefined | null | XmlNode[],
+  attrs?: Record<string, string>,
+];
 
 const esc = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

@@ -5,7 +5,14 @@ import { planClocks } from '../deadlines.ts';
 import { noScreening } from '../filings.ports.ts';
 import { formatEntryNumber } from '../formats.ts';
 import type { Filing, FilingKind } from '../model.ts';
-import { euAirBundle, fixtureTariff, ukLowBundle, ukStandardBundle, usAirBundle, usOceanBundle } from './fixtures.ts';
+import {
+  euAirBundle,
+  fixtureTariff,
+  ukLowBundle,
+  ukStandardBundle,
+  usAirBundle,
+  usOceanBundle,
+} from './fixtures.ts';
 
 export const BUILD_NOW = new Date('2026-11-02T09:00:00Z');
 

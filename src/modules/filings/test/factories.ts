@@ -22,7 +22,8 @@ export async function insertShipment(ctx: AppContext, orgId: string, b: Shipment
         name: p.isPerson ? null : p.name,
         name_sealed: p.isPerson && p.name ? await ctx.cipher.seal(orgId, p.name) : null,
         address: p.isPerson ? null : JSON.stringify(p.address),
-        address_sealed: p.isPerson && p.address ? await ctx.cipher.seal(orgId, JSON.stringify(p.address)) : null,
+        address_sealed:
+          p.isPerson && p.address ? await ctx.cipher.seal(orgId, JSON.stringify(p.address)) : null,
         country: p.country,
         tax_id_sealed: p.taxId ? await ctx.cipher.seal(orgId, p.taxId) : null,
         mid: p.mid,

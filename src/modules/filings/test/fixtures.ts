@@ -11,7 +11,12 @@ export const SELLER: BundleParty = {
   kind: 'seller',
   isPerson: false,
   name: 'Shenzhen Brightway Trading Co Ltd',
-  address: { line1: '88 Keyuan Road, Nanshan District', city: 'Shenzhen', postalCode: '518057', country: 'CN' },
+  address: {
+    line1: '88 Keyuan Road, Nanshan District',
+    city: 'Shenzhen',
+    postalCode: '518057',
+    country: 'CN',
+  },
   country: 'CN',
   taxId: null,
   mid: null,
@@ -125,7 +130,13 @@ export function usOceanBundle(): ShipmentBundle {
       ['lamp', 300],
     ]),
     parties: parties(SELLER, FACTORY, US_IMPORTER, CARRIER),
-    roles: { seller: SELLER.id, importer: US_IMPORTER.id, consignee: US_IMPORTER.id, buyer: US_IMPORTER.id, carrier: CARRIER.id },
+    roles: {
+      seller: SELLER.id,
+      importer: US_IMPORTER.id,
+      consignee: US_IMPORTER.id,
+      buyer: US_IMPORTER.id,
+      carrier: CARRIER.id,
+    },
     settings: { filerCode: 'B7X', bondType: 'continuous' },
   };
 }
