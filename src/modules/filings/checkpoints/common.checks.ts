@@ -552,12 +552,10 @@ export const commonChecks: Checkpoint[] = [
     },
     (f, ctx) =>
       f.parties.flatMap((p, i) =>
-        ctx.screening
-          .screen(p)
-          .map((h) => ({
-            field: `parties.${i}`,
-            detail: `${p.role} matches ${h.matchedName} on ${h.list} (${h.score})`,
-          })),
+        ctx.screening.screen(p).map((h) => ({
+          field: `parties.${i}`,
+          detail: `${p.role} matches ${h.matchedName} on ${h.list} (${h.score})`,
+        })),
       ),
   ),
   rule(
