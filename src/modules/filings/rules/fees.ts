@@ -9,6 +9,19 @@ export interface UsFeeSchedule {
 export const US_FEES: DatedRule<UsFeeSchedule>[] = [
   {
     id: 'US.USER_FEES',
+    version: 'FY2025',
+    validFrom: '2024-10-01',
+    validTo: '2025-10-01',
+    source:
+      'CBP, Customs User Fees to be Adjusted for Inflation in Fiscal Year 2025 (Federal Register notice, 2024); 19 CFR 24.23(b), 24.24',
+    note: 'MPF minimum/maximum and informal fee as recalled from the FY2025 notice; verify before production use.',
+    value: {
+      mpf: { rate: '0.003464', min: '32.71', max: '634.62', informal: '2.62' },
+      hmf: { rate: '0.00125', modes: ['ocean'] },
+    },
+  },
+  {
+    id: 'US.USER_FEES',
     version: 'FY2026',
     validFrom: '2025-10-01',
     validTo: '2026-10-01',
