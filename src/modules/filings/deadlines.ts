@@ -10,18 +10,31 @@ import { portTimeZone } from './rules/ports.ts';
  * release" at Los Angeles ends 23:59:59.999 Pacific time whatever the UTC offset that day.
  */
 
+// Intl formatters are costly to create; one per time zone is kept.
+const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function offsetFormat(tz: string): Intl.DateTimeFormat {
+  let f = offsetFormats.get(tz);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: tz,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    offsetFormats.set(tz, f);
+  }
+  return f;
+}
+
 /** Offset of `tz` from UTC, in minutes, at instant `at`. */
 export function tzOffsetMinutes(tz: string, at: Date): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: tz,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(at);
+  const parts = offsetFormat(tz).formatToParts(at);
   const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
   const asUtc = Date.UTC(
     get('year'),
