@@ -150,9 +150,6 @@ export async function loadBundle(
   const lines = await ctx.db
     .selectFrom('shipment_lines as sl')
     .leftJoin('orders as o', 'o.id', 'sl.order_id')
-    .leftJoin('order_lines as ol', (j) =>
-      j.onRef('ol.order_id', '=', 'sl.order_id').onRef('ol.sku', '=', 'sl.sku'),
-    )
     .leftJoin('products as p', (j) => j.onRef('p.sku', '=', 'sl.sku').on('p.org_id', '=', orgId))
     .select([
       'sl.line_no',
@@ -161,8 +158,25 @@ export async function loadBundle(
       'sl.order_id',
       'o.currency as order_currency',
       'o.buyer_party_id',
-      'ol.unit_price',
-      'ol.title as order_title',
+      // The first order line of that SKU (an order may repeat a SKU; the shipment line must not double).
+      (eb) =>
+        eb
+          .selectFrom('order_lines as ol')
+          .select('ol.unit_price')
+          .whereRef('ol.order_id', '=', 'sl.order_id')
+          .whereRef('ol.sku', '=', 'sl.sku')
+          .orderBy('ol.line_no')
+          .limit(1)
+          .as('unit_price'),
+      (eb) =>
+        eb
+          .selectFrom('order_lines as ol')
+          .select('ol.title')
+          .whereRef('ol.order_id', '=', 'sl.order_id')
+          .whereRef('ol.sku', '=', 'sl.sku')
+          .orderBy('ol.line_no')
+          .limit(1)
+          .as('order_title'),
       'p.title as product_title',
       'p.description',
       'p.hs_code',
@@ -270,7 +284,7 @@ async function writeParties(
       is_person: p.isPerson,
       country: p.country,
       clear: p.isPerson ? null : payload,
-      sealed: p.isPerson ? await ctx.cipher.seal(orgId, payload, p.partyId) : null,
+      sealed: p.isPerson ? await ctx.cipher.seal(orgId, payload, p.partyId, tx) : null,
     });
   }
   await tx.insertInto('filing_parties').values(rows).execute();
@@ -314,7 +328,7 @@ export async function loadFiling(ctx: AppContext, orgId: string, id: string, db:
     .execute();
   const parties: FilingParty[] = [];
   for (const p of partyRows) {
-    const data = (p.clear ?? JSON.parse(await ctx.cipher.open(orgId, p.sealed!))) as {
+    const data = (p.clear ?? JSON.parse(await ctx.cipher.open(orgId, p.sealed!, db))) as {
       name: string | null;
       address: FilingParty['address'] | null;
       ids: FilingParty['ids'];

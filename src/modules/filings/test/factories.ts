@@ -1,147 +1,121 @@
 import type { AppContext } from '../../../platform/context.ts';
-import type { ShipmentBundle } from '../builders/common.ts';
+import {
+  ingestOrders,
+  ingestProducts,
+  ingestShipments,
+  orderRecord,
+  partyRecord,
+  productRecord,
+  shipmentRecord,
+  upsertParties,
+} from '../../core/index.ts';
+import type { BundleParty, ShipmentBundle } from '../builders/common.ts';
 
 /**
- * Inserts a fixture bundle as core rows (parties, products, orders, shipment): the same realistic
- * shipments the pure tests use, now through the database. Persons are sealed like the importers do.
+ * Inserts a fixture bundle through the core module's ingest API (the path importers and the demo
+ * generator take): parties, products with their supplier, an order with its buyer, the shipment. The
+ * same realistic shipments the pure tests use, now through the database; persons are sealed by core.
  */
+const partyRec = (p: BundleParty) =>
+  partyRecord.parse({
+    kind: p.kind,
+    externalRef: p.id,
+    isPerson: p.isPerson,
+    name: p.name,
+    ...(p.address ? { address: p.address } : {}),
+    country: p.country,
+    ...(p.taxId ? { taxId: p.taxId } : {}),
+    ...(p.mid ? { mid: p.mid } : {}),
+  });
+
+let counter = 0;
+
 export async function insertShipment(ctx: AppContext, orgId: string, b: ShipmentBundle) {
-  const now = ctx.clock.now();
-  const partyIds: Record<string, string> = {};
-  for (const p of Object.values(b.parties)) {
-    const id = ctx.ids.next('party');
-    partyIds[p.id] = id;
-    await ctx.db
-      .insertInto('parties')
-      .values({
-        id,
-        org_id: orgId,
-        kind: p.kind as 'seller',
-        external_ref: `${p.id}-${id.slice(-6)}`,
-        is_person: p.isPerson,
-        name: p.isPerson ? null : p.name,
-        name_sealed: p.isPerson && p.name ? await ctx.cipher.seal(orgId, p.name) : null,
-        address: p.isPerson ? null : JSON.stringify(p.address),
-        address_sealed:
-          p.isPerson && p.address ? await ctx.cipher.seal(orgId, JSON.stringify(p.address)) : null,
-        country: p.country,
-        tax_id_sealed: p.taxId ? await ctx.cipher.seal(orgId, p.taxId) : null,
-        mid: p.mid,
-        created_at: now,
-        updated_at: now,
-      })
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-  }
-  const buyer = b.roles.buyer ? partyIds[b.roles.buyer] : undefined;
-  const shipmentId = ctx.ids.next('shipment');
-  const orderId = ctx.ids.next('order');
-  const currency = b.lines[0]?.currency ?? 'USD';
-  await ctx.db
-    .insertInto('orders')
-    .values({
-      id: orderId,
-      org_id: orgId,
-      platform: 'shopify',
-      external_id: `#${shipmentId.slice(-8)}`,
-      buyer_party_id: buyer ?? null,
-      ship_to_country: b.shipment.destinationCountry,
-      currency,
-      subtotal: '0',
-      shipping: '0',
-      tax: '0',
-      total: '0',
-      status: 'paid',
-      ordered_at: now,
-      line_count: b.lines.length,
-      content_hash: 'x',
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
-  for (const l of b.lines) {
-    const existing = await ctx.db
-      .selectFrom('products')
-      .select('id')
-      .where('org_id', '=', orgId)
-      .where('sku', '=', l.sku)
-      .executeTakeFirst();
-    const productId = existing?.id ?? ctx.ids.next('product');
-    if (!existing && l.product)
-      await ctx.db
-        .insertInto('products')
-        .values({
-          id: productId,
-          org_id: orgId,
+  counter++;
+  const opts = { actor: 'test:factory' };
+  const byId = (id?: string) => (id ? b.parties[id] : undefined);
+  const companies = ['seller', 'importer', 'consignee']
+    .map((r) => byId(b.roles[r as 'seller']))
+    .filter((p): p is BundleParty => !!p && !p.isPerson);
+  if (companies.length)
+    await ctx.db.transaction().execute((tx) => upsertParties(ctx, tx, orgId, companies.map(partyRec)));
+  await ingestProducts(
+    ctx,
+    orgId,
+    b.lines.map((l) =>
+      productRecord.parse({
+        sku: l.sku,
+        title: l.title,
+        ...(l.product?.description ? { description: l.product.description } : {}),
+        ...(l.product?.originCountry ? { originCountry: l.product.originCountry } : {}),
+        ...(l.product?.hsCode ? { hsCode: l.product.hsCode } : {}),
+        ...(l.product?.value ? { value: l.product.value, currency: l.product.currency } : {}),
+        ...(l.product?.weightKg ? { weightKg: l.product.weightKg } : {}),
+        ...(l.product?.supplierPartyId ? { supplier: partyRec(b.parties[l.product.supplierPartyId]!) } : {}),
+      }),
+    ),
+    opts,
+  );
+  const buyer = byId(b.roles.buyer);
+  const externalId = `#${b.shipment.reference}-${counter}`;
+  const total = b.lines.reduce((a, l) => a + Number(l.unitPrice) * l.quantity, 0).toFixed(2);
+  await ingestOrders(
+    ctx,
+    orgId,
+    [
+      orderRecord.parse({
+        platform: 'shopify',
+        externalId,
+        ...(buyer ? { buyer: partyRec(buyer) } : {}),
+        shipTo: {
+          ...(buyer?.address ?? { country: b.shipment.destinationCountry }),
+          name: buyer?.name ?? undefined,
+        },
+        currency: b.lines[0]?.currency ?? 'USD',
+        subtotal: total,
+        total,
+        orderedAt: ctx.clock.now(),
+        lines: b.lines.map((l) => ({
+          lineNo: l.lineNo,
           sku: l.sku,
           title: l.title,
-          description: l.product.description,
-          attributes: '{}',
-          origin_country: l.product.originCountry,
-          hs_code: l.product.hsCode,
-          value: l.product.value,
-          currency: l.product.currency,
-          weight_kg: l.product.weightKg,
-          supplier_party_id: l.product.supplierPartyId ? (partyIds[l.product.supplierPartyId] ?? null) : null,
-          content_hash: 'x',
-          created_at: now,
-          updated_at: now,
-        })
-        .execute();
-    await ctx.db
-      .insertInto('order_lines')
-      .values({
-        id: ctx.ids.next('orderLine'),
-        org_id: orgId,
-        order_id: orderId,
-        line_no: l.lineNo,
-        sku: l.sku,
-        product_id: productId,
-        title: l.title,
-        quantity: l.quantity,
-        unit_price: l.unitPrice ?? '0',
-        total: '0',
-      })
-      .execute();
-  }
+          quantity: l.quantity,
+          unitPrice: l.unitPrice ?? '0',
+          total: (Number(l.unitPrice) * l.quantity).toFixed(2),
+        })),
+      }),
+    ],
+    opts,
+  );
   const s = b.shipment;
-  await ctx.db
-    .insertInto('shipments')
-    .values({
-      id: shipmentId,
-      org_id: orgId,
-      reference: `${s.reference}-${shipmentId.slice(-6)}`,
-      mode: s.mode,
-      carrier: s.carrier,
-      carrier_party_id: null,
-      tracking_number: s.trackingNumber,
-      origin_country: s.originCountry,
-      destination_country: s.destinationCountry,
-      origin_port: s.originPort,
-      destination_port: s.destinationPort,
-      etd: s.etd,
-      eta: s.eta,
-      status: 'booked',
-      gross_weight_kg: s.grossWeightKg,
-      package_count: s.packageCount,
-      content_hash: 'x',
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
-  await ctx.db
-    .insertInto('shipment_lines')
-    .values(
-      b.lines.map((l) => ({
-        id: ctx.ids.next('shipmentLine'),
-        org_id: orgId,
-        shipment_id: shipmentId,
-        line_no: l.lineNo,
-        order_id: orderId,
-        sku: l.sku,
-        quantity: l.quantity,
-      })),
-    )
-    .execute();
-  return { shipmentId, orderId, partyIds };
+  const r = await ingestShipments(
+    ctx,
+    orgId,
+    [
+      shipmentRecord.parse({
+        reference: `${s.reference}-${counter}`,
+        mode: s.mode,
+        ...(s.carrier ? { carrier: s.carrier } : {}),
+        ...(s.trackingNumber ? { trackingNumber: s.trackingNumber } : {}),
+        originCountry: s.originCountry,
+        destinationCountry: s.destinationCountry,
+        ...(s.originPort ? { originPort: s.originPort } : {}),
+        ...(s.destinationPort ? { destinationPort: s.destinationPort } : {}),
+        ...(s.etd ? { etd: s.etd } : {}),
+        ...(s.eta ? { eta: s.eta } : {}),
+        ...(s.grossWeightKg ? { grossWeightKg: s.grossWeightKg } : {}),
+        ...(s.packageCount != null ? { packageCount: s.packageCount } : {}),
+        status: 'booked',
+        lines: b.lines.map((l) => ({
+          lineNo: l.lineNo,
+          orderPlatform: 'shopify',
+          orderExternalId: externalId,
+          sku: l.sku,
+          quantity: l.quantity,
+        })),
+      }),
+    ],
+    opts,
+  );
+  return { shipmentId: r.ids[0]! };
 }
