@@ -12,7 +12,7 @@ import {
 import type { HttpApp } from '../../platform/http/server.ts';
 import { configureFilings, encodeFiling, recordFilingStatus } from './index.ts';
 import { putSettings, sweepDeadlines, timeliness } from './filings.service.ts';
-import { euAirBundle, fixtureTariff, ukLowBundle, usOceanBundle } from './test/fixtures.ts';
+import { euAirBundle, fixtureTariff, ukLowBundle, usAirBundle, usOceanBundle } from './test/fixtures.ts';
 import { insertShipment } from './test/factories.ts';
 import { isValidEntryNumber } from './formats.ts';
 
@@ -133,6 +133,31 @@ describe('filings service and API', () => {
       again.json().status,
       'validated',
       JSON.stringify(again.json().results.filter((x: { outcome: string }) => x.outcome === 'fail')),
+    );
+  });
+
+  it('takes partner agency data for a flagged line and clears the PGA checkpoint', async () => {
+    const b = usAirBundle();
+    b.lines[0]!.product!.hsCode = '9503000073';
+    b.lines[0]!.sku = 'BW-TOY-BLOCKS';
+    const { shipmentId } = await insertShipment(ctx, org.id, b);
+    const built = (await api('POST', '/api/filings/build', { shipmentIds: [shipmentId] })).json().results;
+    const id = built[0].filingId;
+    const first = (await api('POST', `/api/filings/${id}/check`)).json();
+    assert.ok(
+      first.results.some(
+        (r: { code: string; outcome: string }) => r.code === 'US.PGA_CPSC' && r.outcome === 'fail',
+      ),
+    );
+    const wrong = await api('PATCH', `/api/filings/${id}/lines/1/pga`, { FD2: 'x' });
+    assert.equal(wrong.statusCode, 400);
+    const ok = await api('PATCH', `/api/filings/${id}/lines/1/pga`, { CP: 'eFiling CPC 4471-2026' });
+    assert.equal(ok.statusCode, 200, ok.body);
+    const again = (await api('POST', `/api/filings/${id}/check`)).json();
+    assert.ok(
+      again.results.some(
+        (r: { code: string; outcome: string }) => r.code === 'US.PGA_CPSC' && r.outcome === 'pass',
+      ),
     );
   });
 

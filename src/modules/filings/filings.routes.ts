@@ -16,6 +16,7 @@ import {
   listAlerts,
   listDeadlines,
   listFilings,
+  patchLinePga,
   patchTransport,
   putSettings,
   recordFilingStatus,
@@ -257,6 +258,21 @@ export function filingsRoutes(app: HttpApp, ctx: AppContext): void {
       },
     },
     async (req) => patchTransport(ctx, actorOf(req).orgId, req.params.id, req.body, actorOf(req).id),
+  );
+  app.patch(
+    '/filings/:id/lines/:lineNo/pga',
+    {
+      config: { permission: 'filings:write' },
+      schema: {
+        tags: ['filings'],
+        summary:
+          'Supply partner government agency data for a flagged line (e.g. {"FD2": "FDA product code …"})',
+        params: z.object({ id: z.string().max(64), lineNo: z.coerce.number().int().min(1).max(999) }),
+        body: z.record(z.string().regex(/^[A-Z0-9]{2,3}$/), z.string().min(1).max(500)),
+      },
+    },
+    async (req) =>
+      patchLinePga(ctx, actorOf(req).orgId, req.params.id, req.params.lineNo, req.body, actorOf(req).id),
   );
   app.post(
     '/filings/:id/status',

@@ -873,6 +873,59 @@ export async function patchTransport(
   });
 }
 
+/** Supplies partner-agency data for one line (e.g. the FDA product code for an FD2-flagged line). */
+export async function patchLinePga(
+  ctx: AppContext,
+  orgId: string,
+  id: string,
+  lineNo: number,
+  pgaData: Record<string, string>,
+  actor: string,
+) {
+  return ctx.db.transaction().execute(async (tx) => {
+    const { row, filing } = await loadFiling(ctx, orgId, id, tx);
+    if (!EDITABLE_STATUSES.includes(row.status as FilingStatus))
+      throw conflict(`The filing is ${row.status}: amend it before changing it`);
+    const line = filing.lines.find((l) => l.lineNo === lineNo);
+    if (!line) throw notFound('Filing line', String(lineNo));
+    const unknown = Object.keys(pgaData).filter((k) => !line.pga.includes(k));
+    if (unknown.length)
+      throw invalid(`Line ${lineNo} is not flagged for ${unknown.join(', ')}`, [
+        { field: 'pgaData', message: `flags on the line: ${line.pga.join(', ') || 'none'}` },
+      ]);
+    line.pgaData = { ...(line.pgaData ?? {}), ...pgaData };
+    const next: FilingStatus = row.status === 'validated' ? 'draft' : (row.status as FilingStatus);
+    await tx
+      .updateTable('filings')
+      .set({
+        document: JSON.stringify(splitDocument(filing).document),
+        status: next,
+        version: row.version + 1,
+        updated_at: ctx.clock.now(),
+      })
+      .where('id', '=', id)
+      .execute();
+    await tx
+      .updateTable('filing_lines')
+      .set({ data: JSON.stringify(line) })
+      .where('filing_id', '=', id)
+      .where('line_no', '=', lineNo)
+      .execute();
+    if (next !== row.status)
+      await transition(ctx, tx, orgId, id, row.status as FilingStatus, next, ['PGA data changed'], actor);
+    await ctx.journal.append(tx, orgId, [
+      {
+        kind: 'filing.pga_changed',
+        version: 1,
+        actor,
+        subject: id,
+        data: { lineNo, flags: Object.keys(pgaData).sort() },
+      },
+    ]);
+    return { filingId: id, status: next, lineNo, pga: line.pga, pgaData: line.pgaData };
+  });
+}
+
 // ---------------------------------------------------------------------------------------- listings
 
 export async function listFilings(
