@@ -3,6 +3,7 @@ import type { AppContext } from '../../platform/context.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import { conflict, invalid, notFound } from '../../platform/errors.ts';
 import { hasPrefix } from '../../platform/ids.ts';
+import { coreQueries } from '../core/index.ts';
 import { BUILDER_VERSION, buildFiling, planFilings, type PlannedFiling } from './builders/builders.ts';
 import type { BundleParty, FilingSettings, ShipmentBundle } from './builders/common.ts';
 import {
@@ -140,116 +141,121 @@ export async function loadBundle(
   shipmentId: string,
 ): Promise<ShipmentBundle> {
   if (!hasPrefix(shipmentId, 'shipment')) throw notFound('Shipment', shipmentId);
-  const s = await ctx.db
-    .selectFrom('shipments')
+  const s = await coreQueries.getShipment(ctx, orgId, shipmentId);
+  const skus = [...new Set(s.lines.map((l) => l.sku))];
+  const orderIds = [...new Set(s.lines.map((l) => l.orderId).filter((x): x is string => !!x))];
+  const [products, orderLines, orders, carrier] = await Promise.all([
+    skus.length
+      ? ctx.db
+          .selectFrom('products')
+          .selectAll()
+          .where('org_id', '=', orgId)
+          .where('sku', 'in', skus)
+          .execute()
+      : [],
+    orderIds.length
+      ? ctx.db
+          .selectFrom('order_lines')
+          .select(['order_id', 'sku', 'unit_price', 'title'])
+          .where('org_id', '=', orgId)
+          .where('order_id', 'in', orderIds)
+          .orderBy('line_no', 'desc')
+          .execute()
+      : [],
+    orderIds.length
+      ? ctx.db
+          .selectFrom('orders')
+          .select(['id', 'currency', 'buyer_party_id'])
+          .where('org_id', '=', orgId)
+          .where('id', 'in', orderIds)
+          .execute()
+      : [],
+    ctx.db
+      .selectFrom('shipments')
+      .select('carrier_party_id')
+      .where('id', '=', shipmentId)
+      .executeTakeFirstOrThrow(),
+  ]);
+  const productBySku = new Map(products.map((p) => [p.sku, p]));
+  // The first order line of a SKU wins (rows come last-first): an order may repeat a SKU.
+  const priceOf = new Map(orderLines.map((l) => [`${l.order_id}|${l.sku}`, l]));
+  const orderById = new Map(orders.map((o) => [o.id, o]));
+  const buyerIds = [...new Set(orders.map((o) => o.buyer_party_id).filter((x): x is string => !!x))];
+  const buyer = buyerIds.length === 1 ? buyerIds[0] : undefined;
+
+  // Only the parties this filing can use: the org's sellers/importers/consignees, suppliers, buyer, carrier.
+  const ids = [...products.map((p) => p.supplier_party_id), ...buyerIds, carrier.carrier_party_id].filter(
+    (x): x is string => !!x,
+  );
+  const partyRows = await ctx.db
+    .selectFrom('parties')
     .selectAll()
     .where('org_id', '=', orgId)
-    .where('id', '=', shipmentId)
-    .executeTakeFirst();
-  if (!s) throw notFound('Shipment', shipmentId);
-  const lines = await ctx.db
-    .selectFrom('shipment_lines as sl')
-    .leftJoin('orders as o', 'o.id', 'sl.order_id')
-    .leftJoin('products as p', (j) => j.onRef('p.sku', '=', 'sl.sku').on('p.org_id', '=', orgId))
-    .select([
-      'sl.line_no',
-      'sl.sku',
-      'sl.quantity',
-      'sl.order_id',
-      'o.currency as order_currency',
-      'o.buyer_party_id',
-      // The first order line of that SKU (an order may repeat a SKU; the shipment line must not double).
-      (eb) =>
-        eb
-          .selectFrom('order_lines as ol')
-          .select('ol.unit_price')
-          .whereRef('ol.order_id', '=', 'sl.order_id')
-          .whereRef('ol.sku', '=', 'sl.sku')
-          .orderBy('ol.line_no')
-          .limit(1)
-          .as('unit_price'),
-      (eb) =>
-        eb
-          .selectFrom('order_lines as ol')
-          .select('ol.title')
-          .whereRef('ol.order_id', '=', 'sl.order_id')
-          .whereRef('ol.sku', '=', 'sl.sku')
-          .orderBy('ol.line_no')
-          .limit(1)
-          .as('order_title'),
-      'p.title as product_title',
-      'p.description',
-      'p.hs_code',
-      'p.origin_country',
-      'p.weight_kg',
-      'p.value',
-      'p.currency as product_currency',
-      'p.supplier_party_id',
-      'p.id as product_id',
-    ])
-    .where('sl.shipment_id', '=', shipmentId)
-    .orderBy('sl.line_no')
+    .where((eb) =>
+      eb.or([
+        eb('kind', 'in', ['seller', 'importer', 'consignee']),
+        ...(ids.length ? [eb('id', 'in', ids)] : []),
+      ]),
+    )
+    .orderBy('id')
     .execute();
-  const partyRows = await ctx.db.selectFrom('parties').selectAll().where('org_id', '=', orgId).execute();
-  const wanted = new Set<string>();
-  const buyerIds = [...new Set(lines.map((l) => l.buyer_party_id).filter((x): x is string => !!x))];
-  for (const l of lines) if (l.supplier_party_id) wanted.add(l.supplier_party_id);
-  for (const b of buyerIds) wanted.add(b);
-  if (s.carrier_party_id) wanted.add(s.carrier_party_id);
   const pick = (kind: string, country?: string) =>
-    partyRows.find((p) => p.kind === kind && (!country || p.country === country)) ??
-    (country ? undefined : partyRows.find((p) => p.kind === kind));
+    partyRows.find((p) => p.kind === kind && (!country || p.country === country));
   const seller = pick('seller');
-  const importer = pick('importer', s.destination_country);
-  const consignee = pick('consignee', s.destination_country);
-  for (const p of [seller, importer, consignee]) if (p) wanted.add(p.id);
+  const importer = pick('importer', s.destinationCountry);
+  const consignee = pick('consignee', s.destinationCountry);
+  const wanted = new Set([...ids, ...[seller, importer, consignee].filter((p) => !!p).map((p) => p!.id)]);
   const parties: Record<string, BundleParty> = {};
   for (const row of partyRows.filter((p) => wanted.has(p.id)))
     parties[row.id] = await openParty(ctx, orgId, row);
-  const buyer = buyerIds.length === 1 ? buyerIds[0] : undefined;
   return {
     shipment: {
       id: s.id,
       reference: s.reference,
       mode: s.mode,
       carrier: s.carrier,
-      trackingNumber: s.tracking_number,
-      originCountry: s.origin_country,
-      destinationCountry: s.destination_country,
-      originPort: s.origin_port,
-      destinationPort: s.destination_port,
-      etd: iso(s.etd),
-      eta: iso(s.eta),
-      grossWeightKg: s.gross_weight_kg,
-      packageCount: s.package_count,
+      trackingNumber: s.trackingNumber,
+      originCountry: s.originCountry,
+      destinationCountry: s.destinationCountry,
+      originPort: s.originPort,
+      destinationPort: s.destinationPort,
+      etd: s.etd,
+      eta: s.eta,
+      grossWeightKg: s.grossWeightKg,
+      packageCount: s.packageCount,
     },
-    lines: lines.map((l) => ({
-      lineNo: l.line_no,
-      sku: l.sku,
-      quantity: l.quantity,
-      orderId: l.order_id,
-      unitPrice: l.unit_price ?? null,
-      currency: l.unit_price ? (l.order_currency ?? null) : (l.product_currency ?? null),
-      title: l.order_title ?? l.product_title ?? l.sku,
-      product: l.product_id
-        ? {
-            description: l.description ?? l.product_title ?? null,
-            hsCode: l.hs_code ?? null,
-            originCountry: l.origin_country ?? null,
-            weightKg: l.weight_kg ?? null,
-            value: l.value ?? null,
-            currency: l.product_currency ?? null,
-            supplierPartyId: l.supplier_party_id ?? null,
-          }
-        : null,
-    })),
+    lines: s.lines.map((l) => {
+      const p = productBySku.get(l.sku);
+      const ol = l.orderId ? priceOf.get(`${l.orderId}|${l.sku}`) : undefined;
+      const order = l.orderId ? orderById.get(l.orderId) : undefined;
+      return {
+        lineNo: l.lineNo,
+        sku: l.sku,
+        quantity: l.quantity,
+        orderId: l.orderId,
+        unitPrice: ol?.unit_price ?? null,
+        currency: ol ? (order?.currency ?? null) : (p?.currency ?? null),
+        title: ol?.title ?? p?.title ?? l.sku,
+        product: p
+          ? {
+              description: p.description ?? p.title,
+              hsCode: p.hs_code,
+              originCountry: p.origin_country,
+              weightKg: p.weight_kg,
+              value: p.value,
+              currency: p.currency,
+              supplierPartyId: p.supplier_party_id,
+            }
+          : null,
+      };
+    }),
     parties,
     roles: {
       ...(seller ? { seller: seller.id } : {}),
       ...(importer ? { importer: importer.id } : {}),
       ...(consignee ? { consignee: consignee.id } : buyer ? { consignee: buyer } : {}),
       ...(buyer ? { buyer } : consignee ? { buyer: consignee.id } : {}),
-      ...(s.carrier_party_id ? { carrier: s.carrier_party_id } : {}),
+      ...(carrier.carrier_party_id ? { carrier: carrier.carrier_party_id } : {}),
     },
     settings: await getSettings(ctx, orgId),
   };
@@ -833,6 +839,43 @@ export interface TransportPatch {
   containers?: string[];
 }
 
+/**
+ * A hand edit of an editable filing: `edit` changes the canonical model in place and returns what to
+ * journal; the filing gets a new version and, if it was validated, goes back to draft (re-check).
+ */
+async function editFiling<T>(
+  ctx: AppContext,
+  orgId: string,
+  id: string,
+  actor: string,
+  journalKind: string,
+  edit: (f: Filing, tx: Executor) => Promise<{ journal: Record<string, unknown>; result: T }>,
+) {
+  return ctx.db.transaction().execute(async (tx) => {
+    const { row, filing } = await loadFiling(ctx, orgId, id, tx);
+    if (!EDITABLE_STATUSES.includes(row.status as FilingStatus))
+      throw conflict(`The filing is ${row.status}: amend it before changing it`);
+    const { journal, result } = await edit(filing, tx);
+    const next: FilingStatus = row.status === 'validated' ? 'draft' : (row.status as FilingStatus);
+    await tx
+      .updateTable('filings')
+      .set({
+        document: JSON.stringify(splitDocument(filing).document),
+        status: next,
+        version: row.version + 1,
+        updated_at: ctx.clock.now(),
+      })
+      .where('id', '=', id)
+      .execute();
+    if (next !== row.status)
+      await transition(ctx, tx, orgId, id, row.status as FilingStatus, next, [journalKind], actor);
+    await ctx.journal.append(tx, orgId, [
+      { kind: journalKind, version: 1, actor, subject: id, data: journal },
+    ]);
+    return { filingId: id, status: next, ...result };
+  });
+}
+
 /** Adds transport details the shipment record lacks (flight, vessel, containers); back to draft. */
 export async function patchTransport(
   ctx: AppContext,
@@ -841,35 +884,9 @@ export async function patchTransport(
   patch: TransportPatch,
   actor: string,
 ) {
-  return ctx.db.transaction().execute(async (tx) => {
-    const { row, filing } = await loadFiling(ctx, orgId, id, tx);
-    if (!EDITABLE_STATUSES.includes(row.status as FilingStatus))
-      throw conflict(`The filing is ${row.status}: amend it before changing it`);
-    const transport: FilingTransport = { ...filing.transport, ...patch };
-    const { document } = splitDocument({ ...filing, transport });
-    const next: FilingStatus = row.status === 'validated' ? 'draft' : (row.status as FilingStatus);
-    await tx
-      .updateTable('filings')
-      .set({
-        document: JSON.stringify(document),
-        status: next,
-        version: row.version + 1,
-        updated_at: ctx.clock.now(),
-      })
-      .where('id', '=', id)
-      .execute();
-    if (next !== row.status)
-      await transition(ctx, tx, orgId, id, row.status as FilingStatus, next, ['transport changed'], actor);
-    await ctx.journal.append(tx, orgId, [
-      {
-        kind: 'filing.transport_changed',
-        version: 1,
-        actor,
-        subject: id,
-        data: { fields: Object.keys(patch).sort() },
-      },
-    ]);
-    return { filingId: id, status: next, transport };
+  return editFiling(ctx, orgId, id, actor, 'filing.transport_changed', async (f) => {
+    f.transport = { ...f.transport, ...patch };
+    return { journal: { fields: Object.keys(patch).sort() }, result: { transport: f.transport } };
   });
 }
 
@@ -882,11 +899,8 @@ export async function patchLinePga(
   pgaData: Record<string, string>,
   actor: string,
 ) {
-  return ctx.db.transaction().execute(async (tx) => {
-    const { row, filing } = await loadFiling(ctx, orgId, id, tx);
-    if (!EDITABLE_STATUSES.includes(row.status as FilingStatus))
-      throw conflict(`The filing is ${row.status}: amend it before changing it`);
-    const line = filing.lines.find((l) => l.lineNo === lineNo);
+  return editFiling(ctx, orgId, id, actor, 'filing.pga_changed', async (f, tx) => {
+    const line = f.lines.find((l) => l.lineNo === lineNo);
     if (!line) throw notFound('Filing line', String(lineNo));
     const unknown = Object.keys(pgaData).filter((k) => !line.pga.includes(k));
     if (unknown.length)
@@ -894,35 +908,16 @@ export async function patchLinePga(
         { field: 'pgaData', message: `flags on the line: ${line.pga.join(', ') || 'none'}` },
       ]);
     line.pgaData = { ...(line.pgaData ?? {}), ...pgaData };
-    const next: FilingStatus = row.status === 'validated' ? 'draft' : (row.status as FilingStatus);
-    await tx
-      .updateTable('filings')
-      .set({
-        document: JSON.stringify(splitDocument(filing).document),
-        status: next,
-        version: row.version + 1,
-        updated_at: ctx.clock.now(),
-      })
-      .where('id', '=', id)
-      .execute();
     await tx
       .updateTable('filing_lines')
       .set({ data: JSON.stringify(line) })
       .where('filing_id', '=', id)
       .where('line_no', '=', lineNo)
       .execute();
-    if (next !== row.status)
-      await transition(ctx, tx, orgId, id, row.status as FilingStatus, next, ['PGA data changed'], actor);
-    await ctx.journal.append(tx, orgId, [
-      {
-        kind: 'filing.pga_changed',
-        version: 1,
-        actor,
-        subject: id,
-        data: { lineNo, flags: Object.keys(pgaData).sort() },
-      },
-    ]);
-    return { filingId: id, status: next, lineNo, pga: line.pga, pgaData: line.pgaData };
+    return {
+      journal: { lineNo, flags: Object.keys(pgaData).sort() },
+      result: { lineNo, pga: line.pga, pgaData: line.pgaData },
+    };
   });
 }
 

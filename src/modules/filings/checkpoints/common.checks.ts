@@ -10,11 +10,12 @@ import {
   isPostalCode,
   isScac,
 } from '../formats.ts';
-import { partyOf } from '../model.ts';
+import { partyOf, type Filing, type FilingLine } from '../model.ts';
+import type { TariffCodeCheck } from '../filings.ports.ts';
 import { VAGUE_DESCRIPTIONS } from '../rules/lists.ts';
 import { port } from '../rules/ports.ts';
 import { ALL, check, hours, lineRule, partyRule, rule } from './helpers.ts';
-import type { Checkpoint } from './types.ts';
+import type { CheckContext, Checkpoint } from './types.ts';
 
 const HS_LENGTH = { us_isf: 6, us_entry: 10, eu_ens: 6, eu_h7: 6, uk_cds: 10 } as const;
 const NAME_MAX = { us_isf: 35, us_entry: 35, eu_ens: 70, eu_h7: 70, uk_cds: 70 } as const;
@@ -30,6 +31,16 @@ const TRANSIT_DAYS: Record<string, [number, number]> = {
   rail: [2, 60],
 };
 const WHOLE_UNITS = new Set(['NO', 'PCS', 'PRS', 'DPR', 'GRS', 'DOZ'].filter((u) => u !== 'DOZ'));
+
+/** The tariff's answer for a line's code, or null when the code is not digits enough to ask. */
+function tariffOf(l: FilingLine, f: Filing, ctx: CheckContext): TariffCodeCheck | null {
+  if (!/^\d{6,}$/.test(l.hsCode)) return null;
+  return ctx.tariff.validate({
+    code: l.hsCode,
+    destination: f.transport.destinationCountry,
+    date: f.header.declarationDate,
+  });
+}
 
 /** Checks every regime shares: the lines, the parties, the transport, the clock. */
 export const commonChecks: Checkpoint[] = [
@@ -204,13 +215,8 @@ export const commonChecks: Checkpoint[] = [
       fix: 'Re-classify against the current tariff revision',
     },
     (l, f, ctx) => {
-      if (!/^\d{6,}$/.test(l.hsCode)) return null;
-      const r = ctx.tariff.validate({
-        code: l.hsCode,
-        destination: f.transport.destinationCountry,
-        date: f.header.declarationDate,
-      });
-      return r.valid ? null : `${l.hsCode}: ${r.message}`;
+      const r = tariffOf(l, f, ctx);
+      return !r || r.valid ? null : `${l.hsCode}: ${r.message}`;
     },
   ),
   lineRule(
@@ -223,13 +229,8 @@ export const commonChecks: Checkpoint[] = [
       fix: 'Choose the statistical suffix (the indented 10-digit line) under the heading',
     },
     (l, f, ctx) => {
-      if (!/^\d{6,}$/.test(l.hsCode)) return null;
-      const r = ctx.tariff.validate({
-        code: l.hsCode,
-        destination: f.transport.destinationCountry,
-        date: f.header.declarationDate,
-      });
-      return r.valid && !r.declarable ? `${l.hsCode}: ${r.message}` : null;
+      const r = tariffOf(l, f, ctx);
+      return r?.valid && !r.declarable ? `${l.hsCode}: ${r.message}` : null;
     },
   ),
   lineRule(
@@ -406,12 +407,7 @@ export const commonChecks: Checkpoint[] = [
       fix: 'Rebuild once the tariff line is known; the unit comes from the tariff',
     },
     (l, f, ctx) => {
-      if (!/^\d{6,}$/.test(l.hsCode)) return null;
-      const units = ctx.tariff.validate({
-        code: l.hsCode,
-        destination: f.transport.destinationCountry,
-        date: f.header.declarationDate,
-      }).unitsOfQuantity;
+      const units = tariffOf(l, f, ctx)?.unitsOfQuantity ?? [];
       return units.length && units[0] !== 'X' && !l.tariffUnit ? `tariff asks for ${units.join('/')}` : null;
     },
   ),
@@ -425,12 +421,8 @@ export const commonChecks: Checkpoint[] = [
       fix: 'Report the quantity in the unit printed in the tariff (e.g. DOZ, KG, NO)',
     },
     (l, f, ctx) => {
-      if (!l.tariffUnit || !/^\d{6,}$/.test(l.hsCode)) return null;
-      const units = ctx.tariff.validate({
-        code: l.hsCode,
-        destination: f.transport.destinationCountry,
-        date: f.header.declarationDate,
-      }).unitsOfQuantity;
+      if (!l.tariffUnit) return null;
+      const units = tariffOf(l, f, ctx)?.unitsOfQuantity ?? [];
       return units.length && !units.includes(l.tariffUnit)
         ? `${l.tariffUnit}, tariff: ${units.join('/')}`
         : null;
