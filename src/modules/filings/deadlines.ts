@@ -49,12 +49,12 @@ export function tzOffsetMinutes(tz: string, at: Date): number {
 
 /** The calendar date (YYYY-MM-DD) of `at` in `tz`. */
 export function localDate(tz: string, at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: tz,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(at);
+  let f = dateFormats.get(tz);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dateFormats.set(tz, f);
+  }
+  return f.format(at);
 }
 
 /** The instant of wall-clock `date` `time` in `tz` (resolves DST by re-checking the offset). */

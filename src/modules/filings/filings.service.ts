@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { AppContext } from '../../platform/context.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import { conflict, invalid, notFound } from '../../platform/errors.ts';
@@ -29,7 +29,7 @@ import {
   type FilingTransport,
 } from './model.ts';
 import { DEFAULT_ALERT_LEADS_HOURS } from './rules/deadlines.ts';
-import './filings.tables.ts';
+import type { FilingClockTable } from './filings.tables.ts';
 
 /** The ports this module calls out through; the composition root may replace the defaults. */
 export interface FilingsDeps {
@@ -1020,22 +1020,7 @@ export async function getFilingDetail(ctx: AppContext, orgId: string, id: string
   };
 }
 
-function clockOut(c: {
-  id: string;
-  filing_id: string;
-  shipment_id: string;
-  regime: string;
-  kind: string;
-  clock: string;
-  label: string;
-  basis: string;
-  due_at: Date | string;
-  status: string;
-  time_zone: string;
-  rule: string;
-  explanation: string;
-  met_at: Date | string | null;
-}) {
+function clockOut(c: Selectable<FilingClockTable>) {
   return {
     id: c.id,
     filingId: c.filing_id,
