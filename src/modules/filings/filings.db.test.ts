@@ -169,8 +169,21 @@ describe('filings service and API', () => {
       .where('kind', 'like', 'filing.%')
       .execute();
     const set = new Set(kinds.map((k) => k.kind));
-    for (const k of ['filing.built', 'filing.checked', 'filing.transport_changed', 'filing.settings_changed'])
+    for (const k of [
+      'filing.built',
+      'filing.checked',
+      'filing.transport_changed',
+      'filing.settings_changed',
+      'filing.personal_data_read',
+    ])
       assert.ok(set.has(k), k);
+    const reads = await ctx.db
+      .selectFrom('journal_entries')
+      .select('data')
+      .where('org_id', '=', org.id)
+      .where('kind', '=', 'filing.personal_data_read')
+      .execute();
+    assert.ok(!JSON.stringify(reads).includes('Schmidt'), 'no personal data in the journal');
   });
 
   it('follows the status machine, stops clocks on submission and measures timeliness', async () => {
@@ -217,8 +230,24 @@ describe('filings service and API', () => {
     clock.set('2026-11-05T03:00:00Z');
     await sweepDeadlines(ctx, org.id);
     const later = await newUser(ctx, org.id, 'viewer');
+    const filerLate = await newUser(ctx, org.id, 'specialist');
     const dash = (await api('GET', '/api/filings/dashboard', undefined, later.token)).json();
     assert.ok(dash.overdue.some((c: { filingId: string }) => c.filingId === isf.id));
+    // Filed late: still filed (the passed deadline is a warning), and counted as late.
+    const checked = await api('POST', `/api/filings/${isf.id}/check`, undefined, filerLate.token);
+    assert.equal(checked.json().status, 'validated', checked.body);
+    assert.ok(
+      checked
+        .json()
+        .results.some(
+          (r: { code: string; outcome: string }) =>
+            r.code === 'TIME.DEADLINE_NOT_PASSED' && r.outcome === 'fail',
+        ),
+    );
+    await recordFilingStatus(ctx, org.id, isf.id, 'submitted', ['filed late'], 'test');
+    const us = (await timeliness(ctx, org.id)).find((x) => x.regime === 'US')!;
+    assert.equal(us.late, 1);
+    assert.equal(us.onTimeRate, 0);
     clock.set('2026-11-02T09:00:00Z');
   });
 

@@ -10,7 +10,6 @@ import {
   checkAll,
   checkFiling,
   dashboard,
-  encodeFiling,
   getFilingDetail,
   getSettings,
   listAlerts,
@@ -19,6 +18,7 @@ import {
   patchLinePga,
   patchTransport,
   putSettings,
+  readPayload,
   recordFilingStatus,
   sweepDeadlines,
   timeliness,
@@ -227,7 +227,7 @@ export function filingsRoutes(app: HttpApp, ctx: AppContext): void {
         response: { 200: any },
       },
     },
-    async (req) => getFilingDetail(ctx, actorOf(req).orgId, req.params.id),
+    async (req) => getFilingDetail(ctx, actorOf(req).orgId, req.params.id, actorOf(req).id),
   );
   app.post(
     '/filings/:id/check',
@@ -308,6 +308,6 @@ export function filingsRoutes(app: HttpApp, ctx: AppContext): void {
         params: idParam,
       },
     },
-    async (req) => encodeFiling(ctx, actorOf(req).orgId, req.params.id),
+    async (req) => readPayload(ctx, actorOf(req).orgId, req.params.id, actorOf(req).id),
   );
 }

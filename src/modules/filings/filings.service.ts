@@ -648,7 +648,7 @@ export async function checkFiling(ctx: AppContext, orgId: string, id: string, ac
     .selectFrom('filing_clocks')
     .select(['clock', 'due_at'])
     .where('filing_id', '=', id)
-    .where('status', '=', 'open')
+    .where('status', 'in', ['open', 'missed'])
     .execute();
   const report = validateFiling(filing, {
     now: ctx.clock.now(),
@@ -977,9 +977,41 @@ export async function listFilings(
   });
 }
 
+/**
+ * Records that `actor` read the personal data (natural persons' names and addresses) of a filing, as
+ * the access model asks for every read of personal data. Nothing personal goes into the entry.
+ */
+async function journalPersonalRead(
+  ctx: AppContext,
+  orgId: string,
+  f: Filing,
+  id: string,
+  actor: string,
+  via: string,
+) {
+  const roles = f.parties.filter((p) => p.isPerson).map((p) => p.role);
+  if (!roles.length) return;
+  await ctx.db
+    .transaction()
+    .execute((tx) =>
+      ctx.journal.append(tx, orgId, [
+        { kind: 'filing.personal_data_read', version: 1, actor, subject: id, data: { via, roles } },
+      ]),
+    );
+}
+
+/** The wire payload for a person (API/CLI), with the read of personal data journaled. */
+export async function readPayload(ctx: AppContext, orgId: string, id: string, actor: string) {
+  const out = await encodeFiling(ctx, orgId, id);
+  const { filing } = await loadFiling(ctx, orgId, id);
+  await journalPersonalRead(ctx, orgId, filing, id, actor, 'payload');
+  return out;
+}
+
 /** One filing with its canonical document, checkpoint failures, clocks and status history. */
-export async function getFilingDetail(ctx: AppContext, orgId: string, id: string) {
+export async function getFilingDetail(ctx: AppContext, orgId: string, id: string, actor: string) {
   const { row, filing } = await loadFiling(ctx, orgId, id);
+  await journalPersonalRead(ctx, orgId, filing, id, actor, 'detail');
   const [checks, clocks, history] = await Promise.all([
     ctx.db
       .selectFrom('filing_check_results')
@@ -1052,16 +1084,24 @@ export async function sweepDeadlines(ctx: AppContext, orgId: string, leads = fil
   const moved = await ctx.db
     .selectFrom('filings as f')
     .innerJoin('shipments as s', 's.id', 'f.shipment_id')
-    .select(['f.id', 'f.variant', 's.etd', 's.eta'])
+    .select([
+      'f.id',
+      'f.variant',
+      's.etd',
+      's.eta',
+      sql<string | null>`f.document->'transport'->>'departure'`.as('departure'),
+      sql<string | null>`f.document->'transport'->>'arrival'`.as('arrival'),
+    ])
     .where('f.org_id', '=', orgId)
     .where('f.status', 'in', ['draft', 'validated', 'amended', 'rejected'])
     .execute();
   let recomputed = 0;
   for (const m of moved) {
-    const { filing } = await loadFiling(ctx, orgId, m.id);
     const etd = iso(m.etd) ?? undefined;
     const eta = iso(m.eta) ?? undefined;
-    if (filing.transport.departure === etd && filing.transport.arrival === eta) continue;
+    // Compared on the stored document first, so unchanged filings are not loaded (nor their parties opened).
+    if ((m.departure ?? undefined) === etd && (m.arrival ?? undefined) === eta) continue;
+    const { filing } = await loadFiling(ctx, orgId, m.id);
     const transport = { ...filing.transport, departure: etd, arrival: eta } as FilingTransport;
     const next = { ...filing, transport };
     await ctx.db.transaction().execute(async (tx) => {

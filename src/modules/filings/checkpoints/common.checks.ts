@@ -942,6 +942,8 @@ export const commonChecks: Checkpoint[] = [
   check(
     {
       code: 'TIME.DEADLINE_NOT_PASSED',
+      // A warning, not an error: a late filing must still be filed, as soon as possible.
+      severity: 'warning',
       kinds: ALL,
       category: 'timeliness',
       message: 'A filing deadline has passed',
