@@ -1,10 +1,12 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import {
   addCalendarDays,
   addUsWorkingDays,
   crossedLeads,
   isUsWorkingDay,
+  localDate,
   planClocks,
   tzOffsetMinutes,
   zonedInstant,
@@ -144,5 +146,56 @@ describe('deadline arithmetic', () => {
     assert.deepEqual(crossedLeads(due, new Date('2026-11-08T12:00:00Z'), [48, 24, 4]), ['48h']);
     assert.deepEqual(crossedLeads(due, new Date('2026-11-09T21:00:00Z'), [48, 24, 4]), ['48h', '24h', '4h']);
     assert.deepEqual(crossedLeads(due, new Date('2026-11-10T00:00:01Z'), [48, 24, 4]), ['overdue']);
+  });
+
+  const zones = [
+    'America/Los_Angeles',
+    'America/New_York',
+    'America/Chicago',
+    'Europe/London',
+    'Europe/Berlin',
+    'Asia/Shanghai',
+  ];
+
+  it('always ends N working days later on a local working day at 23:59:59.999 (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.parse('2025-01-01T00:00:00Z'), max: Date.parse('2027-11-30T00:00:00Z') }),
+        fc.integer({ min: 1, max: 15 }),
+        fc.constantFrom(...zones),
+        (t, n, tz) => {
+          const from = new Date(t);
+          const due = addUsWorkingDays(from, n, tz);
+          const day = localDate(tz, due);
+          assert.ok(isUsWorkingDay(day), day);
+          assert.equal(
+            localDate(tz, new Date(due.getTime() + 1)) > day,
+            true,
+            'last millisecond of the local day',
+          );
+          // exactly n working days in (start day, due day]
+          let count = 0;
+          for (let d = new Date(`${localDate(tz, from)}T12:00:00Z`); ; ) {
+            d = new Date(d.getTime() + 86_400_000);
+            const ds = d.toISOString().slice(0, 10);
+            if (isUsWorkingDay(ds)) count++;
+            if (ds === day) break;
+          }
+          return count === n;
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('maps local noon to an instant that reads back as the same local date (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 3 * 365 }), fc.constantFrom(...zones), (days, tz) => {
+        const date = new Date(Date.parse('2025-01-01T00:00:00Z') + days * 86_400_000)
+          .toISOString()
+          .slice(0, 10);
+        return localDate(tz, zonedInstant(tz, date, '12:00:00.000')) === date;
+      }),
+    );
   });
 });
