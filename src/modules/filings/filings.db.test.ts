@@ -75,6 +75,17 @@ describe('filings service and API', () => {
     assert.ok(r.json().results.every((x: { outcome: string }) => x.outcome === 'created'));
   });
 
+  it('reports a shipment it cannot build instead of failing the whole batch', async () => {
+    const r = await api('POST', '/api/filings/build', {
+      shipmentIds: ['shp_01m7ze1hv4e06r2ybqxxscdb1p', usShipment],
+    });
+    assert.equal(r.statusCode, 200, r.body);
+    const [missing, ...rest] = r.json().results;
+    assert.equal(missing.outcome, 'failed');
+    assert.match(missing.reason, /not found/);
+    assert.ok(rest.every((x: { outcome: string }) => x.outcome === 'rebuilt'));
+  });
+
   it('draws a check-digit-valid entry number and records the entry type decision', async () => {
     const list = await api('GET', `/api/filings?kind=us_entry&shipmentId=${usShipment}`);
     const [entry] = list.json().items;

@@ -6,7 +6,7 @@ import { CHECKPOINTS, CHECKPOINT_REGISTRY_VERSION } from './checkpoints/registry
 import { FILING_KINDS, FILING_STATUSES } from './model.ts';
 import {
   buildAll,
-  buildForShipment,
+  buildMany,
   checkAll,
   checkFiling,
   dashboard,
@@ -84,10 +84,7 @@ export function filingsRoutes(app: HttpApp, ctx: AppContext): void {
     async (req) => {
       const actor = actorOf(req);
       if ('all' in req.body) return { results: await buildAll(ctx, actor.orgId, actor.id) };
-      const results = [];
-      for (const id of req.body.shipmentIds)
-        results.push(...(await buildForShipment(ctx, actor.orgId, id, actor.id)));
-      return { results };
+      return { results: await buildMany(ctx, actor.orgId, req.body.shipmentIds, actor.id) };
     },
   );
   app.get(

@@ -1,7 +1,7 @@
 import { type Selectable, sql } from 'kysely';
 import type { AppContext } from '../../platform/context.ts';
-import type { Executor } from '../../platform/db/database.ts';
-import { conflict, invalid, notFound } from '../../platform/errors.ts';
+import { type Executor, isUniqueViolation } from '../../platform/db/database.ts';
+import { AppError, conflict, invalid, notFound } from '../../platform/errors.ts';
 import { hasPrefix } from '../../platform/ids.ts';
 import { coreQueries } from '../core/index.ts';
 import { BUILDER_VERSION, buildFiling, planFilings, type PlannedFiling } from './builders/builders.ts';
@@ -457,7 +457,7 @@ export interface BuildResult {
   filingId: string | null;
   kind: string;
   variant: string;
-  outcome: 'created' | 'rebuilt' | 'skipped';
+  outcome: 'created' | 'rebuilt' | 'skipped' | 'failed';
   reason?: string;
   status?: string;
 }
@@ -483,7 +483,15 @@ export async function buildForShipment(
       },
     ];
   const out: BuildResult[] = [];
-  for (const plan of plans) out.push(await buildOne(ctx, orgId, bundle, plan, actor));
+  for (const plan of plans) {
+    try {
+      out.push(await buildOne(ctx, orgId, bundle, plan, actor));
+    } catch (err) {
+      // Two builds of the same new filing raced: the loser sees the winner's row on a second try.
+      if (!isUniqueViolation(err)) throw err;
+      out.push(await buildOne(ctx, orgId, bundle, plan, actor));
+    }
+  }
   return out;
 }
 
@@ -602,7 +610,36 @@ async function buildOne(
   });
 }
 
-/** Builds filings for every shipment of the organisation that has no filing beyond draft yet. */
+/**
+ * Builds filings for many shipments. Every shipment ends in a recorded outcome: a shipment that cannot
+ * be built (unknown id, bad data) is reported as `failed` with the reason, and the others go on.
+ */
+export async function buildMany(
+  ctx: AppContext,
+  orgId: string,
+  shipmentIds: string[],
+  actor: string,
+): Promise<BuildResult[]> {
+  const out: BuildResult[] = [];
+  for (const id of shipmentIds) {
+    try {
+      out.push(...(await buildForShipment(ctx, orgId, id, actor)));
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      out.push({
+        shipmentId: id,
+        filingId: null,
+        kind: '-',
+        variant: '',
+        outcome: 'failed',
+        reason: err.message,
+      });
+    }
+  }
+  return out;
+}
+
+/** Builds (or rebuilds drafts of) the filings of every shipment of the organisation. */
 export async function buildAll(ctx: AppContext, orgId: string, actor: string): Promise<BuildResult[]> {
   const ships = await ctx.db
     .selectFrom('shipments')
@@ -610,11 +647,13 @@ export async function buildAll(ctx: AppContext, orgId: string, actor: string): P
     .where('org_id', '=', orgId)
     .orderBy('id')
     .execute();
-  const out: BuildResult[] = [];
-  for (const s of ships) out.push(...(await buildForShipment(ctx, orgId, s.id, actor)));
-  return out;
+  return buildMany(
+    ctx,
+    orgId,
+    ships.map((s) => s.id),
+    actor,
+  );
 }
-
 // -------------------------------------------------------------------------------------------- check
 
 async function priceHistory(ctx: AppContext, orgId: string, skus: string[]) {
