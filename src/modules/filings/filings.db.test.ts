@@ -269,6 +269,28 @@ describe('filings service and API', () => {
     assert.equal(denied.statusCode, 403);
   });
 
+  it('serves the payload, the deadlines, the timeliness and the settings over HTTP', async () => {
+    const [entry] = (await api('GET', '/api/filings?kind=us_entry')).json().items;
+    const p = await api('GET', `/api/filings/${entry.id}/payload`);
+    assert.equal(p.statusCode, 200, p.body);
+    assert.equal(p.json().format, 'catair-fixed-80');
+    assert.ok(p.json().payload.split('\n')[0].startsWith('10AB7X'));
+    const viewerPayload = await api('GET', `/api/filings/${entry.id}/payload`, undefined, viewer.token);
+    assert.equal(viewerPayload.statusCode, 403);
+    const d = await api('GET', '/api/filings/deadlines?within=2000&overdue=true');
+    assert.equal(d.statusCode, 200, d.body);
+    assert.ok(d.json().items.some((c: { clock: string }) => c.clock === 'entry_summary'));
+    const t = await api('GET', '/api/filings/timeliness');
+    assert.equal(t.statusCode, 200, t.body);
+    const manager = await newUser(ctx, org.id, 'manager');
+    const bad = await api('PUT', '/api/filings/settings', { filerCode: 'toolong' }, manager.token);
+    assert.equal(bad.statusCode, 400);
+    const denied = await api('PUT', '/api/filings/settings', { filerCode: 'B7X' });
+    assert.equal(denied.statusCode, 403, 'a specialist cannot change filer settings');
+    const s = await api('GET', '/api/filings/settings');
+    assert.equal(s.json().filerCode, 'B7X');
+  });
+
   it("answers not found for another organisation's filing", async () => {
     const other = await newOrg(ctx);
     const stranger = await newUser(ctx, other.id, 'owner');

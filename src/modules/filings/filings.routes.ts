@@ -52,6 +52,78 @@ const settingsSchema = z
     relatedParties: z.boolean().optional(),
   })
   .strict();
+const buildResult = z.object({
+  shipmentId: z.string(),
+  filingId: z.string().nullable(),
+  kind: z.string(),
+  variant: z.string(),
+  outcome: z.enum(['created', 'rebuilt', 'skipped', 'failed']),
+  reason: z.string().optional(),
+  status: z.string().optional(),
+});
+const finding = z.object({ field: z.string(), detail: z.string() });
+const checkResult = z.object({
+  code: z.string(),
+  severity: z.enum(['error', 'warning']),
+  category: z.string(),
+  outcome: z.enum(['pass', 'fail', 'skip']),
+  message: z.string(),
+  fix: z.string(),
+  findings: z.array(finding),
+});
+const checkSummary = z.object({
+  filingId: z.string(),
+  status: z.string(),
+  registryVersion: z.string(),
+  ran: z.number(),
+  passed: z.number(),
+  errors: z.number(),
+  warnings: z.number(),
+  ok: z.boolean(),
+  checkedAt: z.string(),
+});
+const clock = z.object({
+  id: z.string(),
+  filingId: z.string(),
+  shipmentId: z.string(),
+  regime: z.string(),
+  kind: z.string(),
+  clock: z.string(),
+  label: z.string(),
+  basis: z.string(),
+  dueAt: z.string(),
+  status: z.string(),
+  timeZone: z.string(),
+  rule: z.string(),
+  explanation: z.string(),
+  metAt: z.string().nullable(),
+});
+const deadline = clock.extend({ hoursLeft: z.number() });
+const timelinessRow = z.object({
+  regime: z.string(),
+  met: z.number(),
+  late: z.number(),
+  missed: z.number(),
+  open: z.number(),
+  onTimeRate: z.number().nullable(),
+});
+const alert = z.object({
+  id: z.string(),
+  filingId: z.string(),
+  lead: z.string(),
+  dueAt: z.string(),
+  raisedAt: z.string(),
+  message: z.string(),
+});
+const checkpointOut = z.object({
+  code: z.string(),
+  severity: z.enum(['error', 'warning']),
+  regime: z.string(),
+  kinds: z.array(z.string()),
+  category: z.string(),
+  message: z.string(),
+  fix: z.string(),
+});
 const filingSummary = z.object({
   id: z.string(),
   shipmentId: z.string(),
@@ -79,6 +151,7 @@ export function filingsRoutes(app: HttpApp, ctx: AppContext): void {
           z.object({ shipmentIds: z.array(z.string().max(64)).min(1).max(1000) }),
           z.object({ all: z.literal(true) }),
         ]),
+        response: { 200: z.object({ results: z.array(buildResult) }) },
       },
     },
     async (req) => {
@@ -112,7 +185,11 @@ export function filingsRoutes(app: HttpApp, ctx: AppContext): void {
     '/filings/checkpoints',
     {
       config: { permission: 'filings:read' },
-      schema: { tags: ['filings'], summary: 'The checkpoint registry: code, severity, regime, message, fix' },
+      schema: {
+        tags: ['filings'],
+        summary: 'The checkpoint registry: code, severity, regime, message, fix',
+        response: { 200: z.object({ version: z.string(), checkpoints: z.array(checkpointOut) }) },
+      },
     },
     async () => ({
       version: CHECKPOINT_REGISTRY_VERSION,
@@ -120,7 +197,7 @@ export function filingsRoutes(app: HttpApp, ctx: AppContext): void {
         code: c.code,
         severity: c.severity,
         regime: c.regime,
-        kinds: c.kinds,
+        kinds: [...c.kinds],
         category: c.category,
         message: c.message,
         fix: c.fix,
@@ -135,6 +212,7 @@ export function filingsRoutes(app: HttpApp, ctx: AppContext): void {
         tags: ['filings'],
         summary: 'Run the checkpoints on every open filing',
         body: z.object({ all: z.literal(true) }),
+        response: { 200: z.object({ results: z.array(checkSummary) }) },
       },
     },
     async (req) => ({ results: await checkAll(ctx, actorOf(req).orgId, actorOf(req).id) }),
@@ -154,6 +232,7 @@ export function filingsRoutes(app: HttpApp, ctx: AppContext): void {
             .optional(),
           overdue: z.enum(['true', 'false']).optional(),
         }),
+        response: { 200: z.object({ items: z.array(deadline) }) },
       },
     },
     async (req) => {
@@ -171,7 +250,11 @@ export function filingsRoutes(app: HttpApp, ctx: AppContext): void {
     '/filings/alerts',
     {
       config: { permission: 'filings:read' },
-      schema: { tags: ['filings'], summary: 'Deadline alerts raised, newest first' },
+      schema: {
+        tags: ['filings'],
+        summary: 'Deadline alerts raised, newest first',
+        response: { 200: z.object({ items: z.array(alert) }) },
+      },
     },
     async (req) => ({ items: await listAlerts(ctx, actorOf(req).orgId) }),
   );
@@ -182,6 +265,7 @@ export function filingsRoutes(app: HttpApp, ctx: AppContext): void {
       schema: {
         tags: ['filings'],
         summary: 'Timeliness compliance per regime (clocks met in time / closed)',
+        response: { 200: z.object({ items: z.array(timelinessRow) }) },
       },
     },
     async (req) => ({ items: await timeliness(ctx, actorOf(req).orgId) }),
@@ -193,6 +277,23 @@ export function filingsRoutes(app: HttpApp, ctx: AppContext): void {
       schema: {
         tags: ['filings'],
         summary: 'Due in the next 24 h, overdue, failing checkpoints, timeliness',
+        response: {
+          200: z.object({
+            dueNext24h: z.array(deadline),
+            overdue: z.array(deadline),
+            failingCheckpoints: z.array(
+              z.object({
+                code: z.string(),
+                severity: z.string(),
+                message: z.string(),
+                fix: z.string(),
+                filings: z.number(),
+              }),
+            ),
+            timeliness: z.array(timelinessRow),
+            filingsByStatus: z.record(z.string(), z.number()),
+          }),
+        },
       },
     },
     async (req) => dashboard(ctx, actorOf(req).orgId),
@@ -230,7 +331,12 @@ export function filingsRoutes(app: HttpApp, ctx: AppContext): void {
     '/filings/:id/check',
     {
       config: { permission: 'filings:write' },
-      schema: { tags: ['filings'], summary: 'Run every checkpoint on the filing', params: idParam },
+      schema: {
+        tags: ['filings'],
+        summary: 'Run every checkpoint on the filing',
+        params: idParam,
+        response: { 200: checkSummary.extend({ results: z.array(checkResult) }) },
+      },
     },
     async (req) => checkFiling(ctx, actorOf(req).orgId, req.params.id, actorOf(req).id),
   );
@@ -283,6 +389,7 @@ export function filingsRoutes(app: HttpApp, ctx: AppContext): void {
           status: z.enum(FILING_STATUSES),
           reasons: z.array(z.string().max(500)).max(50).default([]),
         }),
+        response: { 200: z.object({ filingId: z.string(), status: z.string(), changed: z.boolean() }) },
       },
     },
     async (req) =>
@@ -303,6 +410,19 @@ export function filingsRoutes(app: HttpApp, ctx: AppContext): void {
         tags: ['filings'],
         summary: 'The encoded wire payload (CATAIR / ENS XML / H7 XML / DMS XML)',
         params: idParam,
+        response: {
+          200: z.object({
+            filingId: z.string(),
+            regime: z.string(),
+            kind: z.string(),
+            format: z.string(),
+            contentType: z.string(),
+            payload: z.string(),
+            sha256: z.string(),
+            encoder: z.string(),
+            idempotencyKey: z.string(),
+          }),
+        },
       },
     },
     async (req) => readPayload(ctx, actorOf(req).orgId, req.params.id, actorOf(req).id),
