@@ -11,7 +11,7 @@ import {
 } from '../../../test/support/context.ts';
 import type { HttpApp } from '../../platform/http/server.ts';
 import { configureFilings, encodeFiling, recordFilingStatus } from './index.ts';
-import { putSettings, sweepDeadlines, timeliness } from './filings.service.ts';
+import { getSettings, putSettings, sweepDeadlines, timeliness } from './filings.service.ts';
 import { euAirBundle, fixtureTariff, ukLowBundle, usAirBundle, usOceanBundle } from './test/fixtures.ts';
 import { insertShipment } from './test/factories.ts';
 import { isValidEntryNumber } from './formats.ts';
@@ -238,6 +238,12 @@ describe('filings service and API', () => {
     assert.deepEqual(alerts.map((a: { lead: string }) => a.lead).sort(), ['24h', '48h']);
     const s2 = await sweepDeadlines(ctx, org.id);
     assert.equal(s2.alertsRaised, 0);
+    // Leads are configurable per organisation: a 36 h lead is raised on the next sweep.
+    const settings = await getSettings(ctx, org.id);
+    await putSettings(ctx, org.id, { ...settings, alertLeadsHours: [36, 24, 4] }, 'test');
+    const s3 = await sweepDeadlines(ctx, org.id);
+    assert.ok(s3.alertsRaised >= 1);
+    await putSettings(ctx, org.id, settings, 'test');
     clock.set('2026-11-05T03:00:00Z');
     await sweepDeadlines(ctx, org.id);
     const later = await newUser(ctx, org.id, 'viewer');

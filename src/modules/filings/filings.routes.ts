@@ -50,6 +50,15 @@ const settingsSchema = z
       .regex(/^GB\d{9}(\d{3})?$/)
       .optional(),
     relatedParties: z.boolean().optional(),
+    alertLeadsHours: z
+      .array(
+        z
+          .number()
+          .positive()
+          .max(24 * 30),
+      )
+      .max(8)
+      .optional(),
   })
   .strict();
 const buildResult = z.object({

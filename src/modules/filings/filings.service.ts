@@ -1117,7 +1117,9 @@ function clockOut(c: Selectable<FilingClockTable>) {
  * missed once their deadline passes unfiled, and raises each alert lead (48 h, 24 h, 4 h, overdue)
  * once. Runs on a schedule under `crossgate serve` and before the deadline listings.
  */
-export async function sweepDeadlines(ctx: AppContext, orgId: string, leads = filingsDeps.alertLeadsHours) {
+export async function sweepDeadlines(ctx: AppContext, orgId: string, leadsOverride?: readonly number[]) {
+  const leads =
+    leadsOverride ?? (await getSettings(ctx, orgId)).alertLeadsHours ?? filingsDeps.alertLeadsHours;
   const now = ctx.clock.now();
   // 1. ETD/ETA moved: clocks anchored on the old times are re-planned.
   const moved = await ctx.db

@@ -67,6 +67,8 @@ export interface FilingSettings {
   gbVatNumber?: string;
   /** Related-party relationship between seller and importer (19 CFR 152.102(g)). */
   relatedParties?: boolean;
+  /** Alert lead times before each deadline, in hours (default 48, 24, 4; overdue is always raised). */
+  alertLeadsHours?: number[];
 }
 
 export interface BuildOptions {
