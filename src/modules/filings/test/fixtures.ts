@@ -85,7 +85,8 @@ const product = (hsCode: string, value: string, weightKg: string, description: s
 export const SKUS = {
   headphones: product('8518302000', '24.00', '0.25', 'Wireless bluetooth over-ear headphones'),
   cable: product('8544429090', '3.50', '0.05', 'USB-C charging cable, PVC insulated, 1 m'),
-  lamp: product('9405110000', '18.00', '1.10', 'LED desk lamp, aluminium, mains powered'),
+  lamp: product('9405116010', '18.00', '1.10', 'LED desk lamp, aluminium, mains powered, household'),
+  organiser: product('3926100000', '3.50', '0.20', 'Plastic desk organiser with pen holder, office supplies'),
   toy: product('9503000073', '9.00', '0.30', 'Plastic building block toy set for children'),
 };
 
@@ -126,7 +127,7 @@ export function usOceanBundle(): ShipmentBundle {
     },
     lines: lines([
       ['headphones', 400],
-      ['cable', 2000],
+      ['organiser', 2000],
       ['lamp', 300],
     ]),
     parties: parties(SELLER, FACTORY, US_IMPORTER, CARRIER),
@@ -246,15 +247,22 @@ export function ukStandardBundle(): ShipmentBundle {
   };
 }
 
+/**
+ * The fixture codes with their units of quantity as the USITC HTS 2026 export states them (checked
+ * against CROSSGATE_REFERENCE_DIR by reference.test.ts when the data is there).
+ */
+export const FIXTURE_UNITS: Record<string, string[]> = {
+  '8518302000': ['NO'],
+  '8544429090': ['NO'],
+  '9405116010': ['NO'],
+  '9503000073': ['NO'],
+  '3926100000': ['KG'],
+};
+
 /** A tariff validator that knows the fixture codes and their units (stands in for the tariff module). */
 export const fixtureTariff: TariffCodeValidator = {
   validate({ code }) {
-    const units: Record<string, string[]> = {
-      '8518302000': ['NO'],
-      '8544429090': ['KG'],
-      '9405110000': ['NO'],
-      '9503000073': ['NO'],
-    };
+    const units: Record<string, string[]> = FIXTURE_UNITS;
     const known = units[code] ?? (code.length === 6 ? [] : undefined);
     return {
       valid: known !== undefined || code.length === 6,
