@@ -217,6 +217,26 @@ describe('filings service and API', () => {
     assert.equal(t.find((x) => x.regime === 'UK')?.onTimeRate, 1);
   });
 
+  it('runs the clocks again when customs reject a filing', async () => {
+    const [h7] = (await api('GET', '/api/filings?kind=eu_h7')).json().items;
+    assert.equal((await api('POST', `/api/filings/${h7.id}/check`)).json().status, 'validated');
+    await recordFilingStatus(ctx, org.id, h7.id, 'submitted', [], 'system:gateway');
+    const clocks = async () =>
+      (await api('GET', `/api/filings/${h7.id}`)).json().clocks.map((c: { status: string }) => c.status);
+    assert.deepEqual(await clocks(), ['met']);
+    await recordFilingStatus(
+      ctx,
+      org.id,
+      h7.id,
+      'rejected',
+      ['E1234 IOSS number not valid'],
+      'system:gateway',
+    );
+    assert.deepEqual(await clocks(), ['open']);
+    const rebuilt = (await api('POST', '/api/filings/build', { shipmentIds: [euShipment] })).json().results;
+    assert.equal(rebuilt.find((r: { kind: string }) => r.kind === 'eu_h7').status, 'amended');
+  });
+
   it('re-plans open clocks when the ETD moves and raises each alert lead once', async () => {
     const [isf] = (await api('GET', '/api/filings?kind=us_isf')).json().items;
     const before = (await api('GET', `/api/filings/${isf.id}`)).json().clocks[0];

@@ -828,6 +828,15 @@ export async function recordFilingStatus(
         .where('status', 'in', ['open', 'missed'])
         .execute();
     }
+    if (status === 'rejected') {
+      // A rejected filing was not filed: its clocks run again (and the sweep marks them missed if due).
+      await db
+        .updateTable('filing_clocks')
+        .set({ status: 'open', met_at: null, updated_at: now })
+        .where('filing_id', '=', filingId)
+        .where('status', 'in', ['met', 'late'])
+        .execute();
+    }
     if (status === 'withdrawn')
       await db
         .deleteFrom('filing_clocks')
@@ -853,6 +862,10 @@ export async function recordFilingStatus(
 /** The wire payload for the gateway, with an idempotency key stable for one filing version. */
 export async function encodeFiling(ctx: AppContext, orgId: string, filingId: string) {
   const { row, filing } = await loadFiling(ctx, orgId, filingId);
+  return encodeLoaded(filingId, row.version, filing);
+}
+
+function encodeLoaded(filingId: string, version: number, filing: Filing) {
   const e = encode(filing);
   return {
     filingId,
@@ -863,7 +876,7 @@ export async function encodeFiling(ctx: AppContext, orgId: string, filingId: str
     payload: e.payload,
     sha256: e.sha256,
     encoder: ENCODER_VERSION,
-    idempotencyKey: `${filingId}:v${row.version}:${e.sha256.slice(0, 16)}`,
+    idempotencyKey: `${filingId}:v${version}:${e.sha256.slice(0, 16)}`,
   };
 }
 
@@ -1041,10 +1054,9 @@ async function journalPersonalRead(
 
 /** The wire payload for a person (API/CLI), with the read of personal data journaled. */
 export async function readPayload(ctx: AppContext, orgId: string, id: string, actor: string) {
-  const out = await encodeFiling(ctx, orgId, id);
-  const { filing } = await loadFiling(ctx, orgId, id);
+  const { row, filing } = await loadFiling(ctx, orgId, id);
   await journalPersonalRead(ctx, orgId, filing, id, actor, 'payload');
-  return out;
+  return encodeLoaded(id, row.version, filing);
 }
 
 /** One filing with its canonical document, checkpoint failures, clocks and status history. */
