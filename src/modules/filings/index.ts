@@ -8,11 +8,15 @@ import {
   buildForShipment,
   checkAll,
   checkFiling,
+  getFilingDetail,
   listDeadlines,
   listFilings,
+  recordFilingStatus,
   sweepDeadlines,
   timeliness,
 } from './filings.service.ts';
+import { FILING_STATUSES, type FilingStatus } from './model.ts';
+import { AppError } from '../../platform/errors.ts';
 import './filings.tables.ts';
 
 definePermissions({
@@ -61,11 +65,7 @@ export const filingsModule: Module = {
       .option('--json', 'print JSON')
       .action(
         cli.run(async (opts: { shipment?: string; all?: boolean; org?: string; json?: boolean }) => {
-          if (!opts.shipment && !opts.all)
-            throw new (await import('../../platform/errors.ts')).AppError(
-              'invalid',
-              'give --shipment <id> or --all',
-            );
+          if (!opts.shipment && !opts.all) throw new AppError('invalid', 'give --shipment <id> or --all');
           const ctx = await cli.context();
           const org = await cli.organisation(ctx, opts.org);
           const rows = opts.all
@@ -111,6 +111,63 @@ export const filingsModule: Module = {
             );
             if (failed.length) cli.print(failed, { columns: ['code', 'severity', 'where', 'fix'] });
           }
+        }),
+      );
+    filings
+      .command('show <id>')
+      .description('One filing: decisions with their rules, failed checkpoints with fixes, clocks, history')
+      .option('--org <org>', 'organisation slug or id')
+      .option('--json', 'print JSON (the whole canonical filing)')
+      .action(
+        cli.run(async (id: string, opts: { org?: string; json?: boolean }) => {
+          const ctx = await cli.context();
+          const org = await cli.organisation(ctx, opts.org);
+          const d = await getFilingDetail(ctx, org.id, id, 'system:cli');
+          if (opts.json) {
+            cli.print([d], { json: true });
+            return;
+          }
+          const f = d.filing;
+          console.log(
+            `${d.id}  ${f.kind}${f.header.ensVariant ? `/${f.header.ensVariant}` : ''}  ${d.status}  v${d.version}`,
+          );
+          console.log(
+            `shipment ${f.shipmentReference}  ${f.transport.portOfLading ?? '?'} → ${f.transport.portOfUnlading ?? '?'}  ${f.transport.mode}`,
+          );
+          console.log(
+            `value ${f.header.totalCustomsValue} ${f.header.regimeCurrency}  lines ${f.lines.length}  rules: ${f.ruleVersion}`,
+          );
+          console.log('\ndecisions');
+          cli.print(f.decisions, { columns: ['rule', 'outcome', 'reason'] });
+          console.log('\nfailed checkpoints');
+          cli.print(
+            d.checks.map((c) => ({ ...c, where: c.findings.map((x) => x.detail).join('; ') })),
+            { columns: ['code', 'severity', 'where', 'fix'] },
+          );
+          console.log('\nclocks');
+          cli.print(d.clocks, { columns: ['clock', 'dueAt', 'status', 'timeZone', 'explanation'] });
+        }),
+      );
+    filings
+      .command('status <id> <status>')
+      .description(`Record a status change (${FILING_STATUSES.join(', ')})`)
+      .option('--reason <text...>', 'reasons, e.g. the customs message')
+      .option('--org <org>', 'organisation slug or id')
+      .action(
+        cli.run(async (id: string, status: string, opts: { reason?: string[]; org?: string }) => {
+          if (!(FILING_STATUSES as readonly string[]).includes(status))
+            throw new AppError('invalid', `status must be one of ${FILING_STATUSES.join(', ')}`);
+          const ctx = await cli.context();
+          const org = await cli.organisation(ctx, opts.org);
+          const r = await recordFilingStatus(
+            ctx,
+            org.id,
+            id,
+            status as FilingStatus,
+            opts.reason ?? [],
+            'system:cli',
+          );
+          console.log(`${r.filingId}: ${r.status}${r.changed ? '' : ' (unchanged)'}`);
         }),
       );
     filings
