@@ -1,5 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import fs from 'node:fs';
 import path from 'node:path';
 import { encode } from './index.ts';
@@ -55,5 +56,32 @@ describe('filing encoders', () => {
     const b = encode(structuredClone(bases.h7!));
     assert.equal(a.sha256, b.sha256);
     assert.equal(a.format, 'eu-h7-xml');
+  });
+
+  it('keeps every CATAIR record 80 printable ASCII characters whatever the text (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'grapheme', maxLength: 200 }),
+        fc.string({ unit: 'grapheme', maxLength: 120 }),
+        (desc, name) => {
+          const f = structuredClone(bases.entryOcean!);
+          f.lines[0]!.description = desc;
+          f.parties[0]!.name = name;
+          const isf = structuredClone(bases.isf!);
+          isf.parties[0]!.name = name;
+          for (const text of [encode(f).payload, encode(isf).payload])
+            for (const line of text.slice(0, -1).split('\n')) assert.match(line, /^[\x20-\x7E]{80}$/);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('escapes XML special characters in names and descriptions', () => {
+    const f = structuredClone(bases.cdsLow!);
+    f.lines[0]!.description = 'Cables <USB-C> & "adapters"';
+    const xml = encode(f).payload;
+    assert.ok(xml.includes('Cables &lt;USB-C&gt; &amp; &quot;adapters&quot;'));
+    assert.ok(!xml.includes('<USB-C>'));
   });
 });
