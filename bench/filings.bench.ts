@@ -10,7 +10,8 @@ import { fixtureTariff, usOceanBundle } from '../src/modules/filings/test/fixtur
 import { FixedClock } from '../src/platform/clock.ts';
 import { newOrg, testContext } from '../test/support/context.ts';
 import { configureFilings } from '../src/modules/filings/index.ts';
-import { buildForShipment, checkFiling, putSettings } from '../src/modules/filings/filings.service.ts';
+import { buildForShipment, checkFiling } from '../src/modules/filings/filings.service.ts';
+import { putSettings } from '../src/modules/filings/filing-settings.service.ts';
 import { insertShipment } from '../src/modules/filings/test/factories.ts';
 
 function stats(ms: number[]) {

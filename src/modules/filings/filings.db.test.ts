@@ -11,7 +11,8 @@ import {
 } from '../../../test/support/context.ts';
 import type { HttpApp } from '../../platform/http/server.ts';
 import { configureFilings, encodeFiling, recordFilingStatus } from './index.ts';
-import { getSettings, putSettings, sweepDeadlines, timeliness } from './filings.service.ts';
+import { sweepDeadlines, timeliness } from './deadline-clocks.service.ts';
+import { getSettings, putSettings } from './filing-settings.service.ts';
 import { euAirBundle, fixtureTariff, ukLowBundle, usAirBundle, usOceanBundle } from './test/fixtures.ts';
 import { insertShipment } from './test/factories.ts';
 import { isValidEntryNumber } from './formats.ts';

@@ -5,23 +5,24 @@ import { decodeCursor, pageEnvelope, pageOf, pageQuery } from '../../platform/ht
 import { CHECKPOINTS, CHECKPOINT_REGISTRY_VERSION } from './checkpoints/registry.ts';
 import { FILING_KINDS, FILING_STATUSES } from './model.ts';
 import {
+  dashboard,
+  listAlerts,
+  listDeadlines,
+  sweepDeadlines,
+  timeliness,
+} from './deadline-clocks.service.ts';
+import { getSettings, putSettings } from './filing-settings.service.ts';
+import {
   buildAll,
   buildMany,
   checkAll,
   checkFiling,
-  dashboard,
   getFilingDetail,
-  getSettings,
-  listAlerts,
-  listDeadlines,
   listFilings,
   patchLinePga,
   patchTransport,
-  putSettings,
   readPayload,
   recordFilingStatus,
-  sweepDeadlines,
-  timeliness,
 } from './filings.service.ts';
 
 const idParam = z.object({ id: z.string().max(64) });

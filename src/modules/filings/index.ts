@@ -3,17 +3,15 @@ import { definePermissions } from '../../platform/auth/permissions.ts';
 import { filingsMigrations } from './filings.migrations.ts';
 import { filingsRoutes } from './filings.routes.ts';
 import { CHECKPOINTS, CHECKPOINT_REGISTRY_VERSION } from './checkpoints/registry.ts';
+import { listDeadlines, sweepDeadlines, timeliness } from './deadline-clocks.service.ts';
 import {
   buildAll,
   buildForShipment,
   checkAll,
   checkFiling,
   getFilingDetail,
-  listDeadlines,
   listFilings,
   recordFilingStatus,
-  sweepDeadlines,
-  timeliness,
 } from './filings.service.ts';
 import { FILING_STATUSES, type FilingStatus } from './model.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -246,15 +244,10 @@ export const filingsModule: Module = {
   },
 };
 
-export {
-  configureFilings,
-  encodeFiling,
-  recordFilingStatus,
-  buildForShipment,
-  checkFiling,
-  sweepDeadlines,
-} from './filings.service.ts';
-export type { FilingsDeps } from './filings.service.ts';
+export { configureFilings } from './filings.deps.ts';
+export type { FilingsDeps } from './filings.deps.ts';
+export { encodeFiling, recordFilingStatus, buildForShipment, checkFiling } from './filings.service.ts';
+export { sweepDeadlines } from './deadline-clocks.service.ts';
 export type { TariffCodeValidator, TariffCodeCheck, PartyScreening, ScreeningHit } from './filings.ports.ts';
 export type { Filing, FilingKind, FilingStatus } from './model.ts';
 export { CHECKPOINTS, CHECKPOINT_REGISTRY_VERSION } from './checkpoints/registry.ts';
