@@ -7,6 +7,7 @@ import { demoModule } from '../modules/demo/index.ts';
 import { importsModule } from '../modules/imports/index.ts';
 import { traceModule } from '../modules/trace/index.ts';
 import { tariffModule } from '../modules/tariff/index.ts';
+import { filingsModule } from '../modules/filings/index.ts';
 
 /** Every module of the monolith, in dependency order. Add a module here and nowhere else. */
 export const MODULES: Module[] = [
@@ -17,6 +18,7 @@ export const MODULES: Module[] = [
   importsModule,
   traceModule,
   tariffModule,
+  filingsModule,
   demoModule,
 ];
 

@@ -21,6 +21,7 @@ export const ID_PREFIXES = {
   quarantine: 'qrn',
   journalEntry: 'jnl',
   filing: 'fil',
+  filingClock: 'fck',
   outbox: 'obx',
   alert: 'alr',
   classification: 'cls',
