@@ -26,6 +26,8 @@ export const ID_PREFIXES = {
   classification: 'cls',
   traceEvent: 'trc',
   request: 'req',
+  customsEndpoint: 'cep',
+  submissionAttempt: 'att',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -257,6 +257,17 @@ export async function startSandbox(partial: Partial<SandboxOptions> = {}): Promi
     timers.add(t);
   };
 
+  /**
+   * A client's secret. `crossgate-sandbox/<anything>` shares the development client's secret but gets
+   * its own notification feed, so organisations filing through one sandbox do not see each other's.
+   */
+  const clientSecret = (id: string): string | undefined => {
+    const own = opts.clients[id];
+    if (own !== undefined) return own;
+    const slash = id.indexOf('/');
+    return slash > 0 ? opts.clients[id.slice(0, slash)] : undefined;
+  };
+
   const noteFault = (f: FaultKind) => {
     state.stats.faults[f] = (state.stats.faults[f] ?? 0) + 1;
   };
@@ -401,7 +412,7 @@ export async function startSandbox(partial: Partial<SandboxOptions> = {}): Promi
     const secret = basic?.[1] ?? form.get('client_secret') ?? '';
     if (form.get('grant_type') !== 'client_credentials')
       return { status: 400, headers: { 'content-type': 'application/json' }, body: '{"error":"unsupported_grant_type"}' };
-    const expected = opts.clients[id];
+    const expected = clientSecret(id);
     if (
       !expected ||
       expected.length !== secret.length ||
@@ -420,7 +431,7 @@ export async function startSandbox(partial: Partial<SandboxOptions> = {}): Promi
   function aceClient(req: http.IncomingMessage): string | undefined {
     const c = basicCredentials(req);
     if (!c) return undefined;
-    const expected = opts.clients[c[0]];
+    const expected = clientSecret(c[0]);
     return expected !== undefined && expected === c[1] ? c[0] : undefined;
   }
 

@@ -162,26 +162,6 @@ export class RestTransport implements CustomsTransport {
     }
     return { messages, position: Math.max(position, next) };
   }
-
-  /** Messages from a pushed notification document (the webhook receives the same XML). */
-  decodePushed(xml: string): AuthorityMessage[] {
-    return decodeNotifications(xml).items.flatMap((n) => {
-      const disposition = dispositionOfCode(this.shape.codes, n.code);
-      return disposition
-        ? [
-            {
-              messageId: `${this.regime}:${n.messageId}`,
-              idempotencyKey: n.idempotencyKey,
-              disposition,
-              seq: n.seq,
-              authorityRef: n.authorityRef || undefined,
-              reasons: n.reasons,
-              issuedAt: n.issuedAt,
-            },
-          ]
-        : [];
-    });
-  }
 }
 
 export const CDS_SHAPE: RestShape = {
@@ -204,4 +184,25 @@ export function cdsTransport(cfg: EndpointConfig, clock: Clock): RestTransport {
 
 export function ics2Transport(cfg: EndpointConfig, clock: Clock): RestTransport {
   return new RestTransport(cfg, ICS2_SHAPE, clock);
+}
+
+/** Messages from a pushed notification document (the webhook receives the pull's XML, one at a time). */
+export function messagesFromNotificationXml(regime: 'UK-CDS' | 'EU-ICS2', xml: string): AuthorityMessage[] {
+  const codes = regime === 'UK-CDS' ? CDS_CODES : ICS2_CODES;
+  return decodeNotifications(xml).items.flatMap((n) => {
+    const disposition = dispositionOfCode(codes, n.code);
+    return disposition
+      ? [
+          {
+            messageId: `${regime}:${n.messageId}`,
+            idempotencyKey: n.idempotencyKey,
+            disposition,
+            seq: n.seq,
+            authorityRef: n.authorityRef || undefined,
+            reasons: n.reasons,
+            issuedAt: n.issuedAt,
+          },
+        ]
+      : [];
+  });
 }
