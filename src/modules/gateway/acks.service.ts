@@ -36,17 +36,6 @@ export async function applyMessages(
       continue;
     }
     seen.add(m.messageId);
-    const known = await tx
-      .selectFrom('gateway_messages')
-      .select('message_id')
-      .where('org_id', '=', orgId)
-      .where('message_id', '=', m.messageId)
-      .executeTakeFirst();
-    if (known) {
-      counts.duplicate += 1;
-      messagesTotal.inc({ disposition: m.disposition, handling: 'duplicate' });
-      continue;
-    }
     const outbox = await tx
       .selectFrom('gateway_outbox')
       .select(['id', 'filing_id', 'regime', 'state', 'enqueued_at', 'completed_at', 'authority_ref'])
@@ -54,6 +43,33 @@ export async function applyMessages(
       .where('idempotency_key', '=', m.idempotencyKey)
       .forUpdate()
       .executeTakeFirst();
+    // Inserted while the submission's row is locked: of two processes handed the same message, the
+    // second waits here and then finds it (a duplicate), so it is applied and journalled once.
+    const inserted = await tx
+      .insertInto('gateway_messages')
+      .values({
+        org_id: orgId,
+        message_id: m.messageId,
+        outbox_id: outbox?.id ?? null,
+        filing_id: outbox?.filing_id ?? null,
+        idempotency_key: m.idempotencyKey,
+        disposition: m.disposition,
+        seq: m.seq,
+        authority_ref: m.authorityRef ?? null,
+        reasons: JSON.stringify(m.reasons),
+        issued_at: m.issuedAt,
+        received_at: now,
+        via,
+        applied: false,
+      })
+      .onConflict((oc) => oc.doNothing())
+      .returning('message_id')
+      .executeTakeFirst();
+    if (!inserted) {
+      counts.duplicate += 1;
+      messagesTotal.inc({ disposition: m.disposition, handling: 'duplicate' });
+      continue;
+    }
     let handling: MessageHandling = 'unmatched';
     let status: string | undefined;
     if (outbox) {
@@ -119,25 +135,13 @@ export async function applyMessages(
           .execute();
       }
     }
-    await tx
-      .insertInto('gateway_messages')
-      .values({
-        org_id: orgId,
-        message_id: m.messageId,
-        outbox_id: outbox?.id ?? null,
-        filing_id: outbox?.filing_id ?? null,
-        idempotency_key: m.idempotencyKey,
-        disposition: m.disposition,
-        seq: m.seq,
-        authority_ref: m.authorityRef ?? null,
-        reasons: JSON.stringify(m.reasons),
-        issued_at: m.issuedAt,
-        received_at: now,
-        via,
-        applied: handling === 'applied',
-      })
-      .onConflict((oc) => oc.doNothing())
-      .execute();
+    if (handling === 'applied')
+      await tx
+        .updateTable('gateway_messages')
+        .set({ applied: true })
+        .where('org_id', '=', orgId)
+        .where('message_id', '=', m.messageId)
+        .execute();
     counts[handling] += 1;
     messagesTotal.inc({ disposition: m.disposition, handling });
     journal.push({

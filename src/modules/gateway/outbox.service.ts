@@ -124,10 +124,9 @@ export async function enqueueSubmission(
 export type ClaimedRow = Selectable<GatewayOutboxTable>;
 
 /**
- * Claims due submissions for `worker`: pending or retry rows whose time has come, and rows whose
- * lease expired (their worker died). `FOR UPDATE SKIP LOCKED` lets any number of workers claim
- * side by side without waiting on each other; the attempt is counted at claim time, so a worker that
- * dies mid-send still uses up an attempt.
+ * Claims due submissions for `worker`: pending or retry rows whose time has come. `FOR UPDATE SKIP
+ * LOCKED` lets any number of workers claim side by side without waiting on each other; the attempt is
+ * counted at claim time, so a worker that dies mid-send still uses up an attempt.
  */
 export async function claimDue(
   ctx: AppContext,
@@ -150,12 +149,8 @@ export async function claimDue(
       eb
         .selectFrom('gateway_outbox')
         .select('id')
-        .where((w) =>
-          w.or([
-            w.and([w('state', 'in', ['pending', 'retry']), w('next_attempt_at', '<=', now)]),
-            w.and([w('state', '=', 'sending'), w('lease_until', '<', now)]),
-          ]),
-        )
+        .where('state', 'in', ['pending', 'retry'])
+        .where('next_attempt_at', '<=', now)
         .orderBy('next_attempt_at')
         .limit(limit)
         .forUpdate()
@@ -164,6 +159,76 @@ export async function claimDue(
     .returningAll()
     .execute();
   return rows;
+}
+
+/**
+ * Takes back rows whose lease ran out (their worker died or hung mid-send): they go back to `retry`
+ * at once, and the lost attempt is recorded (attempt row with outcome `lost`, journal entry), so the
+ * journal accounts for every attempt even across SIGKILL. The authority may have received the lost
+ * attempt; the idempotency key makes the retry safe.
+ */
+export async function recoverExpiredLeases(ctx: AppContext, worker: string, limit = 200): Promise<number> {
+  const now = ctx.clock.now();
+  const rows = await withTxRetry(ctx, async (tx) => {
+    const r = await sql<{
+      id: string;
+      org_id: string;
+      filing_id: string;
+      attempts: number;
+      lost_worker: string | null;
+      started_at: Date;
+    }>`with lost as (
+         select id, locked_by, updated_at from gateway_outbox
+          where state = 'sending' and lease_until < ${now}
+          order by lease_until limit ${limit} for update skip locked)
+       update gateway_outbox o
+          set state = 'retry', next_attempt_at = ${now}, lease_until = null, locked_by = null,
+              last_error = 'worker lost during the attempt (lease expired)', updated_at = ${now}
+         from lost where o.id = lost.id
+       returning o.id, o.org_id, o.filing_id, o.attempts, lost.locked_by as lost_worker, lost.updated_at as started_at`.execute(
+      tx,
+    );
+    const byOrg = new Map<string, JournalRecord[]>();
+    for (const row of r.rows) {
+      await tx
+        .insertInto('gateway_attempts')
+        .values({
+          id: ctx.ids.next('submissionAttempt'),
+          org_id: row.org_id,
+          outbox_id: row.id,
+          attempt_no: row.attempts,
+          worker: row.lost_worker ?? 'unknown',
+          started_at: row.started_at,
+          latency_ms: Math.max(0, now.getTime() - new Date(row.started_at).getTime()),
+          outcome: 'lost',
+          http_status: null,
+          error: 'worker lost during the attempt (lease expired)',
+          endpoint: 'unknown',
+        })
+        .execute();
+      const list = byOrg.get(row.org_id) ?? [];
+      list.push({
+        kind: 'gateway.attempt',
+        version: 1,
+        actor: `system:${worker}`,
+        subject: row.filing_id,
+        data: {
+          submissionId: row.id,
+          attempt: row.attempts,
+          outcome: 'lost',
+          worker: row.lost_worker,
+          error: 'worker lost during the attempt (lease expired)',
+          next: 'retry',
+        },
+      });
+      byOrg.set(row.org_id, list);
+    }
+    for (const [orgId, records] of [...byOrg.entries()].sort(([a], [b]) => a.localeCompare(b)))
+      await ctx.journal.append(tx, orgId, records);
+    return r.rows;
+  });
+  if (rows.length) ctx.logger.warn({ recovered: rows.length, worker }, 'gateway: took back expired leases');
+  return rows.length;
 }
 
 /** Gives claimed rows back without counting an attempt (the endpoint's circuit is open). */
@@ -332,7 +397,7 @@ export async function recordOutcomes(
 export async function deadLetterExhausted(ctx: AppContext, rows: ClaimedRow[], worker: string): Promise<void> {
   for (const row of rows) {
     await withTxRetry(ctx, async (tx) => {
-      const reason = `gave up after ${row.attempts - 1} attempts: ${row.last_error ?? 'worker lost during the last attempt'}`;
+      const reason = `gave up after ${row.attempts - 1} attempts: ${row.last_error ?? 'no answer'}`;
       const moved = await tx
         .updateTable('gateway_outbox')
         .set({

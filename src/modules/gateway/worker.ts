@@ -15,6 +15,7 @@ import {
   NOTIFY_CHANNEL,
   outboxSignal,
   recordOutcomes,
+  recoverExpiredLeases,
   releaseClaims,
   scanDeadlines,
   withTxRetry,
@@ -159,6 +160,7 @@ export class OutboxWorker {
   /** One claim-and-send round; returns the number of submissions handled. */
   async sendOnce(): Promise<number> {
     const { settings } = this.opts;
+    await recoverExpiredLeases(this.ctx, this.id);
     const rows = await claimDue(this.ctx, this.id, settings.batch, settings.leaseMs);
     if (rows.length === 0) return 0;
     const exhausted = rows.filter((r) => r.attempts > settings.retry.maxAttempts);

@@ -92,7 +92,7 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 class Feed {
   readonly items: WireNotification[] = [];
-  readonly events = new EventEmitter();
+  readonly events = new EventEmitter().setMaxListeners(0);
   push(n: Omit<WireNotification, 'position'>): void {
     this.items.push({ ...n, position: this.items.length + 1 });
     this.events.emit('item');
@@ -100,12 +100,14 @@ class Feed {
   async after(position: number, limit: number, waitMs: number): Promise<WireNotification[]> {
     if (this.items.length <= position && waitMs > 0) {
       await new Promise<void>((resolve) => {
+        const events = this.events;
         const t = setTimeout(done, waitMs);
         function done() {
           clearTimeout(t);
+          events.off('item', done);
           resolve();
         }
-        this.events.once('item', done);
+        events.on('item', done);
       });
     }
     return this.items.slice(position, position + limit);
