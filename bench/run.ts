@@ -14,11 +14,16 @@ const files = fs
 
 const cpu = os.cpus()[0]?.model ?? 'unknown cpu';
 console.log(`# Crossgate benchmarks ${new Date().toISOString()}`);
-console.log(`machine: ${os.cpus().length} x ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}, node ${process.version}`);
+console.log(
+  `machine: ${os.cpus().length} x ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}, node ${process.version}`,
+);
 let failed = 0;
 for (const f of files) {
   console.log(`\n## ${f.replace('.bench.ts', '')}`);
-  const r = spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', path.join(dir, f)], { stdio: 'inherit', env: { ...process.env, LOG_LEVEL: 'silent' } });
+  const r = spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', path.join(dir, f)], {
+    stdio: 'inherit',
+    env: { ...process.env, LOG_LEVEL: 'silent' },
+  });
   if (r.status !== 0) failed++;
 }
 process.exit(failed ? 1 : 0);

@@ -97,7 +97,14 @@ export async function applyMessages(
           .where('org_id', '=', orgId)
           .where('filing_id', '=', outbox.filing_id)
           .execute();
-        await notifySinks(tx, orgId, outbox.filing_id, newStatus, m.reasons, m.authorityRef ?? outbox.authority_ref);
+        await notifySinks(
+          tx,
+          orgId,
+          outbox.filing_id,
+          newStatus,
+          m.reasons,
+          m.authorityRef ?? outbox.authority_ref,
+        );
       }
       if (FINAL_DISPOSITIONS.has(m.disposition) && outbox.state !== 'done') {
         await tx

@@ -27,7 +27,9 @@ const BIN = path.join(ROOT, 'bin/crossgate.js');
 const FILINGS = Number(process.env.CROSSGATE_CHAOS_FILINGS ?? 1000);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-describe('gateway chaos: faults, SIGKILLed workers, exactly-once acceptance', { skip: !TEST_DATABASE_URL }, () => {
+describe('gateway chaos: faults, SIGKILLed workers, exactly-once acceptance', {
+  skip: !TEST_DATABASE_URL,
+}, () => {
   let base: TestContext;
   let ctx: AppContext;
   let home: string;
@@ -40,7 +42,11 @@ describe('gateway chaos: faults, SIGKILLed workers, exactly-once acceptance', { 
     home = fs.mkdtempSync(path.join(os.tmpdir(), 'cg-chaos-'));
     // a second context on the same database with keys on disk, which the worker processes share
     ctx = await createAppContext({
-      config: loadConfig({ DATABASE_URL: base.config.DATABASE_URL, CROSSGATE_HOME: home, LOG_LEVEL: 'silent' }),
+      config: loadConfig({
+        DATABASE_URL: base.config.DATABASE_URL,
+        CROSSGATE_HOME: home,
+        LOG_LEVEL: 'silent',
+      }),
       migrate: false,
       poolSize: 4,
     });
@@ -150,7 +156,9 @@ describe('gateway chaos: faults, SIGKILLed workers, exactly-once acceptance', { 
     await Promise.all(dying);
   }
 
-  it(`settles ${FILINGS} filings exactly once through faults and two SIGKILLs`, { timeout: 150_000 }, async () => {
+  it(`settles ${FILINGS} filings exactly once through faults and two SIGKILLs`, {
+    timeout: 150_000,
+  }, async () => {
     const org = await newOrg(ctx);
     const made = await queueSampleFilings(ctx, org.id, { count: FILINGS, seed: 42 });
     const done = (c: Record<string, number>) => (c.done ?? 0) + (c.dead ?? 0);
@@ -192,7 +200,8 @@ describe('gateway chaos: faults, SIGKILLed workers, exactly-once acceptance', { 
     assert.deepEqual(report.acceptedMoreThanOnce, []);
     assert.ok(Object.values(report.keys).every((n) => n === 1));
     const sandboxRefs = new Set(Object.keys(report.references).map((k) => k.split('|').at(-1)));
-    for (const s of statuses) if (s.status === 'accepted') assert.ok(sandboxRefs.has(s.filing_id), s.filing_id);
+    for (const s of statuses)
+      if (s.status === 'accepted') assert.ok(sandboxRefs.has(s.filing_id), s.filing_id);
     assert.equal(new Set(made.map((m) => m.filingId)).size, FILINGS);
 
     // the journal: gap-free sequence, one entry per attempt (lost ones included) and per message
@@ -236,7 +245,9 @@ describe('gateway chaos: faults, SIGKILLed workers, exactly-once acceptance', { 
     assert.equal(await journalCount('gateway.submission_queued'), FILINGS);
     assert.equal(await journalCount('gateway.dead_lettered'), final.dead ?? 0);
 
-    const stats = (await (await fetch(`${sandboxUrl}/_sandbox/stats`)).json()) as { faults: Record<string, number> };
+    const stats = (await (await fetch(`${sandboxUrl}/_sandbox/stats`)).json()) as {
+      faults: Record<string, number>;
+    };
     for (const k of ['latency', 'timeout', '5xx', 'reset', 'duplicate', 'out_of_order', 'token_expiry'])
       assert.ok((stats.faults[k] ?? 0) > 0, `fault ${k} was injected`);
     const retried = attempts.find((a) => a.outcome === 'retryable');

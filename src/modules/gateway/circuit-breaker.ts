@@ -32,7 +32,8 @@ export class CircuitBreaker {
 
   get state(): BreakerState {
     if (this.openedAt === undefined) return 'closed';
-    if (this.halfOpen || this.clock.now().getTime() - this.openedAt >= this.opts.cooldownMs) return 'half_open';
+    if (this.halfOpen || this.clock.now().getTime() - this.openedAt >= this.opts.cooldownMs)
+      return 'half_open';
     return 'open';
   }
 

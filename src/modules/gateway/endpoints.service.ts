@@ -51,7 +51,9 @@ export async function resolveEndpoint(
   const secret = row.secret_ref ? await secrets.get(row.secret_ref) : undefined;
   if (!secret) {
     if (environment !== 'sandbox')
-      throw invalid(`Secret ${row.secret_ref ?? '(none named)'} for the ${regime} ${environment} endpoint is not in the secret store`);
+      throw invalid(
+        `Secret ${row.secret_ref ?? '(none named)'} for the ${regime} ${environment} endpoint is not in the secret store`,
+      );
   }
   return {
     regime,
@@ -74,7 +76,8 @@ export interface EndpointInput {
 }
 
 export async function configureEndpoint(ctx: AppContext, orgId: string, actor: string, input: EndpointInput) {
-  if (!(REGIMES as readonly string[]).includes(input.regime)) throw invalid(`regime must be one of ${REGIMES.join(', ')}`);
+  if (!(REGIMES as readonly string[]).includes(input.regime))
+    throw invalid(`regime must be one of ${REGIMES.join(', ')}`);
   if (!(ENVIRONMENTS as readonly string[]).includes(input.environment))
     throw invalid(`environment must be one of ${ENVIRONMENTS.join(', ')}`);
   try {

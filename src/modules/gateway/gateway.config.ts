@@ -8,7 +8,8 @@ import type { BreakerOptions } from './circuit-breaker.ts';
  * defaults follow DEFAULT_RETRY_POLICY; the paper's "3 retries, 10 s apart" is
  * MAX_ATTEMPTS=4, RETRY_BASE_MS=10000, RETRY_FACTOR=1, RETRY_JITTER=0.
  */
-const num = (def: number, describe: string) => z.coerce.number().nonnegative().default(def).describe(describe);
+const num = (def: number, describe: string) =>
+  z.coerce.number().nonnegative().default(def).describe(describe);
 const bool = (def: boolean, describe: string) =>
   z
     .enum(['true', 'false'])
@@ -30,7 +31,10 @@ export const gatewayConfigSchema = z.object({
   CROSSGATE_GATEWAY_BREAKER_COOLDOWN_MS: num(5_000, 'How long an open circuit refuses calls'),
   CROSSGATE_GATEWAY_DEADLINE_WARN_MIN: num(60, 'Alert when a filing is unsent this close to its deadline'),
   CROSSGATE_GATEWAY_EMBEDDED_WORKER: bool(true, '`crossgate serve` runs a worker in-process'),
-  CROSSGATE_GATEWAY_SPAWN_SANDBOX: bool(true, '`crossgate start` spawns the customs sandbox when it is not running'),
+  CROSSGATE_GATEWAY_SPAWN_SANDBOX: bool(
+    true,
+    '`crossgate start` spawns the customs sandbox when it is not running',
+  ),
 });
 
 export type GatewayEnv = z.infer<typeof gatewayConfigSchema>;
@@ -53,9 +57,13 @@ export function loadGatewayEnv(env: Record<string, string | undefined> = process
   const r = gatewayConfigSchema.safeParse(picked);
   if (!r.success) {
     const issues = issuesFromZod(r.error);
-    throw new AppError('invalid', `Invalid gateway configuration: ${issues.map((i) => `${i.field} ${i.message}`).join('; ')}`, {
-      issues,
-    });
+    throw new AppError(
+      'invalid',
+      `Invalid gateway configuration: ${issues.map((i) => `${i.field} ${i.message}`).join('; ')}`,
+      {
+        issues,
+      },
+    );
   }
   return r.data;
 }

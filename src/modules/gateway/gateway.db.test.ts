@@ -2,7 +2,14 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { systemClock } from '../../platform/clock.ts';
 import type { JournalRecord } from '../../platform/context.ts';
-import { bearer, newOrg, newUser, testApp, testContext, type TestContext } from '../../../test/support/context.ts';
+import {
+  bearer,
+  newOrg,
+  newUser,
+  testApp,
+  testContext,
+  type TestContext,
+} from '../../../test/support/context.ts';
 import type { HttpApp } from '../../platform/http/server.ts';
 import { applyMessages } from './acks.service.ts';
 import { loadGatewayEnv, workerSettings, type WorkerSettings } from './gateway.config.ts';
@@ -18,7 +25,9 @@ import { signPayload, SIGNATURE_HEADER } from './webhook-signature.ts';
 import { encodeNotifications } from './transports/xml-messages.ts';
 import { OutboxWorker } from './worker.ts';
 
-const secrets: SecretStore = { get: async (name) => (name === 'customs.sandbox.webhook' ? 'whsec-test' : undefined) };
+const secrets: SecretStore = {
+  get: async (name) => (name === 'customs.sandbox.webhook' ? 'whsec-test' : undefined),
+};
 
 function fastSettings(over: Partial<WorkerSettings> = {}): WorkerSettings {
   return workerSettings(
@@ -44,7 +53,10 @@ describe('customs gateway', () => {
     await ctx.dispose();
   });
 
-  async function withSandbox<T>(opts: Partial<SandboxOptions>, fn: (sb: RunningSandbox) => Promise<T>): Promise<T> {
+  async function withSandbox<T>(
+    opts: Partial<SandboxOptions>,
+    fn: (sb: RunningSandbox) => Promise<T>,
+  ): Promise<T> {
     sandbox = await startSandbox({ port: 0, ...opts });
     ctx.config.CROSSGATE_CUSTOMS_URL = sandbox.url;
     try {
@@ -85,7 +97,11 @@ describe('customs gateway', () => {
       }),
     );
     assert.equal((await outboxSummary(ctx, org.id)).queued, 0);
-    const entries = await ctx.db.selectFrom('journal_entries').select('kind').where('org_id', '=', org.id).execute();
+    const entries = await ctx.db
+      .selectFrom('journal_entries')
+      .select('kind')
+      .where('org_id', '=', org.id)
+      .execute();
     assert.deepEqual(entries, []);
   });
 
@@ -104,11 +120,17 @@ describe('customs gateway', () => {
     assert.equal(a.created, true);
     assert.equal(b.created, false);
     assert.equal(a.id, b.id);
-    const row = await ctx.db.selectFrom('gateway_outbox').selectAll().where('id', '=', a.id).executeTakeFirstOrThrow();
+    const row = await ctx.db
+      .selectFrom('gateway_outbox')
+      .selectAll()
+      .where('id', '=', a.id)
+      .executeTakeFirstOrThrow();
     assert.ok(!row.payload_sealed.includes('DescriptionOfGoods'), 'payload is not stored in clear');
     assert.equal(await ctx.cipher.open(org.id, row.payload_sealed), input.payload);
     await assert.rejects(
-      ctx.db.transaction().execute((tx) => enqueueSubmission(ctx, tx, { ...input, idempotencyKey: 'no spaces allowed' })),
+      ctx.db
+        .transaction()
+        .execute((tx) => enqueueSubmission(ctx, tx, { ...input, idempotencyKey: 'no spaces allowed' })),
       /idempotencyKey/,
     );
   });
@@ -152,7 +174,10 @@ describe('customs gateway', () => {
           orgId: org.id,
           filingId: 'fil_bad',
           regime: 'UK-CDS',
-          payload: samplePayload('UK-CDS', { reference: 'fil_bad' }).replace(/<Classification><ID>\d+/g, '<Classification><ID>12'),
+          payload: samplePayload('UK-CDS', { reference: 'fil_bad' }).replace(
+            /<Classification><ID>\d+/g,
+            '<Classification><ID>12',
+          ),
           idempotencyKey: 'fil_bad:1',
         }),
       );
@@ -192,7 +217,11 @@ describe('customs gateway', () => {
         idempotencyKey: 'fil_order:1',
       }),
     );
-    const msg = (id: string, disposition: AuthorityMessage['disposition'], seq: number): AuthorityMessage => ({
+    const msg = (
+      id: string,
+      disposition: AuthorityMessage['disposition'],
+      seq: number,
+    ): AuthorityMessage => ({
       messageId: id,
       idempotencyKey: 'fil_order:1',
       disposition,
@@ -209,13 +238,21 @@ describe('customs gateway', () => {
         return c;
       });
     // the decision arrives before the receipt, then both again
-    assert.deepEqual(await apply([msg('m2', 'accepted', 2)]), { applied: 1, stale: 0, duplicate: 0, unmatched: 0 });
-    assert.deepEqual(await apply([msg('m1', 'received', 1), msg('m2', 'accepted', 2), msg('m2', 'accepted', 2)]), {
-      applied: 0,
-      stale: 1,
-      duplicate: 2,
+    assert.deepEqual(await apply([msg('m2', 'accepted', 2)]), {
+      applied: 1,
+      stale: 0,
+      duplicate: 0,
       unmatched: 0,
     });
+    assert.deepEqual(
+      await apply([msg('m1', 'received', 1), msg('m2', 'accepted', 2), msg('m2', 'accepted', 2)]),
+      {
+        applied: 0,
+        stale: 1,
+        duplicate: 2,
+        unmatched: 0,
+      },
+    );
     const d = await filingDetail(ctx, org.id, 'fil_order');
     assert.equal(d.status, 'accepted');
     assert.equal(d.submissions[0]!.state, 'done');
@@ -226,17 +263,22 @@ describe('customs gateway', () => {
         ['m1', false],
       ],
     );
-    assert.deepEqual(await apply([msg('mX', 'accepted', 1)].map((m) => ({ ...m, idempotencyKey: 'unknown:1' }))), {
-      applied: 0,
-      stale: 0,
-      duplicate: 0,
-      unmatched: 1,
-    });
+    assert.deepEqual(
+      await apply([msg('mX', 'accepted', 1)].map((m) => ({ ...m, idempotencyKey: 'unknown:1' }))),
+      {
+        applied: 0,
+        stale: 0,
+        duplicate: 0,
+        unmatched: 1,
+      },
+    );
   });
 
   it('retries with backoff, then dead-letters with a reason and an alert; a requeue sends it again', async () => {
     const org = await newOrg(ctx);
-    const settings = fastSettings({ retry: { maxAttempts: 3, baseDelayMs: 1, factor: 2, maxDelayMs: 5, jitter: 0 } });
+    const settings = fastSettings({
+      retry: { maxAttempts: 3, baseDelayMs: 1, factor: 2, maxDelayMs: 5, jitter: 0 },
+    });
     const seen: string[] = [];
     const unsubscribe = addFilingStatusSink({
       apply: async (_tx, orgId, _filingId, status) => {
@@ -246,16 +288,25 @@ describe('customs gateway', () => {
     try {
       const [f] = await withSandbox({ failRate: 1, faults: ['5xx'] }, async () => {
         const made = await queueSampleFilings(ctx, org.id, { count: 1, regimes: ['EU-ICS2'] });
-        await drain(new OutboxWorker(ctx, { settings, secrets }), async () => (await outboxSummary(ctx, org.id)).depth.dead === 1);
+        await drain(
+          new OutboxWorker(ctx, { settings, secrets }),
+          async () => (await outboxSummary(ctx, org.id)).depth.dead === 1,
+        );
         return made;
       });
       const s = await outboxSummary(ctx, org.id);
       assert.equal(s.deadLetters[0]!.attempts, 3);
       assert.match(s.deadLetters[0]!.reason!, /gave up after 3 attempts: .*5\d\d/);
-      assert.deepEqual(s.alerts.map((a) => a.kind), ['dead_letter']);
+      assert.deepEqual(
+        s.alerts.map((a) => a.kind),
+        ['dead_letter'],
+      );
       const d = await filingDetail(ctx, org.id, f!.filingId);
       assert.equal(d.status, 'dead_letter');
-      assert.deepEqual(d.attempts.map((a) => a.outcome), ['retryable', 'retryable', 'retryable']);
+      assert.deepEqual(
+        d.attempts.map((a) => a.outcome),
+        ['retryable', 'retryable', 'retryable'],
+      );
       assert.deepEqual(seen, ['queued', 'dead_letter']);
 
       assert.equal(await requeueDead(ctx, org.id, d.submissions[0]!.id, 'usr_test'), true);
@@ -288,10 +339,17 @@ describe('customs gateway', () => {
       await new Promise((r) => setTimeout(r, 5));
       await worker.sendOnce();
       assert.equal(sb.state.stats.requests, before, 'no request while the circuit is open');
-      const row = await ctx.db.selectFrom('gateway_outbox').selectAll().where('org_id', '=', org.id).executeTakeFirstOrThrow();
+      const row = await ctx.db
+        .selectFrom('gateway_outbox')
+        .selectAll()
+        .where('org_id', '=', org.id)
+        .executeTakeFirstOrThrow();
       assert.equal(row.attempts, 2);
       assert.equal(row.state, 'retry');
-      assert.ok(new Date(row.next_attempt_at).getTime() > Date.now() + 50_000, 'retried when the circuit half-opens');
+      assert.ok(
+        new Date(row.next_attempt_at).getTime() > Date.now() + 50_000,
+        'retried when the circuit half-opens',
+      );
     });
   });
 
@@ -330,7 +388,10 @@ describe('customs gateway', () => {
       }
       const d = await filingDetail(ctx, org.id, 'fil_amend');
       assert.equal(d.status, 'withdrawn');
-      assert.deepEqual(d.submissions.map((s) => s.kind), ['original', 'amendment', 'withdrawal']);
+      assert.deepEqual(
+        d.submissions.map((s) => s.kind),
+        ['original', 'amendment', 'withdrawal'],
+      );
     });
   });
 
@@ -345,12 +406,24 @@ describe('customs gateway', () => {
       const org = await newOrg(ctx);
       const viewer = await newUser(ctx, org.id, 'viewer');
       await queueSampleFilings(ctx, org.id, { count: 3 });
-      const r = await app.inject({ method: 'GET', url: '/api/gateway/filings', headers: bearer(viewer.token) });
+      const r = await app.inject({
+        method: 'GET',
+        url: '/api/gateway/filings',
+        headers: bearer(viewer.token),
+      });
       assert.equal(r.statusCode, 200);
       assert.deepEqual(r.json().counts, { queued: 3 });
-      const o = await app.inject({ method: 'GET', url: '/api/gateway/outbox', headers: bearer(viewer.token) });
+      const o = await app.inject({
+        method: 'GET',
+        url: '/api/gateway/outbox',
+        headers: bearer(viewer.token),
+      });
       assert.equal(o.json().depth.pending, 3);
-      const s = await app.inject({ method: 'POST', url: '/api/gateway/filings/fil_x/submit', headers: bearer(viewer.token) });
+      const s = await app.inject({
+        method: 'POST',
+        url: '/api/gateway/filings/fil_x/submit',
+        headers: bearer(viewer.token),
+      });
       assert.equal(s.statusCode, 403);
       const m = await app.inject({ method: 'GET', url: '/metrics' });
       assert.match(m.body, /crossgate_gateway_outbox_depth\{state="pending"\} \d+/);
@@ -367,7 +440,11 @@ describe('customs gateway', () => {
         }),
       });
       try {
-        const r = await app.inject({ method: 'POST', url: '/api/gateway/filings/fil_src/submit', headers: bearer(filer.token) });
+        const r = await app.inject({
+          method: 'POST',
+          url: '/api/gateway/filings/fil_src/submit',
+          headers: bearer(filer.token),
+        });
         assert.equal(r.statusCode, 202);
         assert.equal(r.json().queued, true);
         const again = await submitFiling(ctx, org.id, 'fil_src', filer.id);

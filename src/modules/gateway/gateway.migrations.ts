@@ -51,7 +51,11 @@ export const gatewayMigrations: Record<string, Migration> = {
       // Workers claim by (state, next_attempt_at); the partial index keeps the claim cheap as `done` grows.
       await sql`create index gateway_outbox_claim on gateway_outbox (next_attempt_at)
         where state in ('pending', 'retry', 'sending')`.execute(db);
-      await db.schema.createIndex('gateway_outbox_filing').on('gateway_outbox').columns(['org_id', 'filing_id']).execute();
+      await db.schema
+        .createIndex('gateway_outbox_filing')
+        .on('gateway_outbox')
+        .columns(['org_id', 'filing_id'])
+        .execute();
 
       await db.schema
         .createTable('gateway_attempts')
@@ -67,7 +71,11 @@ export const gatewayMigrations: Record<string, Migration> = {
         .addColumn('error', 'text')
         .addColumn('endpoint', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('gateway_attempts_outbox').on('gateway_attempts').column('outbox_id').execute();
+      await db.schema
+        .createIndex('gateway_attempts_outbox')
+        .on('gateway_attempts')
+        .column('outbox_id')
+        .execute();
 
       await db.schema
         .createTable('gateway_messages')

@@ -93,7 +93,17 @@ export async function filingDetail(ctx: AppContext, orgId: string, filingId: str
   const attempts = ids.length
     ? await ctx.db
         .selectFrom('gateway_attempts')
-        .select(['outbox_id', 'attempt_no', 'worker', 'started_at', 'latency_ms', 'outcome', 'http_status', 'error', 'endpoint'])
+        .select([
+          'outbox_id',
+          'attempt_no',
+          'worker',
+          'started_at',
+          'latency_ms',
+          'outcome',
+          'http_status',
+          'error',
+          'endpoint',
+        ])
         .where('org_id', '=', orgId)
         .where('outbox_id', 'in', ids)
         .orderBy('started_at')
@@ -101,7 +111,17 @@ export async function filingDetail(ctx: AppContext, orgId: string, filingId: str
     : [];
   const messages = await ctx.db
     .selectFrom('gateway_messages')
-    .select(['message_id', 'outbox_id', 'disposition', 'seq', 'authority_ref', 'reasons', 'via', 'applied', 'received_at'])
+    .select([
+      'message_id',
+      'outbox_id',
+      'disposition',
+      'seq',
+      'authority_ref',
+      'reasons',
+      'via',
+      'applied',
+      'received_at',
+    ])
     .where('org_id', '=', orgId)
     .where('filing_id', '=', filingId)
     .orderBy('received_at')
@@ -158,11 +178,22 @@ export async function filingDetail(ctx: AppContext, orgId: string, filingId: str
 export async function outboxSummary(ctx: AppContext, orgId: string, opts: { deadLimit?: number } = {}) {
   const byState = await ctx.db
     .selectFrom('gateway_outbox')
-    .select(['state', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.min('enqueued_at').as('oldest')])
+    .select([
+      'state',
+      (eb) => eb.fn.countAll<number>().as('n'),
+      (eb) => eb.fn.min('enqueued_at').as('oldest'),
+    ])
     .where('org_id', '=', orgId)
     .groupBy('state')
     .execute();
-  const depth: Record<string, number> = { pending: 0, retry: 0, sending: 0, transmitted: 0, done: 0, dead: 0 };
+  const depth: Record<string, number> = {
+    pending: 0,
+    retry: 0,
+    sending: 0,
+    transmitted: 0,
+    done: 0,
+    dead: 0,
+  };
   let oldest: number | undefined;
   for (const r of byState) {
     depth[r.state] = Number(r.n);
@@ -201,6 +232,12 @@ export async function outboxSummary(ctx: AppContext, orgId: string, opts: { dead
       reason: d.dead_reason,
       at: iso(d.updated_at)!,
     })),
-    alerts: alerts.map((a) => ({ id: a.id, kind: a.kind, subject: a.subject, message: a.message, at: iso(a.created_at)! })),
+    alerts: alerts.map((a) => ({
+      id: a.id,
+      kind: a.kind,
+      subject: a.subject,
+      message: a.message,
+      at: iso(a.created_at)!,
+    })),
   };
 }

@@ -43,7 +43,9 @@ const outboxBody = z.object({
       at: z.string(),
     }),
   ),
-  alerts: z.array(z.object({ id: z.string(), kind: z.string(), subject: z.string(), message: z.string(), at: z.string() })),
+  alerts: z.array(
+    z.object({ id: z.string(), kind: z.string(), subject: z.string(), message: z.string(), at: z.string() }),
+  ),
 });
 
 /** Webhook signature replay window, shared by the routes of this process. */
@@ -63,7 +65,9 @@ export function gatewayRoutes(secrets: SecretStore) {
             limit: z.coerce.number().int().min(1).max(1000).default(100),
             after: z.string().optional().describe('Cursor: the last filingId of the previous page'),
           }),
-          response: { 200: z.object({ counts: z.record(z.string(), z.number()), filings: z.array(filingRow) }) },
+          response: {
+            200: z.object({ counts: z.record(z.string(), z.number()), filings: z.array(filingRow) }),
+          },
         },
       },
       async (req) => filingStatuses(ctx, actorOf(req).orgId, req.query),
@@ -90,7 +94,9 @@ export function gatewayRoutes(secrets: SecretStore) {
           tags: ['gateway'],
           summary: 'Queue a filing for transmission (idempotent)',
           params: z.object({ filingId: z.string() }),
-          response: { 202: z.object({ filingId: z.string(), submissionId: z.string(), queued: z.boolean() }) },
+          response: {
+            202: z.object({ filingId: z.string(), submissionId: z.string(), queued: z.boolean() }),
+          },
         },
       },
       async (req, reply) => {
@@ -154,7 +160,11 @@ export function gatewayRoutes(secrets: SecretStore) {
       '/gateway/endpoints',
       {
         config: { permission: 'gateway:manage' },
-        schema: { tags: ['gateway'], summary: 'Configure (and optionally activate) an endpoint', body: endpointBody },
+        schema: {
+          tags: ['gateway'],
+          summary: 'Configure (and optionally activate) an endpoint',
+          body: endpointBody,
+        },
       },
       async (req) => {
         const actor = actorOf(req);

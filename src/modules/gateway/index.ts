@@ -28,7 +28,11 @@ definePermissions({
     minLevel: 'viewer',
     roles: ['filer', 'auditor'],
   },
-  'gateway:submit': { description: 'Queue filings for transmission to customs', minLevel: 'operator', roles: ['filer'] },
+  'gateway:submit': {
+    description: 'Queue filings for transmission to customs',
+    minLevel: 'operator',
+    roles: ['filer'],
+  },
   'gateway:manage': {
     description: 'Configure customs endpoints and requeue dead letters',
     minLevel: 'admin',
@@ -109,19 +113,30 @@ export const gatewayModule: Module = {
       .option('--port <n>', 'port', String(SANDBOX_DEFAULT_PORT))
       .option('--host <host>', 'interface', '127.0.0.1')
       .option('--fail-rate <p>', 'share of requests that get a fault (0-1)', '0')
-      .option('--faults <list>', 'faults to draw from: all, none, or latency,timeout,5xx,reset,duplicate,out_of_order,token_expiry', 'all')
+      .option(
+        '--faults <list>',
+        'faults to draw from: all, none, or latency,timeout,5xx,reset,duplicate,out_of_order,token_expiry',
+        'all',
+      )
       .option('--latency-ms <n>', 'added to every answer', '0')
       .option('--spike-ms <n>', 'extra delay of the latency fault', String(DEFAULT_SANDBOX_OPTIONS.spikeMs))
       .option('--hang-ms <n>', 'silence of the timeout fault', String(DEFAULT_SANDBOX_OPTIONS.hangMs))
       .option('--reject-rate <p>', 'share of valid filings rejected on a business rule', '0')
       .option('--hold-rate <p>', 'share of filings held for inspection (released later)', '0')
       .option('--referral-rate <p>', 'ICS2: share of ENS answered with a request for information', '0')
-      .option('--release-after-ms <n>', 'when a held filing is released', String(DEFAULT_SANDBOX_OPTIONS.releaseAfterMs))
+      .option(
+        '--release-after-ms <n>',
+        'when a held filing is released',
+        String(DEFAULT_SANDBOX_OPTIONS.releaseAfterMs),
+      )
       .option('--ack-delay-ms <n>', 'delay of the final notification', '0')
       .option('--token-ttl-s <n>', 'OAuth access-token lifetime', String(DEFAULT_SANDBOX_OPTIONS.tokenTtlS))
       .option('--state-file <path>', 'append what the sandbox accepted to this JSON-lines file')
       .option('--push-url <url>', 'CDS: POST notifications here too (signed)')
-      .option('--push-secret <secret>', 'CDS: HMAC secret for pushed notifications (or CROSSGATE_SANDBOX_PUSH_SECRET)')
+      .option(
+        '--push-secret <secret>',
+        'CDS: HMAC secret for pushed notifications (or CROSSGATE_SANDBOX_PUSH_SECRET)',
+      )
       .action(
         cli.run(async (o: Record<string, string | undefined>) => {
           const sb = await startSandbox({
@@ -142,7 +157,9 @@ export const gatewayModule: Module = {
             pushUrl: o.pushUrl,
             pushSecret: o.pushSecret ?? process.env.CROSSGATE_SANDBOX_PUSH_SECRET,
           });
-          process.stdout.write(`customs sandbox listening on ${sb.url} (admin: ${sb.url}/_sandbox/accepted)\n`);
+          process.stdout.write(
+            `customs sandbox listening on ${sb.url} (admin: ${sb.url}/_sandbox/accepted)\n`,
+          );
           await new Promise<void>((resolve) => {
             const stop = () => {
               process.off('SIGINT', stop);
@@ -158,7 +175,9 @@ export const gatewayModule: Module = {
 
     program
       .command('worker')
-      .description('Process the customs outbox until stopped (run several on PostgreSQL; PGlite allows one process)')
+      .description(
+        'Process the customs outbox until stopped (run several on PostgreSQL; PGlite allows one process)',
+      )
       .option('--concurrency <n>', 'requests in flight')
       .option('--batch <n>', 'submissions claimed per round')
       .option('--max-attempts <n>', 'attempts per submission, the first included')
@@ -174,21 +193,24 @@ export const gatewayModule: Module = {
           const ctx = await cli.context();
           const env = loadGatewayEnv();
           const pick = (k: string, name: string) => num(o[k], name);
-          const settings: WorkerSettings = workerSettings(
-            {
-              ...env,
-              CROSSGATE_GATEWAY_CONCURRENCY: pick('concurrency', 'concurrency') ?? env.CROSSGATE_GATEWAY_CONCURRENCY,
-              CROSSGATE_GATEWAY_BATCH: pick('batch', 'batch') ?? env.CROSSGATE_GATEWAY_BATCH,
-              CROSSGATE_GATEWAY_MAX_ATTEMPTS: pick('maxAttempts', 'max-attempts') ?? env.CROSSGATE_GATEWAY_MAX_ATTEMPTS,
-              CROSSGATE_GATEWAY_RETRY_BASE_MS: pick('retryBaseMs', 'retry-base-ms') ?? env.CROSSGATE_GATEWAY_RETRY_BASE_MS,
-              CROSSGATE_GATEWAY_RETRY_FACTOR: pick('retryFactor', 'retry-factor') ?? env.CROSSGATE_GATEWAY_RETRY_FACTOR,
-              CROSSGATE_GATEWAY_RETRY_MAX_MS: pick('retryMaxMs', 'retry-max-ms') ?? env.CROSSGATE_GATEWAY_RETRY_MAX_MS,
-              CROSSGATE_GATEWAY_TIMEOUT_MS: pick('timeoutMs', 'timeout-ms') ?? env.CROSSGATE_GATEWAY_TIMEOUT_MS,
-              CROSSGATE_GATEWAY_POLL_MS: pick('pollMs', 'poll-ms') ?? env.CROSSGATE_GATEWAY_POLL_MS,
-              CROSSGATE_GATEWAY_BREAKER_COOLDOWN_MS:
-                pick('breakerCooldownMs', 'breaker-cooldown-ms') ?? env.CROSSGATE_GATEWAY_BREAKER_COOLDOWN_MS,
-            },
-          );
+          const settings: WorkerSettings = workerSettings({
+            ...env,
+            CROSSGATE_GATEWAY_CONCURRENCY:
+              pick('concurrency', 'concurrency') ?? env.CROSSGATE_GATEWAY_CONCURRENCY,
+            CROSSGATE_GATEWAY_BATCH: pick('batch', 'batch') ?? env.CROSSGATE_GATEWAY_BATCH,
+            CROSSGATE_GATEWAY_MAX_ATTEMPTS:
+              pick('maxAttempts', 'max-attempts') ?? env.CROSSGATE_GATEWAY_MAX_ATTEMPTS,
+            CROSSGATE_GATEWAY_RETRY_BASE_MS:
+              pick('retryBaseMs', 'retry-base-ms') ?? env.CROSSGATE_GATEWAY_RETRY_BASE_MS,
+            CROSSGATE_GATEWAY_RETRY_FACTOR:
+              pick('retryFactor', 'retry-factor') ?? env.CROSSGATE_GATEWAY_RETRY_FACTOR,
+            CROSSGATE_GATEWAY_RETRY_MAX_MS:
+              pick('retryMaxMs', 'retry-max-ms') ?? env.CROSSGATE_GATEWAY_RETRY_MAX_MS,
+            CROSSGATE_GATEWAY_TIMEOUT_MS: pick('timeoutMs', 'timeout-ms') ?? env.CROSSGATE_GATEWAY_TIMEOUT_MS,
+            CROSSGATE_GATEWAY_POLL_MS: pick('pollMs', 'poll-ms') ?? env.CROSSGATE_GATEWAY_POLL_MS,
+            CROSSGATE_GATEWAY_BREAKER_COOLDOWN_MS:
+              pick('breakerCooldownMs', 'breaker-cooldown-ms') ?? env.CROSSGATE_GATEWAY_BREAKER_COOLDOWN_MS,
+          });
           bindQueueMetrics(ctx);
           let metrics: http.Server | undefined;
           const metricsPort = num(o.metricsPort, 'metrics-port');
@@ -259,7 +281,9 @@ export const gatewayModule: Module = {
           process.stdout.write('\n');
           cli.print(
             r.filings.map((f) => ({ ...f, reasons: f.reasons.map((x) => `${x.code} ${x.text}`).join('; ') })),
-            { columns: ['filingId', 'regime', 'status', 'authorityRef', 'attempts', 'outboxState', 'reasons'] },
+            {
+              columns: ['filingId', 'regime', 'status', 'authorityRef', 'attempts', 'outboxState', 'reasons'],
+            },
           );
         }),
       );
@@ -301,7 +325,10 @@ export const gatewayModule: Module = {
             process.stdout.write(`${JSON.stringify(s, null, 2)}\n`);
             return;
           }
-          cli.print([{ ...s.depth, queued: s.queued, oldestUnsentAgeSeconds: s.oldestUnsentAgeSeconds ?? '' }], {});
+          cli.print(
+            [{ ...s.depth, queued: s.queued, oldestUnsentAgeSeconds: s.oldestUnsentAgeSeconds ?? '' }],
+            {},
+          );
           process.stdout.write(`\ndead letters (${s.depth.dead}):\n`);
           cli.print(s.deadLetters, { columns: ['submissionId', 'filingId', 'regime', 'attempts', 'reason'] });
           process.stdout.write(`\nopen alerts (${s.alerts.length}):\n`);
@@ -316,7 +343,8 @@ export const gatewayModule: Module = {
         cli.run(async (id: string, o: { org?: string }) => {
           const ctx = await cli.context();
           const org = await cli.organisation(ctx, o.org);
-          if (!(await requeueDead(ctx, org.id, id, 'system:cli'))) throw invalid(`${id} is not a dead letter`);
+          if (!(await requeueDead(ctx, org.id, id, 'system:cli')))
+            throw invalid(`${id} is not a dead letter`);
           process.stdout.write(`requeued ${id}\n`);
         }),
       );

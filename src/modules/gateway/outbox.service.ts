@@ -364,7 +364,8 @@ export async function recordOutcomes(
               updated_at: now,
             }),
           ).executeTakeFirst();
-          if (Number(moved.numUpdatedRows) > 0) journal.push(...(await deadLetter(ctx, tx, row, deadReason, actor)));
+          if (Number(moved.numUpdatedRows) > 0)
+            journal.push(...(await deadLetter(ctx, tx, row, deadReason, actor)));
         }
         journal.push({
           kind: 'gateway.attempt',
@@ -394,7 +395,11 @@ export async function recordOutcomes(
 }
 
 /** Dead-letters rows whose last lease ran out (their worker died on the last attempt). */
-export async function deadLetterExhausted(ctx: AppContext, rows: ClaimedRow[], worker: string): Promise<void> {
+export async function deadLetterExhausted(
+  ctx: AppContext,
+  rows: ClaimedRow[],
+  worker: string,
+): Promise<void> {
   for (const row of rows) {
     await withTxRetry(ctx, async (tx) => {
       const reason = `gave up after ${row.attempts - 1} attempts: ${row.last_error ?? 'no answer'}`;
@@ -429,13 +434,24 @@ async function deadLetter(
   deadLettersTotal.inc({ regime: row.regime });
   await tx
     .updateTable('gateway_filing_status')
-    .set({ status: 'dead_letter', reasons: JSON.stringify([{ code: 'DEAD_LETTER', text: reason }]), updated_at: now })
+    .set({
+      status: 'dead_letter',
+      reasons: JSON.stringify([{ code: 'DEAD_LETTER', text: reason }]),
+      updated_at: now,
+    })
     .where('org_id', '=', row.org_id)
     .where('filing_id', '=', row.filing_id)
     .where('outbox_id', '=', row.id)
     .where('status', 'in', ['queued', 'transmitted'])
     .execute();
-  await notifySinks(tx, row.org_id, row.filing_id, 'dead_letter', [{ code: 'DEAD_LETTER', text: reason }], null);
+  await notifySinks(
+    tx,
+    row.org_id,
+    row.filing_id,
+    'dead_letter',
+    [{ code: 'DEAD_LETTER', text: reason }],
+    null,
+  );
   const alertId = ctx.ids.next('alert');
   await tx
     .insertInto('gateway_alerts')
@@ -448,7 +464,9 @@ async function deadLetter(
       created_at: now,
       resolved_at: null,
     })
-    .onConflict((oc) => oc.columns(['org_id', 'kind', 'subject']).doUpdateSet({ resolved_at: null, created_at: now }))
+    .onConflict((oc) =>
+      oc.columns(['org_id', 'kind', 'subject']).doUpdateSet({ resolved_at: null, created_at: now }),
+    )
     .execute();
   ctx.logger.warn(
     { submissionId: row.id, filingId: row.filing_id, regime: row.regime, alert: 'dead_letter' },
@@ -460,7 +478,12 @@ async function deadLetter(
       version: 1,
       actor,
       subject: row.filing_id,
-      data: { submissionId: row.id, regime: row.regime, attempts: row.attempts, reason: reason.slice(0, 500) },
+      data: {
+        submissionId: row.id,
+        regime: row.regime,
+        attempts: row.attempts,
+        reason: reason.slice(0, 500),
+      },
     },
     {
       kind: 'gateway.alert_raised',
@@ -493,7 +516,13 @@ export async function requeueDead(ctx: AppContext, orgId: string, submissionId: 
       .where('subject', '=', submissionId)
       .execute();
     await ctx.journal.append(tx, orgId, [
-      { kind: 'gateway.submission_requeued', version: 1, actor, subject: r.filing_id, data: { submissionId } },
+      {
+        kind: 'gateway.submission_requeued',
+        version: 1,
+        actor,
+        subject: r.filing_id,
+        data: { submissionId },
+      },
     ]);
     outboxSignal.emit('queued');
     return true;
@@ -542,7 +571,10 @@ export async function scanDeadlines(ctx: AppContext, warnMs: number): Promise<nu
         .executeTakeFirst();
       if (!inserted) return;
       raised += 1;
-      ctx.logger.warn({ submissionId: r.id, filingId: r.filing_id, alert: 'deadline_near' }, 'filing deadline near');
+      ctx.logger.warn(
+        { submissionId: r.id, filingId: r.filing_id, alert: 'deadline_near' },
+        'filing deadline near',
+      );
       await ctx.journal.append(tx, r.org_id, [
         {
           kind: 'gateway.alert_raised',

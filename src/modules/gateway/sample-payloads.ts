@@ -44,7 +44,16 @@ export function sampleAcePayload(opts: SampleOptions): string {
     const g = pick(r, GOODS);
     const cents = 1000 + Math.floor(r() * 50000);
     total += cents;
-    out.push(record('40', field(i, 3, 'right'), g.hs, pick(r, ORIGINS), field(cents, 12, 'right'), field(g.description, 40)));
+    out.push(
+      record(
+        '40',
+        field(i, 3, 'right'),
+        g.hs,
+        pick(r, ORIGINS),
+        field(cents, 12, 'right'),
+        field(g.description, 40),
+      ),
+    );
   }
   out.push(record('90', field(n, 3, 'right'), field(total, 14, 'right')));
   return out.join('\n');

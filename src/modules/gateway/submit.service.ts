@@ -36,7 +36,10 @@ export async function submitFiling(ctx: AppContext, orgId: string, filingId: str
 export async function submitReady(ctx: AppContext, orgId: string, actor: string) {
   const source = filingSource();
   if (!source?.ready)
-    throw new AppError('unavailable', 'No filings module is wired to the gateway (nothing lists ready filings)');
+    throw new AppError(
+      'unavailable',
+      'No filings module is wired to the gateway (nothing lists ready filings)',
+    );
   const ids = await source.ready(ctx.db, orgId);
   const out = [];
   for (const id of ids) out.push(await submitFiling(ctx, orgId, id, actor));

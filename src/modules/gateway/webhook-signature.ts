@@ -34,10 +34,13 @@ export class SignatureVerifier {
     );
     const t = Number(parts.t);
     const v1 = parts.v1;
-    if (!Number.isInteger(t) || !v1 || !/^[0-9a-f]{64}$/.test(v1)) return { ok: false, reason: 'malformed signature' };
-    if (Math.abs(nowSeconds - t) > this.toleranceS) return { ok: false, reason: 'signature timestamp outside tolerance' };
+    if (!Number.isInteger(t) || !v1 || !/^[0-9a-f]{64}$/.test(v1))
+      return { ok: false, reason: 'malformed signature' };
+    if (Math.abs(nowSeconds - t) > this.toleranceS)
+      return { ok: false, reason: 'signature timestamp outside tolerance' };
     const expected = crypto.createHmac('sha256', secret).update(`${t}.${body}`).digest();
-    if (!crypto.timingSafeEqual(expected, Buffer.from(v1, 'hex'))) return { ok: false, reason: 'bad signature' };
+    if (!crypto.timingSafeEqual(expected, Buffer.from(v1, 'hex')))
+      return { ok: false, reason: 'bad signature' };
     for (const [sig, at] of this.seen) if (nowSeconds - at > this.toleranceS) this.seen.delete(sig);
     if (this.seen.has(v1)) return { ok: false, reason: 'replayed signature' };
     this.seen.set(v1, t);

@@ -146,12 +146,23 @@ export class OutboxWorker {
     }
   }
 
-  private async transportFor(orgId: string, regime: Regime, environment: Environment): Promise<CustomsTransport> {
+  private async transportFor(
+    orgId: string,
+    regime: Regime,
+    environment: Environment,
+  ): Promise<CustomsTransport> {
     const key = `${orgId}|${regime}|${environment}`;
     const hit = this.transports.get(key);
     // endpoint configuration is re-read every minute
     if (hit && Date.now() - hit.at < 60_000) return hit.transport;
-    const cfg = await resolveEndpoint(this.ctx, this.opts.secrets, orgId, regime, environment, this.opts.settings.timeoutMs);
+    const cfg = await resolveEndpoint(
+      this.ctx,
+      this.opts.secrets,
+      orgId,
+      regime,
+      environment,
+      this.opts.settings.timeoutMs,
+    );
     const transport = createTransport(cfg, this.ctx.clock);
     this.transports.set(key, { transport, at: Date.now() });
     return transport;
@@ -190,7 +201,10 @@ export class OutboxWorker {
   private async sendChunk(rows: ClaimedRow[], transport: CustomsTransport | Error): Promise<void> {
     const startedAt = this.ctx.clock.now();
     if (transport instanceof Error) {
-      const outcome: SendOutcome = { outcome: 'fatal', error: `endpoint configuration: ${transport.message}` };
+      const outcome: SendOutcome = {
+        outcome: 'fatal',
+        error: `endpoint configuration: ${transport.message}`,
+      };
       await recordOutcomes(
         this.ctx,
         rows.map((row) => ({ row, outcome })),
@@ -217,7 +231,9 @@ export class OutboxWorker {
         items.push({ row, payload: e as Error });
       }
     }
-    const sendable = items.filter((i): i is { row: ClaimedRow; payload: string } => typeof i.payload === 'string');
+    const sendable = items.filter(
+      (i): i is { row: ClaimedRow; payload: string } => typeof i.payload === 'string',
+    );
     const t0 = performance.now();
     const outcomes = sendable.length
       ? await transport.send(
@@ -244,7 +260,10 @@ export class OutboxWorker {
         .filter((i) => i.payload instanceof Error)
         .map((i) => ({
           row: i.row,
-          outcome: { outcome: 'fatal', error: `payload cannot be opened: ${(i.payload as Error).message}` } as SendOutcome,
+          outcome: {
+            outcome: 'fatal',
+            error: `payload cannot be opened: ${(i.payload as Error).message}`,
+          } as SendOutcome,
         })),
     ];
     await recordOutcomes(
@@ -288,7 +307,10 @@ export class OutboxWorker {
     try {
       result = await transport.pull(position, waitMs);
     } catch (err) {
-      this.ctx.logger.debug({ err: (err as Error).message, endpoint: transport.endpoint }, 'notification pull failed');
+      this.ctx.logger.debug(
+        { err: (err as Error).message, endpoint: transport.endpoint },
+        'notification pull failed',
+      );
       await sleep(this.opts.settings.pollMs);
       return;
     }

@@ -5,7 +5,12 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Disposition, Reason, Regime, SubmissionKind } from '../gateway.types.ts';
 import { decodeBatch, encodeAcks, type AbiAck } from '../transports/abi-records.ts';
-import { CDS_CODES, ICS2_CODES, encodeNotifications, type WireNotification } from '../transports/xml-messages.ts';
+import {
+  CDS_CODES,
+  ICS2_CODES,
+  encodeNotifications,
+  type WireNotification,
+} from '../transports/xml-messages.ts';
 import { signPayload, SIGNATURE_HEADER } from '../webhook-signature.ts';
 import { FaultPlan, type FaultKind } from './faults.ts';
 import { validateAceRecords, validateCdsDeclaration, validateIcs2Ens, type Validation } from './validate.ts';
@@ -309,12 +314,20 @@ export async function startSandbox(partial: Partial<SandboxOptions> = {}): Promi
     const live = existing && existing.status !== 'rejected' && existing.status !== 'withdrawn';
     const reject = (code: string, text: string) => {
       state.stats.rejected += 1;
-      const decl = existing ?? { regime, client, reference, authorityRef: '', status: 'rejected' as Disposition };
+      const decl = existing ?? {
+        regime,
+        client,
+        reference,
+        authorityRef: '',
+        status: 'rejected' as Disposition,
+      };
       return { disposition: 'rejected' as Disposition, reasons: [{ code, text }], decl, releaseLater: false };
     };
     if (kind === 'original') {
-      if (live) return reject(codeFor(regime, 'duplicate'), `a declaration with reference ${reference} exists`);
-      if (plan.roll(opts.rejectRate)) return reject(codeFor(regime, 'business'), 'declared value fails a risk rule');
+      if (live)
+        return reject(codeFor(regime, 'duplicate'), `a declaration with reference ${reference} exists`);
+      if (plan.roll(opts.rejectRate))
+        return reject(codeFor(regime, 'business'), 'declared value fails a risk rule');
       let disposition: Disposition = 'accepted';
       let releaseLater = false;
       if (plan.roll(opts.holdRate)) {
@@ -322,7 +335,13 @@ export async function startSandbox(partial: Partial<SandboxOptions> = {}): Promi
         releaseLater = true;
         state.stats.held += 1;
       } else if (regime === 'EU-ICS2' && plan.roll(opts.referralRate)) disposition = 'referral';
-      const decl: Declaration = { regime, client, reference, authorityRef: state.authorityRef(regime), status: disposition };
+      const decl: Declaration = {
+        regime,
+        client,
+        reference,
+        authorityRef: state.authorityRef(regime),
+        status: disposition,
+      };
       state.saveDeclaration(declKey, decl);
       state.countAcceptance(`${regime}|${client}|${idemKey}`, `${regime}|${client}|${reference}`);
       const reasons =
@@ -333,7 +352,8 @@ export async function startSandbox(partial: Partial<SandboxOptions> = {}): Promi
             : [];
       return { disposition, reasons, decl, releaseLater };
     }
-    if (!existing || !live) return reject(codeFor(regime, 'unknown'), `no live declaration with reference ${reference}`);
+    if (!existing || !live)
+      return reject(codeFor(regime, 'unknown'), `no live declaration with reference ${reference}`);
     const disposition: Disposition = kind === 'amendment' ? 'amended' : 'withdrawn';
     const decl = { ...existing, status: disposition };
     state.saveDeclaration(declKey, decl);
@@ -347,7 +367,14 @@ export async function startSandbox(partial: Partial<SandboxOptions> = {}): Promi
       if (current?.status !== 'hold') return;
       state.saveDeclaration(declKey, { ...current, status: 'released' });
       emit(regime, client, [
-        { idemKey, disposition: 'released', seq, authorityRef: decl.authorityRef, reasons: [], reference: decl.reference },
+        {
+          idemKey,
+          disposition: 'released',
+          seq,
+          authorityRef: decl.authorityRef,
+          reasons: [],
+          reference: decl.reference,
+        },
       ]);
     });
   }
@@ -413,20 +440,33 @@ export async function startSandbox(partial: Partial<SandboxOptions> = {}): Promi
     const id = basic?.[0] ?? form.get('client_id') ?? '';
     const secret = basic?.[1] ?? form.get('client_secret') ?? '';
     if (form.get('grant_type') !== 'client_credentials')
-      return { status: 400, headers: { 'content-type': 'application/json' }, body: '{"error":"unsupported_grant_type"}' };
+      return {
+        status: 400,
+        headers: { 'content-type': 'application/json' },
+        body: '{"error":"unsupported_grant_type"}',
+      };
     const expected = clientSecret(id);
     if (
       !expected ||
       expected.length !== secret.length ||
       !crypto.timingSafeEqual(Buffer.from(expected), Buffer.from(secret))
     )
-      return { status: 401, headers: { 'content-type': 'application/json' }, body: '{"error":"invalid_client"}' };
+      return {
+        status: 401,
+        headers: { 'content-type': 'application/json' },
+        body: '{"error":"invalid_client"}',
+      };
     const t = crypto.randomBytes(24).toString('base64url');
     tokens.set(t, { client: id, expiresAt: Date.now() + opts.tokenTtlS * 1000 });
     return {
       status: 200,
       headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
-      body: JSON.stringify({ access_token: t, token_type: 'bearer', expires_in: opts.tokenTtlS, scope: 'write:declaration' }),
+      body: JSON.stringify({
+        access_token: t,
+        token_type: 'bearer',
+        expires_in: opts.tokenTtlS,
+        scope: 'write:declaration',
+      }),
     };
   }
 
@@ -509,9 +549,11 @@ export async function startSandbox(partial: Partial<SandboxOptions> = {}): Promi
     fault: FaultKind | undefined,
   ): Answer {
     const idemKey = String(req.headers['idempotency-key'] ?? '');
-    if (!/^[A-Za-z0-9._:-]{1,64}$/.test(idemKey)) return problem(400, 'Idempotency-Key header missing or malformed');
+    if (!/^[A-Za-z0-9._:-]{1,64}$/.test(idemKey))
+      return problem(400, 'Idempotency-Key header missing or malformed');
     const kindHeader = String(req.headers[SUBMISSION_KIND_HEADER] ?? 'original') as SubmissionKind;
-    if (!['original', 'amendment', 'withdrawal'].includes(kindHeader)) return problem(400, 'unknown X-Submission-Kind');
+    if (!['original', 'amendment', 'withdrawal'].includes(kindHeader))
+      return problem(400, 'unknown X-Submission-Kind');
     state.stats.submissions += 1;
     const subKey = `${regime}|${client}|${idemKey}`;
     const stored = state.submissions.get(subKey);
@@ -526,7 +568,10 @@ export async function startSandbox(partial: Partial<SandboxOptions> = {}): Promi
       return {
         status: 400,
         headers: { 'content-type': 'application/xml' },
-        body: errorResponseXml(regime, v.reasons.length ? v.reasons : [{ code: 'REF', text: 'reference missing' }]),
+        body: errorResponseXml(
+          regime,
+          v.reasons.length ? v.reasons : [{ code: 'REF', text: 'reference missing' }],
+        ),
       };
     }
     const conversationId = crypto.randomUUID();
@@ -598,11 +643,17 @@ export async function startSandbox(partial: Partial<SandboxOptions> = {}): Promi
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://sandbox');
     const route = `${req.method} ${url.pathname}`;
-    if (url.pathname.startsWith('/_sandbox/')) return admin(route, res);
+    if (url.pathname.startsWith('/_sandbox/')) {
+      admin(route, res);
+      return;
+    }
     state.stats.requests += 1;
 
-    const isSubmit = req.method === 'POST' && /^\/(ace\/abi\/batches|cds\/declarations|ics2\/ens)$/.test(url.pathname);
-    const isPull = req.method === 'GET' && /^\/(ace\/abi\/messages|cds\/notifications|ics2\/notifications)$/.test(url.pathname);
+    const isSubmit =
+      req.method === 'POST' && /^\/(ace\/abi\/batches|cds\/declarations|ics2\/ens)$/.test(url.pathname);
+    const isPull =
+      req.method === 'GET' &&
+      /^\/(ace\/abi\/messages|cds\/notifications|ics2\/notifications)$/.test(url.pathname);
     const regime: Regime | undefined = url.pathname.startsWith('/ace/')
       ? 'US-ACE'
       : url.pathname.startsWith('/cds/')
@@ -610,7 +661,12 @@ export async function startSandbox(partial: Partial<SandboxOptions> = {}): Promi
         : url.pathname.startsWith('/ics2/')
           ? 'EU-ICS2'
           : undefined;
-    const fault = isSubmit || isPull ? plan.draw() : route === 'POST /oauth/token' ? plan.draw(['latency', '5xx']) : undefined;
+    const fault =
+      isSubmit || isPull
+        ? plan.draw()
+        : route === 'POST /oauth/token'
+          ? plan.draw(['latency', '5xx'])
+          : undefined;
     if (fault) noteFault(fault);
     const body = req.method === 'POST' ? await readBody(req) : '';
     if (opts.latencyMs) await sleep(opts.latencyMs);
@@ -664,15 +720,18 @@ export async function startSandbox(partial: Partial<SandboxOptions> = {}): Promi
   }
 
   function admin(route: string, res: http.ServerResponse): void {
-    const json = (status: number, v: unknown) => {
-      res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(v));
-    };
-    if (route === 'GET /_sandbox/health') return json(200, { status: 'ok' });
-    if (route === 'GET /_sandbox/accepted') return json(200, state.acceptedReport());
-    if (route === 'GET /_sandbox/stats')
-      return json(200, { ...state.stats, failRate: opts.failRate, faults: state.stats.faults, enabled: opts.faults });
-    return json(404, { title: 'Not Found', status: 404 });
+    let status = 200;
+    let body: unknown;
+    if (route === 'GET /_sandbox/health') body = { status: 'ok' };
+    else if (route === 'GET /_sandbox/accepted') body = state.acceptedReport();
+    else if (route === 'GET /_sandbox/stats')
+      body = { ...state.stats, failRate: opts.failRate, faults: state.stats.faults, enabled: opts.faults };
+    else {
+      status = 404;
+      body = { title: 'Not Found', status: 404 };
+    }
+    res.writeHead(status, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(body));
   }
 
   const server = http.createServer((req, res) => {

@@ -10,8 +10,14 @@ describe('sandbox validation', () => {
         reference: 'fil_x',
         reasons: [],
       });
-      assert.deepEqual(validateCdsDeclaration(sampleCdsPayload({ reference: 'fil_y', seed })), { reference: 'fil_y', reasons: [] });
-      assert.deepEqual(validateIcs2Ens(sampleIcs2Payload({ reference: 'fil_z', seed })), { reference: 'fil_z', reasons: [] });
+      assert.deepEqual(validateCdsDeclaration(sampleCdsPayload({ reference: 'fil_y', seed })), {
+        reference: 'fil_y',
+        reasons: [],
+      });
+      assert.deepEqual(validateIcs2Ens(sampleIcs2Payload({ reference: 'fil_z', seed })), {
+        reference: 'fil_z',
+        reasons: [],
+      });
     }
   });
 
@@ -31,11 +37,20 @@ describe('sandbox validation', () => {
 
   it('rejects malformed XML and declarations missing required elements', () => {
     assert.match(validateCdsDeclaration('<md:MetaData><Declaration>').reasons[0]!.text, /not well-formed/);
-    const noItems = sampleCdsPayload({ reference: 'r', lines: 1 }).replace(/<GovernmentAgencyGoodsItem>.*<\/GovernmentAgencyGoodsItem>/, '');
+    const noItems = sampleCdsPayload({ reference: 'r', lines: 1 }).replace(
+      /<GovernmentAgencyGoodsItem>.*<\/GovernmentAgencyGoodsItem>/,
+      '',
+    );
     const codes = validateCdsDeclaration(noItems).reasons.map((r) => r.code);
     assert.ok(codes.includes('CDS12010'));
-    const badHs = sampleIcs2Payload({ reference: 'r', lines: 1 }).replace(/<HarmonizedSystemSubHeadingCode>\d+/, '<HarmonizedSystemSubHeadingCode>12');
-    assert.deepEqual(validateIcs2Ens(badHs).reasons.map((r) => r.code), ['ICS111']);
+    const badHs = sampleIcs2Payload({ reference: 'r', lines: 1 }).replace(
+      /<HarmonizedSystemSubHeadingCode>\d+/,
+      '<HarmonizedSystemSubHeadingCode>12',
+    );
+    assert.deepEqual(
+      validateIcs2Ens(badHs).reasons.map((r) => r.code),
+      ['ICS111'],
+    );
     assert.equal(validateIcs2Ens('<ENS><LRN>x</LRN></ENS>').reasons.length >= 3, true);
   });
 });

@@ -36,8 +36,10 @@ export function validateAceRecords(records: string[]): Validation {
       if (i !== 0) reasons.push({ code: 'A0103', text: `${at}: the 10 record must come first` });
       reference = r.slice(2, 32).trim() || undefined;
       if (!reference) reasons.push({ code: 'A1001', text: '10 record: entry reference missing' });
-      if (!/^\d{4}$/.test(r.slice(34, 38))) reasons.push({ code: 'A1002', text: '10 record: port code not 4 digits' });
-      if (!/^\d{8}$/.test(r.slice(38, 46))) reasons.push({ code: 'A1003', text: '10 record: arrival date not YYYYMMDD' });
+      if (!/^\d{4}$/.test(r.slice(34, 38)))
+        reasons.push({ code: 'A1002', text: '10 record: port code not 4 digits' });
+      if (!/^\d{8}$/.test(r.slice(38, 46)))
+        reasons.push({ code: 'A1003', text: '10 record: arrival date not YYYYMMDD' });
     } else if (id === '40') {
       lines += 1;
       if (!/^\d{10}$/.test(r.slice(5, 15)))
@@ -45,7 +47,8 @@ export function validateAceRecords(records: string[]): Validation {
       if (!/^[A-Z]{2}$/.test(r.slice(15, 17)))
         reasons.push({ code: 'A4002', text: `${at}: country of origin must be ISO alpha-2` });
       const value = r.slice(17, 29);
-      if (!/^\d{12}$/.test(value)) reasons.push({ code: 'A4003', text: `${at}: value must be 12 digits (cents)` });
+      if (!/^\d{12}$/.test(value))
+        reasons.push({ code: 'A4003', text: `${at}: value must be 12 digits (cents)` });
       else total += Number(value);
       if (!r.slice(29, 69).trim()) reasons.push({ code: 'A4004', text: `${at}: description missing` });
     } else {
@@ -53,14 +56,18 @@ export function validateAceRecords(records: string[]): Validation {
     }
   });
   if (records.length === 0) reasons.push({ code: 'A0104', text: 'block has no application records' });
-  else if (records[0]?.slice(0, 2) !== '10') reasons.push({ code: 'A0103', text: 'block does not start with a 10 record' });
+  else if (records[0]?.slice(0, 2) !== '10')
+    reasons.push({ code: 'A0103', text: 'block does not start with a 10 record' });
   if (lines === 0) reasons.push({ code: 'A4000', text: 'no 40 (line item) record' });
   if (!summary) reasons.push({ code: 'A9001', text: 'no 90 (summary) record' });
   else {
     if (summary.lines !== lines)
       reasons.push({ code: 'A9002', text: `90 record counts ${summary.lines} lines, block has ${lines}` });
     if (summary.total !== total)
-      reasons.push({ code: 'A9003', text: `90 record total ${summary.total} differs from the lines' ${total}` });
+      reasons.push({
+        code: 'A9003',
+        text: `90 record total ${summary.total} differs from the lines' ${total}`,
+      });
   }
   return { reference, reasons };
 }
@@ -91,17 +98,21 @@ export function validateCdsDeclaration(xml: string): Validation {
   const doc = parseXml(xml, reasons, 'CDS10001');
   if (!doc) return { reference: undefined, reasons };
   const dec = (doc.MetaData as Node | undefined)?.Declaration as Node | undefined;
-  if (!dec) return { reference: undefined, reasons: [{ code: 'CDS10002', text: 'MetaData/Declaration missing' }] };
+  if (!dec)
+    return { reference: undefined, reasons: [{ code: 'CDS10002', text: 'MetaData/Declaration missing' }] };
   const reference = text(dec.FunctionalReferenceID);
   if (!reference) reasons.push({ code: 'CDS12001', text: 'Declaration/FunctionalReferenceID (LRN) missing' });
   else if (reference.length > 35) reasons.push({ code: 'CDS12002', text: 'LRN longer than 35 characters' });
   if (!text(dec.FunctionCode)) reasons.push({ code: 'CDS12003', text: 'Declaration/FunctionCode missing' });
   const type = text(dec.TypeCode);
-  if (!type || !/^[A-Z]{2}[A-Z]$/.test(type)) reasons.push({ code: 'CDS12004', text: 'Declaration/TypeCode missing or malformed' });
-  if (!text((dec.Declarant as Node | undefined)?.ID)) reasons.push({ code: 'CDS12005', text: 'Declarant/ID (EORI) missing' });
+  if (!type || !/^[A-Z]{2}[A-Z]$/.test(type))
+    reasons.push({ code: 'CDS12004', text: 'Declaration/TypeCode missing or malformed' });
+  if (!text((dec.Declarant as Node | undefined)?.ID))
+    reasons.push({ code: 'CDS12005', text: 'Declarant/ID (EORI) missing' });
   const shipment = dec.GoodsShipment as Node | undefined;
   const items = asArray(shipment?.GovernmentAgencyGoodsItem) as Node[];
-  if (items.length === 0) reasons.push({ code: 'CDS12010', text: 'GoodsShipment has no GovernmentAgencyGoodsItem' });
+  if (items.length === 0)
+    reasons.push({ code: 'CDS12010', text: 'GoodsShipment has no GovernmentAgencyGoodsItem' });
   items.forEach((item, i) => {
     const cls = asArray((item.Commodity as Node | undefined)?.Classification) as Node[];
     const code = cls.map((c) => text(c.ID)).find(Boolean);
@@ -112,7 +123,10 @@ export function validateCdsDeclaration(xml: string): Validation {
   });
   const declared = text(dec.GoodsItemQuantity);
   if (declared && Number(declared) !== items.length)
-    reasons.push({ code: 'CDS12013', text: `GoodsItemQuantity ${declared} differs from ${items.length} goods items` });
+    reasons.push({
+      code: 'CDS12013',
+      text: `GoodsItemQuantity ${declared} differs from ${items.length} goods items`,
+    });
   return { reference, reasons };
 }
 
@@ -130,14 +144,20 @@ export function validateIcs2Ens(xml: string): Validation {
   if (!text((ens.Carrier as Node | undefined)?.IdentificationNumber))
     reasons.push({ code: 'ICS103', text: 'Carrier/IdentificationNumber missing' });
   const house = ens.ConsignmentHouseLevel as Node | undefined;
-  if (!text(house?.TransportDocumentNumber)) reasons.push({ code: 'ICS104', text: 'house transport document missing' });
+  if (!text(house?.TransportDocumentNumber))
+    reasons.push({ code: 'ICS104', text: 'house transport document missing' });
   const items = asArray(house?.GoodsItem) as Node[];
   if (items.length === 0) reasons.push({ code: 'ICS110', text: 'no GoodsItem' });
   items.forEach((item, i) => {
     const hs = text((item.CommodityCode as Node | undefined)?.HarmonizedSystemSubHeadingCode);
-    if (!hs || !/^\d{6}$/.test(hs)) reasons.push({ code: 'ICS111', text: `goods item ${i + 1}: HS code must be 6 digits` });
+    if (!hs || !/^\d{6}$/.test(hs))
+      reasons.push({ code: 'ICS111', text: `goods item ${i + 1}: HS code must be 6 digits` });
     const desc = text(item.DescriptionOfGoods);
-    if (!desc || desc.length < 3) reasons.push({ code: 'ICS112', text: `goods item ${i + 1}: description of goods missing or too vague` });
+    if (!desc || desc.length < 3)
+      reasons.push({
+        code: 'ICS112',
+        text: `goods item ${i + 1}: description of goods missing or too vague`,
+      });
   });
   return { reference, reasons };
 }

@@ -8,8 +8,16 @@ import { DISPOSITIONS } from '../gateway.types.ts';
 describe('ABI-style records', () => {
   it('frames blocks in 80-character records and reads them back', () => {
     const blocks = [
-      { kind: 'original' as const, idempotencyKey: 'fil_a:1', records: sampleAcePayload({ reference: 'fil_a' }).split('\n') },
-      { kind: 'withdrawal' as const, idempotencyKey: 'fil_b:2', records: sampleAcePayload({ reference: 'fil_b', seed: 7 }).split('\n') },
+      {
+        kind: 'original' as const,
+        idempotencyKey: 'fil_a:1',
+        records: sampleAcePayload({ reference: 'fil_a' }).split('\n'),
+      },
+      {
+        kind: 'withdrawal' as const,
+        idempotencyKey: 'fil_b:2',
+        records: sampleAcePayload({ reference: 'fil_b', seed: 7 }).split('\n'),
+      },
     ];
     const text = encodeBatch('CGX', '20261121', 'batch-1', blocks);
     for (const line of text.slice(0, -1).split('\n')) assert.equal(line.length, RECORD_LENGTH);
@@ -22,7 +30,9 @@ describe('ABI-style records', () => {
   });
 
   it('refuses a batch whose trailer count is wrong', () => {
-    const text = encodeBatch('CGX', '20261121', 'b', [{ kind: 'original', idempotencyKey: 'k', records: [] }]);
+    const text = encodeBatch('CGX', '20261121', 'b', [
+      { kind: 'original', idempotencyKey: 'k', records: [] },
+    ]);
     assert.throws(() => decodeBatch(text.replace(/^Z000001/m, 'Z000002')), /trailer counts 2 blocks/);
   });
 

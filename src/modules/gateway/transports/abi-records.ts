@@ -51,7 +51,12 @@ export interface AbiBlock {
   records: string[];
 }
 
-export function encodeBatch(filerCode: string, date: string, batchControl: string, blocks: AbiBlock[]): string {
+export function encodeBatch(
+  filerCode: string,
+  date: string,
+  batchControl: string,
+  blocks: AbiBlock[],
+): string {
   const out: string[] = [record('A', field(filerCode, 3), field(date, 8), field(batchControl, 40))];
   for (const b of blocks) {
     out.push(record('B', ACTION_CODE[b.kind], field(b.idempotencyKey, 40)));
@@ -73,7 +78,8 @@ export function decodeBatch(text: string): DecodedBatch {
   const lines = text.split('\n').filter((l, i, all) => !(l === '' && i === all.length - 1));
   const problems: string[] = [];
   lines.forEach((l, i) => {
-    if (l.length !== RECORD_LENGTH) problems.push(`record ${i + 1} is ${l.length} characters, not ${RECORD_LENGTH}`);
+    if (l.length !== RECORD_LENGTH)
+      problems.push(`record ${i + 1} is ${l.length} characters, not ${RECORD_LENGTH}`);
   });
   if (problems.length) throw new Error(problems.join('; '));
   if (lines[0]?.[0] !== 'A') throw new Error('record 1 is not an A (transmission header) record');
@@ -92,7 +98,9 @@ export function decodeBatch(text: string): DecodedBatch {
       if (!current) throw new Error(`record ${i + 1}: Y record without a B record`);
       const n = Number(l.slice(1, 7));
       if (n !== current.records.length)
-        throw new Error(`record ${i + 1}: block trailer counts ${n} records, block has ${current.records.length}`);
+        throw new Error(
+          `record ${i + 1}: block trailer counts ${n} records, block has ${current.records.length}`,
+        );
       blocks.push(current);
       current = undefined;
     } else {

@@ -70,11 +70,16 @@ export class AceTransport implements CustomsTransport {
     try {
       acks = decodeAcks(r.text);
     } catch (e) {
-      return items.map(() => ({ outcome: 'retryable' as const, httpStatus: 200, error: `unreadable answer: ${(e as Error).message}` }));
+      return items.map(() => ({
+        outcome: 'retryable' as const,
+        httpStatus: 200,
+        error: `unreadable answer: ${(e as Error).message}`,
+      }));
     }
     return items.map((item) => {
       const mine = acks.filter((a) => a.idempotencyKey === item.idempotencyKey);
-      if (mine.length === 0) return { outcome: 'retryable' as const, httpStatus: 200, error: 'no acknowledgement for the block' };
+      if (mine.length === 0)
+        return { outcome: 'retryable' as const, httpStatus: 200, error: 'no acknowledgement for the block' };
       return {
         outcome: 'ok' as const,
         httpStatus: 200,
@@ -90,8 +95,12 @@ export class AceTransport implements CustomsTransport {
       { headers: { authorization: this.auth() } },
       this.cfg.timeoutMs + waitMs,
     );
-    if (r.status !== 200) throw new TransportError(`ABI messages answered ${r.status}`, retryableStatus(r.status), r.status);
-    return { messages: decodeAcks(r.text).map(toMessage), position: Number(r.headers.get('x-next-position') ?? position) };
+    if (r.status !== 200)
+      throw new TransportError(`ABI messages answered ${r.status}`, retryableStatus(r.status), r.status);
+    return {
+      messages: decodeAcks(r.text).map(toMessage),
+      position: Number(r.headers.get('x-next-position') ?? position),
+    };
   }
 }
 

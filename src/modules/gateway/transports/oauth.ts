@@ -39,7 +39,9 @@ export class OAuthTokens {
   }
 
   private async fetchToken(): Promise<string> {
-    const basic = Buffer.from(`${encodeURIComponent(this.clientId)}:${encodeURIComponent(this.secret)}`).toString('base64');
+    const basic = Buffer.from(
+      `${encodeURIComponent(this.clientId)}:${encodeURIComponent(this.secret)}`,
+    ).toString('base64');
     const r = await httpCall(
       this.tokenUrl,
       {
@@ -52,7 +54,8 @@ export class OAuthTokens {
     if (r.status !== 200)
       throw new TransportError(`token endpoint answered ${r.status}`, retryableStatus(r.status), r.status);
     const body = JSON.parse(r.text) as { access_token?: string; expires_in?: number };
-    if (!body.access_token) throw new TransportError('token endpoint answered without access_token', true, 200);
+    if (!body.access_token)
+      throw new TransportError('token endpoint answered without access_token', true, 200);
     const ttlMs = Math.max(1, body.expires_in ?? 300) * 1000;
     // refresh a little early: 10% of the lifetime, at most 60 s
     const margin = Math.min(60_000, ttlMs * 0.1);

@@ -58,7 +58,11 @@ export class RestTransport implements CustomsTransport {
   private async authorised(url: string, init: RequestInit, timeoutMs: number): Promise<HttpAnswer> {
     for (let i = 0; ; i++) {
       const token = await this.tokens.get();
-      const r = await httpCall(url, { ...init, headers: { ...init.headers, authorization: `Bearer ${token}` } }, timeoutMs);
+      const r = await httpCall(
+        url,
+        { ...init, headers: { ...init.headers, authorization: `Bearer ${token}` } },
+        timeoutMs,
+      );
       if (r.status !== 401) return r;
       this.tokens.invalidate(token);
       if (i >= 1) throw new TransportError('authority refused a fresh token (401)', true, 401);
@@ -144,7 +148,8 @@ export class RestTransport implements CustomsTransport {
       { method: 'GET' },
       this.cfg.timeoutMs + waitMs,
     );
-    if (r.status !== 200) throw new TransportError(`notifications answered ${r.status}`, retryableStatus(r.status), r.status);
+    if (r.status !== 200)
+      throw new TransportError(`notifications answered ${r.status}`, retryableStatus(r.status), r.status);
     const { next, items } = decodeNotifications(r.text);
     const messages: AuthorityMessage[] = [];
     for (const n of items) {

@@ -1,16 +1,32 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { systemClock } from '../../../platform/clock.ts';
-import { FINAL_DISPOSITIONS, REGIMES, type AuthorityMessage, type Regime, type SubmissionKind } from '../gateway.types.ts';
+import {
+  FINAL_DISPOSITIONS,
+  REGIMES,
+  type AuthorityMessage,
+  type Regime,
+  type SubmissionKind,
+} from '../gateway.types.ts';
 import { samplePayload } from '../sample-payloads.ts';
-import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, startSandbox, type RunningSandbox } from '../sandbox/sandbox.server.ts';
+import {
+  SANDBOX_CLIENT_ID,
+  SANDBOX_CLIENT_SECRET,
+  startSandbox,
+  type RunningSandbox,
+} from '../sandbox/sandbox.server.ts';
 import { createTransport } from './index.ts';
 import type { CustomsTransport, TransportItem } from './transport.ts';
 import type { RestTransport } from './rest.transport.ts';
 
 /** One conformance suite for the transport port, run against each adapter and the sandbox. */
 let n = 0;
-function item(regime: Regime, kind: SubmissionKind = 'original', reference?: string, payload?: string): TransportItem {
+function item(
+  regime: Regime,
+  kind: SubmissionKind = 'original',
+  reference?: string,
+  payload?: string,
+): TransportItem {
   n += 1;
   const ref = reference ?? `fil_conf${process.pid}x${n}`;
   return {
@@ -67,7 +83,10 @@ for (const regime of REGIMES) {
 
     it('gets a rejection with the authority reasons for a malformed payload', async () => {
       const bad = item(regime);
-      bad.payload = regime === 'US-ACE' ? bad.payload.replace(/^40(.{3})\d{10}/m, '40$1ABCDEFGHIJ') : bad.payload.replace(/<(LRN|FunctionalReferenceID)>[^<]*</, '<$1><');
+      bad.payload =
+        regime === 'US-ACE'
+          ? bad.payload.replace(/^40(.{3})\d{10}/m, '40$1ABCDEFGHIJ')
+          : bad.payload.replace(/<(LRN|FunctionalReferenceID)>[^<]*</, '<$1><');
       const f = final(await finalWord(t, bad));
       assert.equal(f.disposition, 'rejected');
       assert.ok(f.reasons.length >= 1);
@@ -82,7 +101,8 @@ for (const regime of REGIMES) {
       const report = sb.state.acceptedReport();
       const key = Object.keys(report.keys).find((k) => k.endsWith(`|${it1.idempotencyKey}`))!;
       assert.equal(report.keys[key], 1);
-      if (again?.outcome === 'ok' && again.messages.length) assert.equal(again.messages[0]!.authorityRef, first.authorityRef);
+      if (again?.outcome === 'ok' && again.messages.length)
+        assert.equal(again.messages[0]!.authorityRef, first.authorityRef);
     });
 
     it('refuses a second original for the same reference under a new key', async () => {
@@ -98,7 +118,10 @@ for (const regime of REGIMES) {
       const a = item(regime);
       await finalWord(t, a);
       assert.equal(final(await finalWord(t, item(regime, 'amendment', a.filingId))).disposition, 'amended');
-      assert.equal(final(await finalWord(t, item(regime, 'withdrawal', a.filingId))).disposition, 'withdrawn');
+      assert.equal(
+        final(await finalWord(t, item(regime, 'withdrawal', a.filingId))).disposition,
+        'withdrawn',
+      );
       assert.equal(final(await finalWord(t, item(regime, 'amendment', a.filingId))).disposition, 'rejected');
     });
 

@@ -50,7 +50,8 @@ export interface WireNotification {
   issuedAt: string;
 }
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const esc = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export function encodeNotifications(items: WireNotification[], next: number): string {
   const body = items
@@ -76,7 +77,8 @@ const parser = new XMLParser({
 });
 
 type Node = Record<string, unknown>;
-const str = (v: unknown): string => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
+const str = (v: unknown): string =>
+  typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v);
 
 export interface DecodedNotification {
   messageId: string;
@@ -124,12 +126,19 @@ export function decodeErrorResponse(xml: string): Reason[] | undefined {
 }
 
 /** ICS2's synchronous registration answer (IE3R01): the MRN and the message id. */
-export function decodeRegistration(xml: string): { messageId: string; mrn: string; seq: number; issuedAt: string } | undefined {
+export function decodeRegistration(
+  xml: string,
+): { messageId: string; mrn: string; seq: number; issuedAt: string } | undefined {
   try {
     const doc = parser.parse(xml) as Node;
     const root = doc[ICS2_CODES.received] as Node | undefined;
     if (!root) return undefined;
-    return { messageId: str(root.MessageID), mrn: str(root.MRN), seq: Number(str(root.Seq)) || 1, issuedAt: str(root.IssueDateTime) };
+    return {
+      messageId: str(root.MessageID),
+      mrn: str(root.MRN),
+      seq: Number(str(root.Seq)) || 1,
+      issuedAt: str(root.IssueDateTime),
+    };
   } catch {
     return undefined;
   }
