@@ -66,6 +66,9 @@ export class OutboxWorker {
   private listener: pg.Client | undefined;
   private readonly onQueued = () => this.wake?.();
   private lastDeadlineScan = 0;
+  private lastLeaseScan = 0;
+  /** Wakes the pull loop when this worker hands a submission over (its acknowledgement is due). */
+  private wakePull: (() => void) | undefined;
 
   constructor(ctx: AppContext, opts: WorkerOptions) {
     this.ctx = ctx;
@@ -98,6 +101,7 @@ export class OutboxWorker {
     this.stopped = true;
     outboxSignal.off('queued', this.onQueued);
     this.wake?.();
+    this.wakePull?.();
     await Promise.all(this.loops);
     await this.listener?.end().catch(() => undefined);
     this.ctx.logger.info({ worker: this.id }, 'gateway worker stopped');
@@ -142,7 +146,17 @@ export class OutboxWorker {
       } catch (err) {
         this.ctx.logger.error({ err, worker: this.id }, 'gateway worker: pull round failed');
       }
-      if (!pulled && !this.stopped) await sleep(this.opts.settings.pollMs);
+      if (!pulled && !this.stopped)
+        await new Promise<void>((resolve) => {
+          const t = setTimeout(done, this.opts.settings.pollMs);
+          const self = this;
+          function done() {
+            clearTimeout(t);
+            if (self.wakePull === done) self.wakePull = undefined;
+            resolve();
+          }
+          this.wakePull = done;
+        });
     }
   }
 
@@ -171,7 +185,10 @@ export class OutboxWorker {
   /** One claim-and-send round; returns the number of submissions handled. */
   async sendOnce(): Promise<number> {
     const { settings } = this.opts;
-    await recoverExpiredLeases(this.ctx, this.id);
+    if (Date.now() - this.lastLeaseScan >= 1000) {
+      this.lastLeaseScan = Date.now();
+      await recoverExpiredLeases(this.ctx, this.id);
+    }
     const rows = await claimDue(this.ctx, this.id, settings.batch, settings.leaseMs);
     if (rows.length === 0) return 0;
     const exhausted = rows.filter((r) => r.attempts > settings.retry.maxAttempts);
@@ -272,6 +289,7 @@ export class OutboxWorker {
       { worker: this.id, startedAt, latencyMs, endpoint: transport.endpoint },
       this.opts.settings.retry,
     );
+    if (outcomes.some((o) => o.outcome === 'ok')) this.wakePull?.();
   }
 
   /** One pull round over every endpoint with filings awaiting an acknowledgement. */
