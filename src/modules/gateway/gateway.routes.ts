@@ -185,12 +185,16 @@ export function gatewayRoutes(secrets: SecretStore) {
           schema: {
             tags: ['gateway'],
             summary: 'Receive pushed customs notifications (signed: X-Customs-Signature)',
-            params: z.object({ orgId: z.string(), regime: z.enum(['UK-CDS', 'EU-ICS2']) }),
+            params: z.object({ orgId: z.string(), regime: z.string().describe('UK-CDS or EU-ICS2') }),
             response: { 200: z.object({ received: z.number(), applied: z.number(), duplicate: z.number() }) },
           },
         },
         async (req) => {
-          const { orgId, regime } = req.params;
+          const header = req.headers[SIGNATURE_HEADER];
+          if (typeof header !== 'string') throw new AppError('unauthenticated', 'Webhook signature missing');
+          const { orgId } = req.params;
+          const regime = req.params.regime;
+          if (regime !== 'UK-CDS' && regime !== 'EU-ICS2') throw notFound('Webhook');
           const body = typeof req.body === 'string' ? req.body : '';
           const row = await ctx.db
             .selectFrom('gateway_endpoints')
@@ -201,13 +205,7 @@ export function gatewayRoutes(secrets: SecretStore) {
             .executeTakeFirst();
           const secret = await secrets.get(row?.webhook_secret_ref ?? 'customs.sandbox.webhook');
           if (!secret) throw notFound('Webhook');
-          const header = req.headers[SIGNATURE_HEADER];
-          const check = verifier.verify(
-            secret,
-            body,
-            typeof header === 'string' ? header : undefined,
-            Math.floor(ctx.clock.now().getTime() / 1000),
-          );
+          const check = verifier.verify(secret, body, header, Math.floor(ctx.clock.now().getTime() / 1000));
           if (!check.ok) throw new AppError('unauthenticated', `Webhook signature refused: ${check.reason}`);
           let messages: ReturnType<typeof messagesFromNotificationXml>;
           try {
