@@ -43,8 +43,22 @@ export async function applyMessages(
       .where('idempotency_key', '=', m.idempotencyKey)
       .forUpdate()
       .executeTakeFirst();
+    const fs = outbox
+      ? await tx
+          .selectFrom('gateway_filing_status')
+          .select(['outbox_id', 'last_seq', 'status'])
+          .where('org_id', '=', orgId)
+          .where('filing_id', '=', outbox.filing_id)
+          .forUpdate()
+          .executeTakeFirst()
+      : undefined;
+    const handling: MessageHandling = !outbox
+      ? 'unmatched'
+      : fs?.outbox_id === outbox.id && m.seq > (fs?.last_seq ?? 0)
+        ? 'applied'
+        : 'stale';
     // Inserted while the submission's row is locked: of two processes handed the same message, the
-    // second waits here and then finds it (a duplicate), so it is applied and journalled once.
+    // second waits on the lock and then finds it here (a duplicate), so it is applied and journalled once.
     const inserted = await tx
       .insertInto('gateway_messages')
       .values({
@@ -60,7 +74,7 @@ export async function applyMessages(
         issued_at: m.issuedAt,
         received_at: now,
         via,
-        applied: false,
+        applied: handling === 'applied',
       })
       .onConflict((oc) => oc.doNothing())
       .returning('message_id')
@@ -70,18 +84,8 @@ export async function applyMessages(
       messagesTotal.inc({ disposition: m.disposition, handling: 'duplicate' });
       continue;
     }
-    let handling: MessageHandling = 'unmatched';
     let status: string | undefined;
     if (outbox) {
-      const fs = await tx
-        .selectFrom('gateway_filing_status')
-        .select(['outbox_id', 'last_seq', 'status'])
-        .where('org_id', '=', orgId)
-        .where('filing_id', '=', outbox.filing_id)
-        .forUpdate()
-        .executeTakeFirst();
-      const current = fs?.outbox_id === outbox.id;
-      handling = current && m.seq > (fs?.last_seq ?? 0) ? 'applied' : 'stale';
       if (handling === 'applied') {
         const newStatus = statusOfDisposition(m.disposition);
         status = newStatus;
@@ -142,13 +146,6 @@ export async function applyMessages(
           .execute();
       }
     }
-    if (handling === 'applied')
-      await tx
-        .updateTable('gateway_messages')
-        .set({ applied: true })
-        .where('org_id', '=', orgId)
-        .where('message_id', '=', m.messageId)
-        .execute();
     counts[handling] += 1;
     messagesTotal.inc({ disposition: m.disposition, handling });
     journal.push({

@@ -327,14 +327,15 @@ export async function recordOutcomes(
               updated_at: now,
             }),
           ).execute();
-          await tx
-            .updateTable('gateway_filing_status')
-            .set({ status: 'transmitted', updated_at: now })
-            .where('org_id', '=', orgId)
-            .where('filing_id', '=', row.filing_id)
-            .where('outbox_id', '=', row.id)
-            .where('status', '=', 'queued')
-            .execute();
+          if (outcome.messages.length === 0)
+            await tx
+              .updateTable('gateway_filing_status')
+              .set({ status: 'transmitted', updated_at: now })
+              .where('org_id', '=', orgId)
+              .where('filing_id', '=', row.filing_id)
+              .where('outbox_id', '=', row.id)
+              .where('status', '=', 'queued')
+              .execute();
         } else if (outcome.outcome === 'retryable' && mayRetry(policy, row.attempts)) {
           next = 'retry';
           nextAttemptAt = new Date(now.getTime() + retryDelayMs(policy, row.attempts));
