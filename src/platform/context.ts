@@ -27,8 +27,12 @@ export interface JournalPort {
  * (and per-subject keys for crypto-shredding). Values are opaque strings in the database.
  */
 export interface FieldCipher {
-  seal(orgId: string, plaintext: string, subjectKey?: string): Promise<string>;
-  open(orgId: string, sealed: string): Promise<string>;
+  /**
+   * Pass `tx` when calling inside a transaction: a data key created on first use is then written in that
+   * transaction (the embedded database has a single connection, so a second one would wait forever).
+   */
+  seal(orgId: string, plaintext: string, subjectKey?: string, tx?: Executor): Promise<string>;
+  open(orgId: string, sealed: string, tx?: Executor): Promise<string>;
   /** Keyed hash for exact lookup of an encrypted value (normalised by the caller). */
   blindIndex(orgId: string, value: string): string;
 }

@@ -84,3 +84,6 @@ export const coreModule: Module = {
 export { PARTY_KINDS, TRANSPORT_MODES } from './core.tables.ts';
 export type { Address, PartyKind, TransportMode } from './core.tables.ts';
 export * as coreQueries from './core.queries.ts';
+export { ingestOrders, ingestProducts, ingestShipments, upsertParties } from './core.ingest.ts';
+export type { IngestOutcome, IngestResult, IngestOptions } from './core.ingest.ts';
+export * from './core.records.ts';

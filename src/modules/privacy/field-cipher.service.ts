@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { Db } from '../../platform/db/database.ts';
+import type { Db, Executor } from '../../platform/db/database.ts';
 import type { FieldCipher } from '../../platform/context.ts';
 import type { KeyProvider } from '../../platform/crypto/key-provider.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -17,6 +17,7 @@ export class EnvelopeFieldCipher implements FieldCipher {
   private cache = new Map<string, { id: string; key: Buffer }>(); // org|subject -> key
   private byId = new Map<string, Buffer>();
   private pending = new Map<string, Promise<{ id: string; key: Buffer }>>();
+  private txCache = new WeakMap<Executor, Map<string, { id: string; key: Buffer }>>();
 
   private readonly db: Db;
   private readonly keys: KeyProvider;
@@ -28,24 +29,51 @@ export class EnvelopeFieldCipher implements FieldCipher {
     this.clock = clock;
   }
 
-  private async dataKey(orgId: string, subjectKey: string | null): Promise<{ id: string; key: Buffer }> {
+  private async dataKey(
+    orgId: string,
+    subjectKey: string | null,
+    tx?: Executor,
+  ): Promise<{ id: string; key: Buffer }> {
     const cacheKey = `${orgId}|${subjectKey ?? ''}`;
     const hit = this.cache.get(cacheKey);
     if (hit) return hit;
+    if (tx) {
+      // Inside a transaction: a key created here exists only if that transaction commits, so it is
+      // remembered for this transaction only; the next call after commit loads it from the table.
+      let scoped = this.txCache.get(tx);
+      if (!scoped) {
+        scoped = new Map();
+        this.txCache.set(tx, scoped);
+      }
+      const own = scoped.get(cacheKey);
+      if (own) return own;
+      const k = await this.loadOrCreate(orgId, subjectKey, tx);
+      if (k.created) scoped.set(cacheKey, k);
+      else this.remember(cacheKey, k);
+      return k;
+    }
     let p = this.pending.get(cacheKey);
     if (!p) {
-      p = this.loadOrCreate(orgId, subjectKey).finally(() => this.pending.delete(cacheKey));
+      p = this.loadOrCreate(orgId, subjectKey, this.db).finally(() => this.pending.delete(cacheKey));
       this.pending.set(cacheKey, p);
     }
     const k = await p;
-    this.cache.set(cacheKey, k);
-    this.byId.set(k.id, k.key);
+    this.remember(cacheKey, k);
     return k;
   }
 
-  private async loadOrCreate(orgId: string, subjectKey: string | null): Promise<{ id: string; key: Buffer }> {
+  private remember(cacheKey: string, k: { id: string; key: Buffer }): void {
+    this.cache.set(cacheKey, k);
+    this.byId.set(k.id, k.key);
+  }
+
+  private async loadOrCreate(
+    orgId: string,
+    subjectKey: string | null,
+    db: Executor,
+  ): Promise<{ id: string; key: Buffer; created: boolean }> {
     const find = () => {
-      let q = this.db
+      let q = db
         .selectFrom('data_keys')
         .selectAll()
         .where('org_id', '=', orgId)
@@ -54,11 +82,13 @@ export class EnvelopeFieldCipher implements FieldCipher {
       return q.executeTakeFirst();
     };
     let row = await find();
+    let created = false;
     if (!row) {
+      created = true;
       const key = crypto.randomBytes(32);
       const { kekId, wrapped } = this.keys.wrap(key);
       const id = `dk_${crypto.randomBytes(8).toString('hex')}`;
-      await this.db
+      await db
         .insertInto('data_keys')
         .values({
           id,
@@ -73,11 +103,11 @@ export class EnvelopeFieldCipher implements FieldCipher {
       row = await find();
       if (!row) throw new AppError('internal', 'Could not create a data key');
     }
-    return { id: row.id, key: this.keys.unwrap(row.kek_id, row.wrapped) };
+    return { id: row.id, key: this.keys.unwrap(row.kek_id, row.wrapped), created };
   }
 
-  async seal(orgId: string, plaintext: string, _subjectKey?: string): Promise<string> {
-    const { id, key } = await this.dataKey(orgId, null);
+  async seal(orgId: string, plaintext: string, _subjectKey?: string, tx?: Executor): Promise<string> {
+    const { id, key } = await this.dataKey(orgId, null, tx);
     const iv = crypto.randomBytes(12);
     const c = crypto.createCipheriv('aes-256-gcm', key, iv);
     c.setAAD(Buffer.from(orgId));
@@ -85,7 +115,7 @@ export class EnvelopeFieldCipher implements FieldCipher {
     return `${FORMAT}.${id}.${Buffer.concat([iv, c.getAuthTag(), ct]).toString('base64url')}`;
   }
 
-  async open(orgId: string, sealed: string): Promise<string> {
+  async open(orgId: string, sealed: string, tx?: Executor): Promise<string> {
     const [format, keyId, body] = sealed.split('.');
     if (format !== FORMAT || !keyId || body === undefined)
       throw new AppError('internal', 'Not a sealed value');

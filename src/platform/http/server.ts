@@ -64,7 +64,6 @@ export async function buildServer(ctx: AppContext, opts: BuildServerOptions): Pr
         : `req_${crypto.randomUUID()}`;
     },
     requestIdHeader: false,
-    disableRequestLogging: false,
     bodyLimit: 20 * 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
 

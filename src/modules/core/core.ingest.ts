@@ -1,0 +1,503 @@
+import crypto from 'node:crypto';
+import type { AppContext } from '../../platform/context.ts';
+import type { Executor } from '../../platform/db/database.ts';
+import type { OrderRecord, PartyRecord, ProductRecord, ShipmentRecord } from './core.records.ts';
+
+/**
+ * The write side of the domain core: idempotent upserts of canonical records by natural key.
+ * A record whose content hash matches the stored row is "unchanged" and not written again, so
+ * importing the same file twice changes nothing. Each batch runs in one transaction with one journal
+ * entry listing every created or updated row (id, natural key, content hash).
+ */
+export type IngestOutcome = 'created' | 'updated' | 'unchanged';
+
+export interface IngestResult {
+  outcomes: IngestOutcome[];
+  ids: string[];
+}
+
+export interface IngestOptions {
+  actor: string;
+  importRunId?: string | undefined;
+}
+
+/** Canonical JSON (sorted keys) of a value, for content hashing. */
+function canonical(v: unknown): string {
+  if (v === null || v === undefined) return 'null';
+  if (v instanceof Date) return JSON.stringify(v.toISOString());
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (typeof v === 'object') {
+    const entries = Object.entries(v as Record<string, unknown>)
+      .filter(([, x]) => x !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, x]) => `${JSON.stringify(k)}:${canonical(x)}`).join(',')}}`;
+  }
+  return JSON.stringify(v);
+}
+
+/** Keyed hash (HMAC) so the stored hash of a record with personal data is not a dictionary target. */
+function contentHash(ctx: AppContext, orgId: string, record: unknown): string {
+  return crypto
+    .createHmac('sha256', ctx.keys.blindIndexKey())
+    .update(orgId)
+    .update('\0')
+    .update(canonical(record))
+    .digest('base64url');
+}
+
+function chunk<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+async function sealOpt(
+  ctx: AppContext,
+  tx: Executor,
+  orgId: string,
+  v: string | undefined,
+  subject?: string,
+): Promise<string | null> {
+  return v === undefined ? null : ctx.cipher.seal(orgId, v, subject, tx);
+}
+
+/** Upserts parties by (kind, externalRef); returns their ids in input order. */
+export async function upsertParties(
+  ctx: AppContext,
+  tx: Executor,
+  orgId: string,
+  parties: PartyRecord[],
+): Promise<string[]> {
+  if (parties.length === 0) return [];
+  const now = ctx.clock.now();
+  const byKey = new Map<string, PartyRecord>();
+  for (const p of parties) byKey.set(`${p.kind}|${p.externalRef}`, p);
+  const existing = new Map<string, string>();
+  for (const kinds of chunk([...byKey.values()], 1000)) {
+    const rows = await tx
+      .selectFrom('parties')
+      .select(['id', 'kind', 'external_ref'])
+      .where('org_id', '=', orgId)
+      .where((eb) =>
+        eb.or(kinds.map((p) => eb.and([eb('kind', '=', p.kind), eb('external_ref', '=', p.externalRef)]))),
+      )
+      .execute();
+    for (const r of rows) existing.set(`${r.kind}|${r.external_ref}`, r.id);
+  }
+  const inserts = [];
+  for (const [key, p] of byKey) {
+    if (existing.has(key)) continue;
+    const id = ctx.ids.next('party');
+    existing.set(key, id);
+    const subject = p.isPerson ? `${p.kind}:${p.externalRef}` : undefined;
+    inserts.push({
+      id,
+      org_id: orgId,
+      kind: p.kind,
+      external_ref: p.externalRef,
+      is_person: p.isPerson,
+      name: p.isPerson ? null : p.name,
+      name_sealed: p.isPerson ? await ctx.cipher.seal(orgId, p.name, subject, tx) : null,
+      address: p.isPerson || !p.address ? null : JSON.stringify(p.address),
+      address_sealed:
+        p.isPerson && p.address ? await ctx.cipher.seal(orgId, JSON.stringify(p.address), subject, tx) : null,
+      country: p.country,
+      region: p.region ?? null,
+      email_sealed: await sealOpt(ctx, tx, orgId, p.email, subject),
+      phone_sealed: await sealOpt(ctx, tx, orgId, p.phone, subject),
+      tax_id_sealed: await sealOpt(ctx, tx, orgId, p.taxId, subject),
+      mid: p.mid ?? null,
+      email_index: p.email ? ctx.cipher.blindIndex(orgId, p.email.toLowerCase()) : null,
+      created_at: now,
+      updated_at: now,
+    });
+  }
+  for (const batch of chunk(inserts, 500)) {
+    await tx
+      .insertInto('parties')
+      .values(batch)
+      .onConflict((oc) => oc.columns(['org_id', 'kind', 'external_ref']).doNothing())
+      .execute();
+  }
+  return parties.map((p) => existing.get(`${p.kind}|${p.externalRef}`)!);
+}
+
+export async function ingestProducts(
+  ctx: AppContext,
+  orgId: string,
+  records: ProductRecord[],
+  opts: IngestOptions,
+): Promise<IngestResult> {
+  const outcomes: IngestOutcome[] = [];
+  const ids: string[] = [];
+  await ctx.db.transaction().execute(async (tx) => {
+    const now = ctx.clock.now();
+    const existing = new Map<string, { id: string; content_hash: string }>();
+    for (const part of chunk(records, 1000)) {
+      const rows = await tx
+        .selectFrom('products')
+        .select(['id', 'sku', 'content_hash'])
+        .where('org_id', '=', orgId)
+        .where(
+          'sku',
+          'in',
+          part.map((r) => r.sku),
+        )
+        .execute();
+      for (const r of rows) existing.set(r.sku, r);
+    }
+    const suppliers = records.filter((r) => r.supplier).map((r) => r.supplier!);
+    const supplierIds = await upsertParties(ctx, tx, orgId, suppliers);
+    const supplierId = new Map(suppliers.map((s, i) => [`${s.kind}|${s.externalRef}`, supplierIds[i]!]));
+    const changes: Array<{ id: string; sku: string; hash: string; change: IngestOutcome }> = [];
+    for (const r of records) {
+      const hash = contentHash(ctx, orgId, r);
+      const prev = existing.get(r.sku);
+      const row = {
+        org_id: orgId,
+        sku: r.sku,
+        title: r.title,
+        description: r.description ?? null,
+        attributes: JSON.stringify(r.attributes),
+        category_path: r.categoryPath ?? null,
+        origin_country: r.originCountry ?? null,
+        hs_code: r.hsCode ?? null,
+        value: r.value ?? null,
+        currency: r.currency ?? null,
+        weight_kg: r.weightKg ?? null,
+        supplier_party_id: r.supplier
+          ? supplierId.get(`${r.supplier.kind}|${r.supplier.externalRef}`)!
+          : null,
+        content_hash: hash,
+        updated_at: now,
+      };
+      if (prev && prev.content_hash === hash) {
+        outcomes.push('unchanged');
+        ids.push(prev.id);
+        continue;
+      }
+      if (prev) {
+        await tx.updateTable('products').set(row).where('id', '=', prev.id).execute();
+        existing.set(r.sku, { id: prev.id, content_hash: hash });
+        outcomes.push('updated');
+        ids.push(prev.id);
+        changes.push({ id: prev.id, sku: r.sku, hash, change: 'updated' });
+      } else {
+        const id = ctx.ids.next('product');
+        await tx
+          .insertInto('products')
+          .values({ ...row, id, created_at: now })
+          .execute();
+        existing.set(r.sku, { id, content_hash: hash });
+        outcomes.push('created');
+        ids.push(id);
+        changes.push({ id, sku: r.sku, hash, change: 'created' });
+      }
+    }
+    if (changes.length) {
+      await ctx.journal.append(tx, orgId, [
+        {
+          kind: 'products.upserted',
+          version: 1,
+          actor: opts.actor,
+          subject: opts.importRunId,
+          data: { importRunId: opts.importRunId ?? null, items: changes },
+        },
+      ]);
+    }
+  });
+  return { outcomes, ids };
+}
+
+export async function ingestOrders(
+  ctx: AppContext,
+  orgId: string,
+  records: OrderRecord[],
+  opts: IngestOptions,
+): Promise<IngestResult> {
+  const outcomes: IngestOutcome[] = new Array(records.length);
+  const ids: string[] = new Array(records.length);
+  await ctx.db.transaction().execute(async (tx) => {
+    const now = ctx.clock.now();
+    const key = (platform: string, externalId: string) => `${platform}|${externalId}`;
+    const existing = new Map<string, { id: string; content_hash: string }>();
+    const byPlatform = new Map<string, string[]>();
+    for (const r of records)
+      byPlatform.set(r.platform, [...(byPlatform.get(r.platform) ?? []), r.externalId]);
+    for (const [platform, extIds] of byPlatform) {
+      for (const part of chunk(extIds, 1000)) {
+        const rows = await tx
+          .selectFrom('orders')
+          .select(['id', 'external_id', 'content_hash'])
+          .where('org_id', '=', orgId)
+          .where('platform', '=', platform)
+          .where('external_id', 'in', part)
+          .execute();
+        for (const r of rows) existing.set(key(platform, r.external_id), r);
+      }
+    }
+    const hashes = records.map((r) => contentHash(ctx, orgId, r));
+    const todo: number[] = [];
+    records.forEach((r, i) => {
+      const prev = existing.get(key(r.platform, r.externalId));
+      if (prev && prev.content_hash === hashes[i]) {
+        outcomes[i] = 'unchanged';
+        ids[i] = prev.id;
+      } else todo.push(i);
+    });
+    if (todo.length === 0) return;
+
+    const buyers = todo.map((i) => records[i]!.buyer).filter((b): b is PartyRecord => b !== undefined);
+    const buyerIds = await upsertParties(ctx, tx, orgId, buyers);
+    const buyerId = new Map(buyers.map((b, i) => [`${b.kind}|${b.externalRef}`, buyerIds[i]!]));
+
+    const skus = [...new Set(todo.flatMap((i) => records[i]!.lines.map((l) => l.sku)))];
+    const productId = new Map<string, string>();
+    for (const part of chunk(skus, 1000)) {
+      const rows = await tx
+        .selectFrom('products')
+        .select(['id', 'sku'])
+        .where('org_id', '=', orgId)
+        .where('sku', 'in', part)
+        .execute();
+      for (const r of rows) productId.set(r.sku, r.id);
+    }
+
+    const orderRows = [];
+    const lineRows = [];
+    const replaced: string[] = [];
+    const changes: Array<{
+      id: string;
+      platform: string;
+      externalId: string;
+      hash: string;
+      change: IngestOutcome;
+    }> = [];
+    const inBatch = new Map<string, number>();
+    for (const i of todo) {
+      const r = records[i]!;
+      const k = key(r.platform, r.externalId);
+      const prev = existing.get(k);
+      const earlier = inBatch.get(k);
+      if (earlier !== undefined) {
+        // The same order twice in one batch: the later row wins, as a second import would.
+        const drop = orderRows.findIndex((o) => o.id === ids[earlier]);
+        if (drop >= 0) orderRows.splice(drop, 1);
+      }
+      const id = prev?.id ?? (earlier !== undefined ? ids[earlier]! : ctx.ids.next('order'));
+      if (prev) replaced.push(id);
+      const buyerRef = r.buyer ? buyerId.get(`${r.buyer.kind}|${r.buyer.externalRef}`)! : null;
+      const subject = r.buyer?.isPerson ? `${r.buyer.kind}:${r.buyer.externalRef}` : undefined;
+      orderRows.push({
+        id,
+        org_id: orgId,
+        platform: r.platform,
+        external_id: r.externalId,
+        buyer_party_id: buyerRef,
+        ship_to_country: r.shipTo.country,
+        ship_to_sealed: await ctx.cipher.seal(orgId, JSON.stringify(r.shipTo), subject, tx),
+        currency: r.currency,
+        subtotal: r.subtotal,
+        shipping: r.shipping,
+        tax: r.tax,
+        total: r.total,
+        payment_method: r.paymentMethod ?? null,
+        payment_ref_sealed: await sealOpt(ctx, tx, orgId, r.paymentRef, subject),
+        status: r.status,
+        ordered_at: r.orderedAt,
+        paid_at: r.paidAt ?? null,
+        line_count: r.lines.length,
+        content_hash: hashes[i]!,
+        import_run_id: opts.importRunId ?? null,
+        created_at: now,
+        updated_at: now,
+      });
+      for (const l of r.lines) {
+        lineRows.push({
+          id: ctx.ids.next('orderLine'),
+          org_id: orgId,
+          order_id: id,
+          line_no: l.lineNo,
+          sku: l.sku,
+          product_id: productId.get(l.sku) ?? null,
+          title: l.title,
+          quantity: l.quantity,
+          unit_price: l.unitPrice,
+          total: l.total,
+        });
+      }
+      outcomes[i] = prev ? 'updated' : 'created';
+      ids[i] = id;
+      inBatch.set(k, i);
+      changes.push({
+        id,
+        platform: r.platform,
+        externalId: r.externalId,
+        hash: hashes[i]!,
+        change: outcomes[i]!,
+      });
+    }
+    for (const part of chunk(replaced, 1000))
+      await tx.deleteFrom('order_lines').where('order_id', 'in', part).execute();
+    const liveIds = new Set(orderRows.map((o) => o.id));
+    for (const batch of chunk(orderRows, 500)) {
+      await tx
+        .insertInto('orders')
+        .values(batch)
+        .onConflict((oc) =>
+          oc.column('id').doUpdateSet((eb) => ({
+            buyer_party_id: eb.ref('excluded.buyer_party_id'),
+            ship_to_country: eb.ref('excluded.ship_to_country'),
+            ship_to_sealed: eb.ref('excluded.ship_to_sealed'),
+            currency: eb.ref('excluded.currency'),
+            subtotal: eb.ref('excluded.subtotal'),
+            shipping: eb.ref('excluded.shipping'),
+            tax: eb.ref('excluded.tax'),
+            total: eb.ref('excluded.total'),
+            payment_method: eb.ref('excluded.payment_method'),
+            payment_ref_sealed: eb.ref('excluded.payment_ref_sealed'),
+            status: eb.ref('excluded.status'),
+            ordered_at: eb.ref('excluded.ordered_at'),
+            paid_at: eb.ref('excluded.paid_at'),
+            line_count: eb.ref('excluded.line_count'),
+            content_hash: eb.ref('excluded.content_hash'),
+            import_run_id: eb.ref('excluded.import_run_id'),
+            updated_at: eb.ref('excluded.updated_at'),
+          })),
+        )
+        .execute();
+    }
+    const lines = lineRows.filter((l) => liveIds.has(l.order_id));
+    // A duplicated order inside the batch contributes only its last version's lines.
+    const lastLines = new Map<string, (typeof lines)[number]>();
+    for (const l of lines) lastLines.set(`${l.order_id}|${l.line_no}`, l);
+    for (const batch of chunk([...lastLines.values()], 1000))
+      await tx.insertInto('order_lines').values(batch).execute();
+    await ctx.journal.append(tx, orgId, [
+      {
+        kind: 'orders.upserted',
+        version: 1,
+        actor: opts.actor,
+        subject: opts.importRunId,
+        data: { importRunId: opts.importRunId ?? null, items: changes },
+      },
+    ]);
+  });
+  return { outcomes, ids };
+}
+
+export async function ingestShipments(
+  ctx: AppContext,
+  orgId: string,
+  records: ShipmentRecord[],
+  opts: IngestOptions,
+): Promise<IngestResult> {
+  const outcomes: IngestOutcome[] = [];
+  const ids: string[] = [];
+  await ctx.db.transaction().execute(async (tx) => {
+    const now = ctx.clock.now();
+    const existing = new Map<string, { id: string; content_hash: string }>();
+    for (const part of chunk(records, 1000)) {
+      const rows = await tx
+        .selectFrom('shipments')
+        .select(['id', 'reference', 'content_hash'])
+        .where('org_id', '=', orgId)
+        .where(
+          'reference',
+          'in',
+          part.map((r) => r.reference),
+        )
+        .execute();
+      for (const r of rows) existing.set(r.reference, r);
+    }
+    const extIds = [
+      ...new Set(
+        records.flatMap((r) => r.lines.map((l) => l.orderExternalId).filter((x): x is string => !!x)),
+      ),
+    ];
+    const orderByExt = new Map<string, string>();
+    for (const part of chunk(extIds, 1000)) {
+      const rows = await tx
+        .selectFrom('orders')
+        .select(['id', 'platform', 'external_id'])
+        .where('org_id', '=', orgId)
+        .where('external_id', 'in', part)
+        .execute();
+      for (const r of rows) {
+        orderByExt.set(`${r.platform}|${r.external_id}`, r.id);
+        orderByExt.set(`|${r.external_id}`, r.id);
+      }
+    }
+    const changes: Array<{ id: string; reference: string; hash: string; change: IngestOutcome }> = [];
+    for (const r of records) {
+      const hash = contentHash(ctx, orgId, r);
+      const prev = existing.get(r.reference);
+      if (prev && prev.content_hash === hash) {
+        outcomes.push('unchanged');
+        ids.push(prev.id);
+        continue;
+      }
+      const row = {
+        org_id: orgId,
+        reference: r.reference,
+        mode: r.mode,
+        carrier: r.carrier ?? null,
+        tracking_number: r.trackingNumber ?? null,
+        origin_country: r.originCountry,
+        destination_country: r.destinationCountry,
+        origin_port: r.originPort ?? null,
+        destination_port: r.destinationPort ?? null,
+        etd: r.etd ?? null,
+        eta: r.eta ?? null,
+        atd: r.atd ?? null,
+        ata: r.ata ?? null,
+        status: r.status,
+        gross_weight_kg: r.grossWeightKg ?? null,
+        package_count: r.packageCount ?? null,
+        content_hash: hash,
+        updated_at: now,
+      };
+      const id = prev?.id ?? ctx.ids.next('shipment');
+      if (prev) {
+        await tx.updateTable('shipments').set(row).where('id', '=', id).execute();
+        await tx.deleteFrom('shipment_lines').where('shipment_id', '=', id).execute();
+      } else {
+        await tx
+          .insertInto('shipments')
+          .values({ ...row, id, created_at: now })
+          .execute();
+      }
+      existing.set(r.reference, { id, content_hash: hash });
+      const lineRows = r.lines.map((l) => ({
+        id: ctx.ids.next('shipmentLine'),
+        org_id: orgId,
+        shipment_id: id,
+        line_no: l.lineNo,
+        order_id: l.orderExternalId
+          ? (orderByExt.get(`${l.orderPlatform ?? ''}|${l.orderExternalId}`) ?? null)
+          : null,
+        order_external_id: l.orderExternalId ?? null,
+        sku: l.sku,
+        quantity: l.quantity,
+      }));
+      for (const batch of chunk(lineRows, 1000))
+        await tx.insertInto('shipment_lines').values(batch).execute();
+      const change: IngestOutcome = prev ? 'updated' : 'created';
+      outcomes.push(change);
+      ids.push(id);
+      changes.push({ id, reference: r.reference, hash, change });
+    }
+    if (changes.length) {
+      await ctx.journal.append(tx, orgId, [
+        {
+          kind: 'shipments.upserted',
+          version: 1,
+          actor: opts.actor,
+          subject: opts.importRunId,
+          data: { importRunId: opts.importRunId ?? null, items: changes },
+        },
+      ]);
+    }
+  });
+  return { outcomes, ids };
+}

@@ -1,0 +1,162 @@
+import i18nCountries from 'i18n-iso-countries';
+import { z } from 'zod';
+import { isCurrency, parseAmount } from '../../platform/money.ts';
+import { PARTY_KINDS, TRANSPORT_MODES } from './core.tables.ts';
+
+/**
+ * Canonical records: the validated shape every importer (CSV, NDJSON, JSON, Shopify, Amazon) and the
+ * demo generator produce, and the only input the ingest service accepts. A zod failure here becomes a
+ * quarantine record naming the field and the reason.
+ */
+export const countryCode = z
+  .string()
+  .trim()
+  .transform((s) => s.toUpperCase())
+  .refine((s) => /^[A-Z]{2}$/.test(s) && i18nCountries.isValid(s), {
+    message: 'is not an ISO 3166-1 alpha-2 country code',
+  });
+
+export const currencyCode = z
+  .string()
+  .trim()
+  .transform((s) => s.toUpperCase())
+  .refine(isCurrency, { message: 'is not an ISO 4217 currency code' });
+
+/** Decimal amount given as a string or number; normalised to a decimal string. */
+export const amount = z.union([z.string(), z.number()]).transform((v, ctx) => {
+  const parsed = parseAmount(v);
+  if (parsed === null) {
+    ctx.addIssue({ code: 'custom', message: `"${String(v).slice(0, 40)}" is not a decimal amount` });
+    return z.NEVER;
+  }
+  return parsed;
+});
+export const nonNegativeAmount = amount.refine((v) => !v.startsWith('-'), {
+  message: 'must not be negative',
+});
+
+/** ISO 8601 timestamp (with offset or Z) or a plain date (taken as UTC midnight). */
+export const timestamp = z.union([z.string(), z.date()]).transform((v, ctx) => {
+  if (v instanceof Date) return v;
+  const s = v.trim();
+  const ok = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?\s?(Z|[+-]\d{2}:?\d{2})?)?$/.test(s);
+  const d = ok
+    ? new Date(/^\d{4}-\d{2}-\d{2}$/.test(s) ? `${s}T00:00:00Z` : s.replace(' ', 'T'))
+    : new Date(Number.NaN);
+  if (Number.isNaN(d.getTime())) {
+    ctx.addIssue({ code: 'custom', message: `"${s.slice(0, 40)}" is not an ISO 8601 date or timestamp` });
+    return z.NEVER;
+  }
+  return d;
+});
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((s) => (s === '' ? undefined : s));
+
+export const addressRecord = z.object({
+  line1: optionalText(200),
+  line2: optionalText(200),
+  city: optionalText(100),
+  region: optionalText(100),
+  postalCode: optionalText(20),
+  country: countryCode,
+});
+export type AddressRecord = z.infer<typeof addressRecord>;
+
+export const partyRecord = z.object({
+  kind: z.enum(PARTY_KINDS),
+  externalRef: text(200),
+  isPerson: z.boolean().default(false),
+  name: text(300),
+  address: addressRecord.optional(),
+  country: countryCode,
+  region: optionalText(100),
+  email: z.string().trim().email().optional(),
+  phone: optionalText(40),
+  taxId: optionalText(40),
+  mid: optionalText(15),
+});
+export type PartyRecord = z.infer<typeof partyRecord>;
+
+export const productRecord = z.object({
+  sku: text(100),
+  title: text(500),
+  description: optionalText(5000),
+  attributes: z.record(z.string(), z.string()).default({}),
+  categoryPath: optionalText(500),
+  originCountry: countryCode.optional(),
+  hsCode: z
+    .string()
+    .trim()
+    .transform((s) => s.replace(/[.\s]/g, ''))
+    .refine((s) => /^\d{4,10}$/.test(s), { message: 'must be 4 to 10 digits' })
+    .optional(),
+  value: nonNegativeAmount.optional(),
+  currency: currencyCode.optional(),
+  weightKg: nonNegativeAmount.optional(),
+  supplier: partyRecord.optional(),
+});
+export type ProductRecord = z.infer<typeof productRecord>;
+
+export const orderLineRecord = z.object({
+  lineNo: z.number().int().positive(),
+  sku: text(100),
+  title: text(500),
+  quantity: z.number().int().positive({ message: 'must be a positive whole number' }),
+  unitPrice: nonNegativeAmount,
+  total: nonNegativeAmount,
+});
+
+export const orderRecord = z.object({
+  platform: text(40),
+  externalId: text(100),
+  buyer: partyRecord.optional(),
+  shipTo: addressRecord.extend({ name: optionalText(300) }),
+  currency: currencyCode,
+  subtotal: nonNegativeAmount,
+  shipping: nonNegativeAmount.default('0'),
+  tax: nonNegativeAmount.default('0'),
+  total: nonNegativeAmount,
+  paymentMethod: optionalText(60),
+  paymentRef: optionalText(200),
+  status: text(40).default('paid'),
+  orderedAt: timestamp,
+  paidAt: timestamp.optional(),
+  lines: z.array(orderLineRecord).min(1, { message: 'an order needs at least one line' }),
+});
+export type OrderRecord = z.infer<typeof orderRecord>;
+export type OrderRecordInput = z.input<typeof orderRecord>;
+
+export const shipmentLineRecord = z.object({
+  lineNo: z.number().int().positive(),
+  orderPlatform: optionalText(40),
+  orderExternalId: optionalText(100),
+  sku: text(100),
+  quantity: z.number().int().positive({ message: 'must be a positive whole number' }),
+});
+
+export const shipmentRecord = z.object({
+  reference: text(100),
+  mode: z.enum(TRANSPORT_MODES),
+  carrier: optionalText(100),
+  trackingNumber: optionalText(100),
+  originCountry: countryCode,
+  destinationCountry: countryCode,
+  originPort: optionalText(10),
+  destinationPort: optionalText(10),
+  etd: timestamp.optional(),
+  eta: timestamp.optional(),
+  atd: timestamp.optional(),
+  ata: timestamp.optional(),
+  status: text(40).default('planned'),
+  grossWeightKg: nonNegativeAmount.optional(),
+  packageCount: z.number().int().nonnegative().optional(),
+  lines: z.array(shipmentLineRecord).default([]),
+});
+export type ShipmentRecord = z.infer<typeof shipmentRecord>;
