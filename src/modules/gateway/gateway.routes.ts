@@ -10,7 +10,7 @@ import { filingDetail, filingStatuses, outboxSummary } from './gateway.queries.t
 import { requeueDead, withTxRetry } from './outbox.service.ts';
 import type { SecretStore } from './secrets.ts';
 import { submitFiling } from './submit.service.ts';
-import { messagesFromNotificationXml } from './transports/rest.transport.ts';
+import { notificationMessages } from './transports/rest.transport.ts';
 import { SIGNATURE_HEADER, SignatureVerifier } from './webhook-signature.ts';
 
 const reason = z.object({ code: z.string(), text: z.string() });
@@ -207,9 +207,9 @@ export function gatewayRoutes(secrets: SecretStore) {
           if (!secret) throw notFound('Webhook');
           const check = verifier.verify(secret, body, header, Math.floor(ctx.clock.now().getTime() / 1000));
           if (!check.ok) throw new AppError('unauthenticated', `Webhook signature refused: ${check.reason}`);
-          let messages: ReturnType<typeof messagesFromNotificationXml>;
+          let messages: ReturnType<typeof notificationMessages>['messages'];
           try {
-            messages = messagesFromNotificationXml(regime, body);
+            messages = notificationMessages(regime, body).messages;
           } catch {
             throw new AppError('invalid', 'Not a notification document');
           }

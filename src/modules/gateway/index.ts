@@ -67,6 +67,19 @@ function num(v: string | undefined, name: string): number | undefined {
   return n;
 }
 
+/** Resolves on SIGINT or SIGTERM (long-running commands stop cleanly; SIGKILL of course does not wait). */
+function untilStopped(): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
 function findOrCreate(program: Command, name: string, description: string): Command {
   return program.commands.find((c) => c.name() === name) ?? program.command(name).description(description);
 }
@@ -160,15 +173,7 @@ export const gatewayModule: Module = {
           process.stdout.write(
             `customs sandbox listening on ${sb.url} (admin: ${sb.url}/_sandbox/accepted)\n`,
           );
-          await new Promise<void>((resolve) => {
-            const stop = () => {
-              process.off('SIGINT', stop);
-              process.off('SIGTERM', stop);
-              resolve();
-            };
-            process.on('SIGINT', stop);
-            process.on('SIGTERM', stop);
-          });
+          await untilStopped();
           await sb.close();
         }),
       );
@@ -224,15 +229,7 @@ export const gatewayModule: Module = {
           const worker = new OutboxWorker(ctx, { settings, secrets: gatewaySecrets(ctx) });
           await worker.start();
           process.stdout.write(`${worker.id} processing the outbox (${ctx.database.dialect})\n`);
-          await new Promise<void>((resolve) => {
-            const stop = () => {
-              process.off('SIGINT', stop);
-              process.off('SIGTERM', stop);
-              resolve();
-            };
-            process.on('SIGINT', stop);
-            process.on('SIGTERM', stop);
-          });
+          await untilStopped();
           await worker.stop();
           metrics?.close();
         }),

@@ -27,6 +27,28 @@ import type { CustomsTransport, SendOutcome } from './transports/transport.ts';
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
+/** A sleep that another part of the worker can cut short. */
+class Waker {
+  private pending: (() => void) | undefined;
+
+  sleep(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      let t: NodeJS.Timeout | undefined;
+      const done = () => {
+        clearTimeout(t);
+        if (this.pending === done) this.pending = undefined;
+        resolve();
+      };
+      t = setTimeout(done, ms);
+      this.pending = done;
+    });
+  }
+
+  wake(): void {
+    this.pending?.();
+  }
+}
+
 /** Runs `fn` over `items` with at most `limit` in flight. */
 async function pool<T>(items: T[], limit: number, fn: (t: T) => Promise<void>): Promise<void> {
   let i = 0;
@@ -62,13 +84,14 @@ export class OutboxWorker {
   private readonly transports = new Map<string, { transport: CustomsTransport; at: number }>();
   private stopped = true;
   private loops: Promise<void>[] = [];
-  private wake: (() => void) | undefined;
+  /** Wakes the send loop when a submission is queued (in-process signal or NOTIFY). */
+  private readonly sendWake = new Waker();
   private listener: pg.Client | undefined;
-  private readonly onQueued = () => this.wake?.();
+  private readonly onQueued = () => this.sendWake.wake();
   private lastDeadlineScan = 0;
   private lastLeaseScan = 0;
   /** Wakes the pull loop when this worker hands a submission over (its acknowledgement is due). */
-  private wakePull: (() => void) | undefined;
+  private readonly pullWake = new Waker();
 
   constructor(ctx: AppContext, opts: WorkerOptions) {
     this.ctx = ctx;
@@ -100,24 +123,11 @@ export class OutboxWorker {
     if (this.stopped) return;
     this.stopped = true;
     outboxSignal.off('queued', this.onQueued);
-    this.wake?.();
-    this.wakePull?.();
+    this.sendWake.wake();
+    this.pullWake.wake();
     await Promise.all(this.loops);
     await this.listener?.end().catch(() => undefined);
     this.ctx.logger.info({ worker: this.id }, 'gateway worker stopped');
-  }
-
-  private async idle(ms: number): Promise<void> {
-    await new Promise<void>((resolve) => {
-      const t = setTimeout(done, ms);
-      const self = this;
-      function done() {
-        clearTimeout(t);
-        if (self.wake === done) self.wake = undefined;
-        resolve();
-      }
-      this.wake = done;
-    });
   }
 
   private async sendLoop(): Promise<void> {
@@ -134,7 +144,7 @@ export class OutboxWorker {
         this.ctx.logger.error({ err, worker: this.id }, 'gateway worker: send round failed');
         await sleep(this.opts.settings.pollMs);
       }
-      if (n === 0 && !this.stopped) await this.idle(this.opts.settings.pollMs);
+      if (n === 0 && !this.stopped) await this.sendWake.sleep(this.opts.settings.pollMs);
     }
   }
 
@@ -146,17 +156,7 @@ export class OutboxWorker {
       } catch (err) {
         this.ctx.logger.error({ err, worker: this.id }, 'gateway worker: pull round failed');
       }
-      if (!pulled && !this.stopped)
-        await new Promise<void>((resolve) => {
-          const t = setTimeout(done, this.opts.settings.pollMs);
-          const self = this;
-          function done() {
-            clearTimeout(t);
-            if (self.wakePull === done) self.wakePull = undefined;
-            resolve();
-          }
-          this.wakePull = done;
-        });
+      if (!pulled && !this.stopped) await this.pullWake.sleep(this.opts.settings.pollMs);
     }
   }
 
@@ -289,7 +289,7 @@ export class OutboxWorker {
       { worker: this.id, startedAt, latencyMs, endpoint: transport.endpoint },
       this.opts.settings.retry,
     );
-    if (outcomes.some((o) => o.outcome === 'ok')) this.wakePull?.();
+    if (outcomes.some((o) => o.outcome === 'ok')) this.pullWake.wake();
   }
 
   /** One pull round over every endpoint with filings awaiting an acknowledgement. */

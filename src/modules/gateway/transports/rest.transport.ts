@@ -150,21 +150,7 @@ export class RestTransport implements CustomsTransport {
     );
     if (r.status !== 200)
       throw new TransportError(`notifications answered ${r.status}`, retryableStatus(r.status), r.status);
-    const { next, items } = decodeNotifications(r.text);
-    const messages: AuthorityMessage[] = [];
-    for (const n of items) {
-      const disposition = dispositionOfCode(this.shape.codes, n.code);
-      if (!disposition) continue;
-      messages.push({
-        messageId: `${this.regime}:${n.messageId}`,
-        idempotencyKey: n.idempotencyKey,
-        disposition,
-        seq: n.seq,
-        authorityRef: n.authorityRef || undefined,
-        reasons: n.reasons,
-        issuedAt: n.issuedAt,
-      });
-    }
+    const { next, messages } = notificationMessages(this.regime, r.text);
     return { messages, position: Math.max(position, next) };
   }
 }
@@ -191,23 +177,30 @@ export function ics2Transport(cfg: EndpointConfig, clock: Clock): RestTransport 
   return new RestTransport(cfg, ICS2_SHAPE, clock);
 }
 
-/** Messages from a pushed notification document (the webhook receives the pull's XML, one at a time). */
-export function messagesFromNotificationXml(regime: 'UK-CDS' | 'EU-ICS2', xml: string): AuthorityMessage[] {
-  const codes = regime === 'UK-CDS' ? CDS_CODES : ICS2_CODES;
-  return decodeNotifications(xml).items.flatMap((n) => {
+/**
+ * Messages of a notification document (a pull's answer, or a pushed notification: the same XML),
+ * with the message ids qualified by regime. Codes the adapter does not know are left out.
+ */
+export function notificationMessages(
+  regime: Regime,
+  xml: string,
+): { next: number; messages: AuthorityMessage[] } {
+  const codes = regime === 'EU-ICS2' ? ICS2_CODES : CDS_CODES;
+  const { next, items } = decodeNotifications(xml);
+  const messages = items.flatMap((n): AuthorityMessage[] => {
     const disposition = dispositionOfCode(codes, n.code);
-    return disposition
-      ? [
-          {
-            messageId: `${regime}:${n.messageId}`,
-            idempotencyKey: n.idempotencyKey,
-            disposition,
-            seq: n.seq,
-            authorityRef: n.authorityRef || undefined,
-            reasons: n.reasons,
-            issuedAt: n.issuedAt,
-          },
-        ]
-      : [];
+    if (!disposition) return [];
+    return [
+      {
+        messageId: `${regime}:${n.messageId}`,
+        idempotencyKey: n.idempotencyKey,
+        disposition,
+        seq: n.seq,
+        authorityRef: n.authorityRef || undefined,
+        reasons: n.reasons,
+        issuedAt: n.issuedAt,
+      },
+    ];
   });
+  return { next, messages };
 }
