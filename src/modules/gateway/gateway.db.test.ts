@@ -425,6 +425,15 @@ describe('customs gateway', () => {
         headers: bearer(viewer.token),
       });
       assert.equal(s.statusCode, 403);
+      const operator = await newUser(ctx, org.id, 'operator');
+      const q = await app.inject({
+        method: 'POST',
+        url: '/api/gateway/samples',
+        headers: bearer(operator.token),
+        payload: { count: 2, regime: 'US-ACE' },
+      });
+      assert.equal(q.statusCode, 202);
+      assert.equal(q.json().queued, 2);
       const m = await app.inject({ method: 'GET', url: '/metrics' });
       assert.match(m.body, /crossgate_gateway_outbox_depth\{state="pending"\} \d+/);
     });

@@ -9,7 +9,7 @@ import { ENVIRONMENTS, FILING_STATUSES, REGIMES } from './gateway.types.ts';
 import { filingDetail, filingStatuses, outboxSummary } from './gateway.queries.ts';
 import { requeueDead, withTxRetry } from './outbox.service.ts';
 import type { SecretStore } from './secrets.ts';
-import { submitFiling } from './submit.service.ts';
+import { queueSampleFilings, submitFiling } from './submit.service.ts';
 import { notificationMessages } from './transports/rest.transport.ts';
 import { SIGNATURE_HEADER, SignatureVerifier } from './webhook-signature.ts';
 
@@ -103,6 +103,35 @@ export function gatewayRoutes(secrets: SecretStore) {
         const actor = actorOf(req);
         reply.status(202);
         return submitFiling(ctx, actor.orgId, req.params.filingId, actor.id);
+      },
+    );
+
+    app.post(
+      '/gateway/samples',
+      {
+        config: { permission: 'gateway:submit' },
+        schema: {
+          tags: ['gateway'],
+          summary: 'Queue sample filings of each regime (demo and sandbox trials; not real filings)',
+          body: z.object({
+            count: z.number().int().min(1).max(1000).default(10),
+            regime: z.enum(REGIMES).optional(),
+            deadlineInMinutes: z.number().positive().optional(),
+          }),
+          response: { 202: z.object({ queued: z.number(), filingIds: z.array(z.string()) }) },
+        },
+      },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        const made = await queueSampleFilings(ctx, actor.orgId, {
+          count: req.body.count,
+          regimes: req.body.regime ? [req.body.regime] : undefined,
+          deadlineInMs:
+            req.body.deadlineInMinutes === undefined ? undefined : req.body.deadlineInMinutes * 60_000,
+          actor: actor.id,
+        });
+        reply.status(202);
+        return { queued: made.length, filingIds: made.map((m) => m.filingId) };
       },
     );
 

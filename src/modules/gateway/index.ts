@@ -106,6 +106,9 @@ export const gatewayModule: Module = {
       child = spawn(process.execPath, [BIN, 'sandbox', '--port', url.port || String(SANDBOX_DEFAULT_PORT)], {
         stdio: ['ignore', 'ignore', 'inherit'],
       });
+      // the worker starts once the sandbox answers, so the first attempts do not meet a closed port
+      for (let i = 0; i < 50 && !(await sandboxAnswers(url.origin)); i++)
+        await new Promise((r) => setTimeout(r, 200));
       ctx.logger.info({ pid: child.pid, url: url.origin }, 'customs sandbox started');
     }
     let worker: OutboxWorker | undefined;
