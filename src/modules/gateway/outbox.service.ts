@@ -278,11 +278,9 @@ export async function withTxRetry<T>(ctx: AppContext, fn: (tx: Executor) => Prom
  */
 export async function recordOutcomes(
   ctx: AppContext,
-  results: Array<{ row: ClaimedRow; outcome: SendOutcome }>,
-  info: AttemptInfo,
+  results: Array<{ row: ClaimedRow; outcome: SendOutcome; info: AttemptInfo }>,
   policy: RetryPolicy,
 ): Promise<void> {
-  const actor = `system:${info.worker}`;
   const byOrg = new Map<string, typeof results>();
   for (const r of results) byOrg.set(r.row.org_id, [...(byOrg.get(r.row.org_id) ?? []), r]);
   for (const [orgId, items] of byOrg) {
@@ -290,7 +288,8 @@ export async function recordOutcomes(
     await withTxRetry(ctx, async (tx) => {
       const journal: JournalRecord[] = [];
       const now = ctx.clock.now();
-      for (const { row, outcome } of items) {
+      for (const { row, outcome, info } of items) {
+        const actor = `system:${info.worker}`;
         attemptsTotal.inc({ endpoint: info.endpoint, outcome: outcome.outcome });
         await tx
           .insertInto('gateway_attempts')

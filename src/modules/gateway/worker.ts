@@ -49,6 +49,46 @@ class Waker {
   }
 }
 
+type Recorded = Parameters<typeof recordOutcomes>[1][number];
+
+/**
+ * Group commit for attempt outcomes: while one recording transaction runs, outcomes that arrive queue
+ * up and go into the next one together. Every transaction takes the organisation's journal lock and
+ * an fsync at commit; grouping keeps throughput from being one commit per filing, without delaying a
+ * lone outcome at all.
+ */
+class GroupRecorder {
+  private queue: Array<{ items: Recorded[]; resolve: () => void; reject: (e: unknown) => void }> = [];
+  private running = false;
+  private readonly flushFn: (items: Recorded[]) => Promise<void>;
+
+  constructor(flush: (items: Recorded[]) => Promise<void>) {
+    this.flushFn = flush;
+  }
+
+  record(items: Recorded[]): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.queue.push({ items, resolve, reject });
+      if (!this.running) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.running = true;
+    while (this.queue.length) {
+      const group = this.queue;
+      this.queue = [];
+      try {
+        await this.flushFn(group.flatMap((g) => g.items));
+        for (const g of group) g.resolve();
+      } catch (e) {
+        for (const g of group) g.reject(e);
+      }
+    }
+    this.running = false;
+  }
+}
+
 /** Runs `fn` over `items` with at most `limit` in flight. */
 async function pool<T>(items: T[], limit: number, fn: (t: T) => Promise<void>): Promise<void> {
   let i = 0;
@@ -86,6 +126,7 @@ export class OutboxWorker {
   private loops: Promise<void>[] = [];
   /** Wakes the send loop when a submission is queued (in-process signal or NOTIFY). */
   private readonly sendWake = new Waker();
+  private readonly recorder: GroupRecorder;
   private listener: pg.Client | undefined;
   private readonly onQueued = () => this.sendWake.wake();
   private lastDeadlineScan = 0;
@@ -98,6 +139,7 @@ export class OutboxWorker {
     this.id = opts.id ?? `worker:${os.hostname()}:${process.pid}:${crypto.randomBytes(2).toString('hex')}`;
     this.opts = { pullWaitMs: 1000, deadlineScanEveryMs: 30_000, id: this.id, ...opts };
     this.breakers = new CircuitBreakers(ctx.clock, opts.settings.breaker);
+    this.recorder = new GroupRecorder((items) => recordOutcomes(ctx, items, opts.settings.retry));
   }
 
   async start(): Promise<void> {
@@ -222,12 +264,8 @@ export class OutboxWorker {
         outcome: 'fatal',
         error: `endpoint configuration: ${transport.message}`,
       };
-      await recordOutcomes(
-        this.ctx,
-        rows.map((row) => ({ row, outcome })),
-        { worker: this.id, startedAt, latencyMs: 0, endpoint: 'unconfigured' },
-        this.opts.settings.retry,
-      );
+      const info = { worker: this.id, startedAt, latencyMs: 0, endpoint: 'unconfigured' };
+      await this.recorder.record(rows.map((row) => ({ row, outcome, info })));
       return;
     }
     const breaker = this.breakers.get(transport.endpoint);
@@ -283,12 +321,8 @@ export class OutboxWorker {
           } as SendOutcome,
         })),
     ];
-    await recordOutcomes(
-      this.ctx,
-      results,
-      { worker: this.id, startedAt, latencyMs, endpoint: transport.endpoint },
-      this.opts.settings.retry,
-    );
+    const info = { worker: this.id, startedAt, latencyMs, endpoint: transport.endpoint };
+    await this.recorder.record(results.map((r) => ({ ...r, info })));
     if (outcomes.some((o) => o.outcome === 'ok')) this.pullWake.wake();
   }
 
