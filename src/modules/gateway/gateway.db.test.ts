@@ -188,7 +188,7 @@ describe('customs gateway', () => {
     });
   });
 
-  it('follows a hold to its release, and an ICS2 referral', async () => {
+  it('follows a hold to its release, an ICS2 referral and a do-not-load', async () => {
     const org = await newOrg(ctx);
     await withSandbox({ holdRate: 1, releaseAfterMs: 150 }, async () => {
       const [f] = await queueSampleFilings(ctx, org.id, { count: 1, regimes: ['UK-CDS'] });
@@ -202,6 +202,14 @@ describe('customs gateway', () => {
       const worker = new OutboxWorker(ctx, { settings: fastSettings(), secrets });
       await drain(worker, async () => (await filingDetail(ctx, org.id, f!.filingId)).status === 'referred');
       assert.equal((await filingDetail(ctx, org.id, f!.filingId)).reasons[0]!.code, 'RFI01');
+    });
+    await withSandbox({ doNotLoadRate: 1 }, async () => {
+      const [f] = await queueSampleFilings(ctx, org.id, { count: 1, regimes: ['EU-ICS2'] });
+      const worker = new OutboxWorker(ctx, { settings: fastSettings(), secrets });
+      await drain(
+        worker,
+        async () => (await filingDetail(ctx, org.id, f!.filingId)).status === 'do_not_load',
+      );
     });
   });
 

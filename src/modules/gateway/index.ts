@@ -166,6 +166,7 @@ export const gatewayModule: Module = {
             rejectRate: num(o.rejectRate, 'reject-rate')!,
             holdRate: num(o.holdRate, 'hold-rate')!,
             referralRate: num(o.referralRate, 'referral-rate')!,
+            doNotLoadRate: num(o.dnlRate, 'dnl-rate')!,
             releaseAfterMs: num(o.releaseAfterMs, 'release-after-ms')!,
             ackDelayMs: num(o.ackDelayMs, 'ack-delay-ms')!,
             tokenTtlS: num(o.tokenTtlS, 'token-ttl-s')!,

@@ -40,6 +40,8 @@ export interface SandboxOptions {
   holdRate: number;
   /** ICS2 only: share of ENS answered with a referral (request for information). */
   referralRate: number;
+  /** ICS2 only: share of ENS answered with "do not load". */
+  doNotLoadRate: number;
   releaseAfterMs: number;
   /** Delay between the receipt and the final notification (CDS, ICS2). */
   ackDelayMs: number;
@@ -69,6 +71,7 @@ export const DEFAULT_SANDBOX_OPTIONS: SandboxOptions = {
   rejectRate: 0,
   holdRate: 0,
   referralRate: 0,
+  doNotLoadRate: 0,
   releaseAfterMs: 2_000,
   ackDelayMs: 0,
   tokenTtlS: 3600,
@@ -95,15 +98,26 @@ interface StoredSubmission {
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
+/**
+ * A notification feed. Positions start from the feed's creation time (in microseconds), so they only
+ * grow, even across a sandbox restart, and a client's saved cursor never skips a new feed's messages.
+ */
 class Feed {
   readonly items: WireNotification[] = [];
   readonly events = new EventEmitter().setMaxListeners(0);
+  private readonly base = Date.now() * 1000;
+
   push(n: Omit<WireNotification, 'position'>): void {
-    this.items.push({ ...n, position: this.items.length + 1 });
+    this.items.push({ ...n, position: this.base + this.items.length + 1 });
     this.events.emit('item');
   }
+
+  private from(position: number): number {
+    return Math.max(0, position - this.base);
+  }
+
   async after(position: number, limit: number, waitMs: number): Promise<WireNotification[]> {
-    if (this.items.length <= position && waitMs > 0) {
+    if (this.items.length <= this.from(position) && waitMs > 0) {
       await new Promise<void>((resolve) => {
         const events = this.events;
         const t = setTimeout(done, waitMs);
@@ -115,7 +129,8 @@ class Feed {
         events.on('item', done);
       });
     }
-    return this.items.slice(position, position + limit);
+    const start = this.from(position);
+    return this.items.slice(start, start + limit);
   }
 }
 
@@ -335,6 +350,7 @@ export async function startSandbox(partial: Partial<SandboxOptions> = {}): Promi
         releaseLater = true;
         state.stats.held += 1;
       } else if (regime === 'EU-ICS2' && plan.roll(opts.referralRate)) disposition = 'referral';
+      else if (regime === 'EU-ICS2' && plan.roll(opts.doNotLoadRate)) disposition = 'do_not_load';
       const decl: Declaration = {
         regime,
         client,
@@ -349,7 +365,9 @@ export async function startSandbox(partial: Partial<SandboxOptions> = {}): Promi
           ? [{ code: codeFor(regime, 'hold'), text: 'held for documentary inspection' }]
           : disposition === 'referral'
             ? [{ code: 'RFI01', text: 'request for information: precise description of goods' }]
-            : [];
+            : disposition === 'do_not_load'
+              ? [{ code: 'DNL01', text: 'do not load: high-risk consignment pending screening' }]
+              : [];
       return { disposition, reasons, decl, releaseLater };
     }
     if (!existing || !live)

@@ -1,5 +1,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { systemClock } from '../../../platform/clock.ts';
 import {
   FINAL_DISPOSITIONS,
@@ -148,6 +151,30 @@ for (const regime of REGIMES) {
     });
   });
 }
+
+describe('sandbox state file', () => {
+  it('remembers across a restart what it accepted, so a retry is answered, not filed again', async () => {
+    const file = path.join(os.tmpdir(), `cg-sandbox-${process.pid}-${Date.now()}.jsonl`);
+    try {
+      const it1 = item('UK-CDS');
+      let sb = await startSandbox({ port: 0, stateFile: file });
+      await transportFor(sb, 'UK-CDS').send([it1]);
+      await sb.close();
+      sb = await startSandbox({ port: 0, stateFile: file });
+      try {
+        const [again] = await transportFor(sb, 'UK-CDS').send([it1]);
+        assert.equal(again?.outcome, 'ok');
+        assert.equal(sb.state.stats.replays, 1);
+        assert.deepEqual(sb.state.acceptedReport().acceptedMoreThanOnce, []);
+        assert.equal(sb.state.acceptedReport().accepted, 1);
+      } finally {
+        await sb.close();
+      }
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
+  });
+});
 
 describe('OAuth token handling', () => {
   it('refreshes the token when the authority revokes it mid-stream', async () => {
