@@ -233,6 +233,10 @@ export const gatewayModule: Module = {
           const worker = new OutboxWorker(ctx, { settings, secrets: gatewaySecrets(ctx) });
           await worker.start();
           process.stdout.write(`${worker.id} processing the outbox (${ctx.database.dialect})\n`);
+          if (ctx.database.dialect === 'pglite')
+            process.stdout.write(
+              'embedded database: this must be the only process using it (no `crossgate serve` alongside); set DATABASE_URL to run several workers\n',
+            );
           await untilStopped();
           await worker.stop();
           metrics?.close();
