@@ -54,13 +54,6 @@ export function addFilingStatusSink(s: FilingStatusSink): () => void {
   };
 }
 
-export async function notifySinks(
-  tx: Executor,
-  orgId: string,
-  filingId: string,
-  status: FilingStatus,
-  reasons: Reason[],
-  authorityRef: string | null,
-): Promise<void> {
-  for (const s of sinks) await s.apply(tx, orgId, filingId, status, reasons, authorityRef);
+export async function notifySinks(...args: Parameters<FilingStatusSink['apply']>): Promise<void> {
+  for (const s of sinks) await s.apply(...args);
 }

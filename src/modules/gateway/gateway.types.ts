@@ -73,16 +73,9 @@ export interface AuthorityMessage {
 }
 
 /** Dispositions after which no more is expected for the submission (the outbox row is `done`). */
-export const FINAL_DISPOSITIONS: ReadonlySet<Disposition> = new Set([
-  'accepted',
-  'rejected',
-  'hold',
-  'released',
-  'referral',
-  'do_not_load',
-  'amended',
-  'withdrawn',
-]);
+export const FINAL_DISPOSITIONS: ReadonlySet<Disposition> = new Set(
+  DISPOSITIONS.filter((d) => d !== 'received'),
+);
 
 export function statusOfDisposition(d: Disposition): FilingStatus {
   switch (d) {
