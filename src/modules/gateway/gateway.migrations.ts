@@ -51,6 +51,9 @@ export const gatewayMigrations: Record<string, Migration> = {
       // Workers claim by (state, next_attempt_at); the partial index keeps the claim cheap as `done` grows.
       await sql`create index gateway_outbox_claim on gateway_outbox (next_attempt_at)
         where state in ('pending', 'retry', 'sending')`.execute(db);
+      // The pull loop watches endpoints with submissions awaiting an answer.
+      await sql`create index gateway_outbox_awaiting on gateway_outbox (org_id, regime, environment)
+        where state in ('transmitted', 'retry', 'dead')`.execute(db);
       await db.schema
         .createIndex('gateway_outbox_filing')
         .on('gateway_outbox')
@@ -108,6 +111,9 @@ export const gatewayMigrations: Record<string, Migration> = {
         .addColumn('updated_at', 'timestamptz', (c) => c.notNull())
         .addPrimaryKeyConstraint('gateway_filing_status_pk', ['org_id', 'filing_id'])
         .execute();
+
+      await sql`create index gateway_filing_status_open on gateway_filing_status (outbox_id)
+        where status in ('held', 'referred', 'received')`.execute(db);
 
       await db.schema
         .createTable('gateway_alerts')

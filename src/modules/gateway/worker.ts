@@ -329,7 +329,9 @@ export class OutboxWorker {
   /** One pull round over every endpoint with filings awaiting an acknowledgement. */
   async pullOnce(waitMs = this.opts.pullWaitMs): Promise<boolean> {
     const watched = await sql<{ org_id: string; regime: Regime; environment: Environment }>`
-      select distinct org_id, regime, environment from gateway_outbox where state in ('transmitted', 'retry', 'dead')
+      select distinct org_id, regime, environment from gateway_outbox
+       where state in ('transmitted', 'retry')
+          or (state = 'dead' and updated_at > ${new Date(this.ctx.clock.now().getTime() - 86_400_000)})
       union
       select distinct o.org_id, o.regime, o.environment from gateway_filing_status f
         join gateway_outbox o on o.id = f.outbox_id
