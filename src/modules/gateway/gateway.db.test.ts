@@ -12,6 +12,7 @@ import {
 } from '../../../test/support/context.ts';
 import type { HttpApp } from '../../platform/http/server.ts';
 import { applyMessages } from './acks.service.ts';
+import { configureEndpoint } from './endpoints.service.ts';
 import { loadGatewayEnv, workerSettings, type WorkerSettings } from './gateway.config.ts';
 import { addFilingStatusSink, setFilingSource } from './gateway.ports.ts';
 import { filingDetail, filingStatuses, outboxSummary } from './gateway.queries.ts';
@@ -358,6 +359,53 @@ describe('customs gateway', () => {
         new Date(row.next_attempt_at).getTime() > Date.now() + 50_000,
         'retried when the circuit half-opens',
       );
+    });
+  });
+
+  it('files in the active environment with credentials from the secret store, never without them', async () => {
+    const org = await newOrg(ctx);
+    await withSandbox({}, async (sb) => {
+      await assert.rejects(
+        configureEndpoint(ctx, org.id, 'usr_admin', {
+          regime: 'UK-CDS',
+          environment: 'production',
+          baseUrl: sb.url,
+          clientId: 'crossgate-sandbox/prod',
+        }),
+        /secretRef/,
+      );
+      await configureEndpoint(ctx, org.id, 'usr_admin', {
+        regime: 'UK-CDS',
+        environment: 'production',
+        baseUrl: sb.url,
+        clientId: 'crossgate-sandbox/prod',
+        secretRef: 'customs.test.cds.production',
+        active: true,
+      });
+      const [f] = await queueSampleFilings(ctx, org.id, { count: 1, regimes: ['UK-CDS'] });
+      const noSecret = new OutboxWorker(ctx, { settings: fastSettings(), secrets });
+      await drain(noSecret, async () => (await outboxSummary(ctx, org.id)).depth.dead === 1);
+      const dead = (await outboxSummary(ctx, org.id)).deadLetters[0]!;
+      assert.match(
+        dead.reason!,
+        /permanent failure: endpoint configuration: Secret customs.test.cds.production/,
+      );
+      assert.equal((await filingDetail(ctx, org.id, f!.filingId)).submissions[0]!.environment, 'production');
+
+      const withSecret: SecretStore = {
+        get: async (name) => (name === 'customs.test.cds.production' ? 'sandbox-secret' : undefined),
+      };
+      await requeueDead(ctx, org.id, dead.submissionId, 'usr_admin');
+      await drain(new OutboxWorker(ctx, { settings: fastSettings(), secrets: withSecret }), settled(org.id));
+      assert.equal((await filingDetail(ctx, org.id, f!.filingId)).status, 'accepted');
+      const journal = await ctx.db
+        .selectFrom('journal_entries')
+        .select('data')
+        .where('org_id', '=', org.id)
+        .where('kind', '=', 'gateway.endpoint_configured')
+        .execute();
+      assert.equal(journal.length, 1);
+      assert.ok(!JSON.stringify(journal).includes('sandbox-secret'), 'no secret in the journal');
     });
   });
 

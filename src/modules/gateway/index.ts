@@ -13,7 +13,8 @@ import { bindQueueMetrics } from './gateway.metrics.ts';
 import { gatewayMigrations } from './gateway.migrations.ts';
 import { filingStatuses, outboxSummary } from './gateway.queries.ts';
 import { gatewayRoutes } from './gateway.routes.ts';
-import { FILING_STATUSES, REGIMES, type Regime } from './gateway.types.ts';
+import { ENVIRONMENTS, FILING_STATUSES, REGIMES, type Regime } from './gateway.types.ts';
+import { configureEndpoint, listEndpoints } from './endpoints.service.ts';
 import { requeueDead } from './outbox.service.ts';
 import { parseFaults } from './sandbox/faults.ts';
 import { DEFAULT_SANDBOX_OPTIONS, SANDBOX_DEFAULT_PORT, startSandbox } from './sandbox/sandbox.server.ts';
@@ -314,6 +315,58 @@ export const gatewayModule: Module = {
           });
           process.stdout.write(`queued ${made.length} sample filings\n`);
         }),
+      );
+
+    const gateway = program.command('gateway').description('Customs endpoints per regime and environment');
+    gateway
+      .command('endpoints')
+      .description('List the configured endpoints (secret names only)')
+      .option('--org <org>', 'organisation slug or id')
+      .option('--json', 'print JSON')
+      .action(
+        cli.run(async (o: { org?: string; json?: boolean }) => {
+          const ctx = await cli.context();
+          const org = await cli.organisation(ctx, o.org);
+          cli.print(await listEndpoints(ctx, org.id), { json: o.json });
+        }),
+      );
+    gateway
+      .command('endpoint-set')
+      .description('Configure (and with --active, switch to) an endpoint; the secret is named, not given')
+      .requiredOption('--regime <regime>', REGIMES.join(' | '))
+      .requiredOption('--environment <env>', ENVIRONMENTS.join(' | '))
+      .requiredOption('--url <url>', 'base URL of the authority (or sandbox)')
+      .requiredOption('--client-id <id>', 'OAuth client id / ABI filer code')
+      .option('--secret-ref <name>', 'name of the client secret in the secret store')
+      .option('--webhook-secret-ref <name>', 'name of the push-notification HMAC secret')
+      .option('--active', 'file in this environment from now on')
+      .option('--org <org>', 'organisation slug or id')
+      .action(
+        cli.run(
+          async (o: {
+            regime: string;
+            environment: string;
+            url: string;
+            clientId: string;
+            secretRef?: string;
+            webhookSecretRef?: string;
+            active?: boolean;
+            org?: string;
+          }) => {
+            const ctx = await cli.context();
+            const org = await cli.organisation(ctx, o.org);
+            const r = await configureEndpoint(ctx, org.id, 'system:cli', {
+              regime: o.regime,
+              environment: o.environment,
+              baseUrl: o.url,
+              clientId: o.clientId,
+              secretRef: o.secretRef,
+              webhookSecretRef: o.webhookSecretRef,
+              active: o.active,
+            });
+            process.stdout.write(`${r.id}: ${r.regime} ${r.environment}${r.active ? ' (active)' : ''}\n`);
+          },
+        ),
       );
 
     const outbox = program
