@@ -8,6 +8,7 @@ import { importsModule } from '../modules/imports/index.ts';
 import { traceModule } from '../modules/trace/index.ts';
 import { tariffModule } from '../modules/tariff/index.ts';
 import { filingsModule } from '../modules/filings/index.ts';
+import { gatewayModule } from '../modules/gateway/index.ts';
 
 /** Every module of the monolith, in dependency order. Add a module here and nowhere else. */
 export const MODULES: Module[] = [
@@ -20,6 +21,7 @@ export const MODULES: Module[] = [
   tariffModule,
   filingsModule,
   demoModule,
+  gatewayModule,
 ];
 
 export function allMigrations() {

@@ -38,6 +38,8 @@ export const ID_PREFIXES = {
   tariffRevision: 'trv',
   tariffDiff: 'tdf',
   classificationReference: 'crf',
+  customsEndpoint: 'cep',
+  submissionAttempt: 'att',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;
