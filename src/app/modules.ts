@@ -20,8 +20,8 @@ export const MODULES: Module[] = [
   traceModule,
   tariffModule,
   filingsModule,
-  demoModule,
   gatewayModule,
+  demoModule,
 ];
 
 export function allMigrations() {
