@@ -9,7 +9,8 @@ import { clockOut, recomputeClocks } from './deadline-clocks.service.ts';
 import { encode, ENCODER_VERSION } from './encoders/index.ts';
 import { drawEntryNumber } from './filing-settings.service.ts';
 import { iso, loadFiling, splitDocument, transition, writeLines, writeParties } from './filing.repository.ts';
-import { filingsDeps } from './filings.deps.ts';
+import { filingsDeps, tariffValidator } from './filings.deps.ts';
+import type { TariffCodeValidator } from './filings.ports.ts';
 import { canTransition, EDITABLE_STATUSES, type Filing, type FilingStatus } from './model.ts';
 import { loadBundle } from './shipment-bundle.ts';
 
@@ -52,13 +53,14 @@ export async function buildForShipment(
       },
     ];
   const out: BuildResult[] = [];
+  const tariff = await tariffValidator(ctx);
   for (const plan of plans) {
     try {
-      out.push(await buildOne(ctx, orgId, bundle, plan, actor));
+      out.push(await buildOne(ctx, orgId, bundle, plan, actor, tariff));
     } catch (err) {
       // Two builds of the same new filing raced: the loser sees the winner's row on a second try.
       if (!isUniqueViolation(err)) throw err;
-      out.push(await buildOne(ctx, orgId, bundle, plan, actor));
+      out.push(await buildOne(ctx, orgId, bundle, plan, actor, tariff));
     }
   }
   return out;
@@ -70,6 +72,7 @@ async function buildOne(
   bundle: ShipmentBundle,
   plan: PlannedFiling,
   actor: string,
+  tariff: TariffCodeValidator,
 ): Promise<BuildResult> {
   const base = { shipmentId: bundle.shipment.id, kind: plan.kind, variant: plan.variant };
   return ctx.db.transaction().execute(async (tx) => {
@@ -97,7 +100,7 @@ async function buildOne(
       entryNumber = await drawEntryNumber(tx, orgId, bundle.settings.filerCode);
     const f = buildFiling(bundle, plan, {
       now: ctx.clock.now(),
-      tariff: filingsDeps.tariff,
+      tariff,
       reference,
       ...(entryNumber ? { entryNumber } : {}),
     });
@@ -260,7 +263,7 @@ export async function checkFiling(ctx: AppContext, orgId: string, id: string, ac
     .execute();
   const report = validateFiling(filing, {
     now: ctx.clock.now(),
-    tariff: filingsDeps.tariff,
+    tariff: await tariffValidator(ctx),
     screening: filingsDeps.screening,
     priceHistory: await priceHistory(ctx, orgId, [...new Set(filing.lines.map((l) => l.sku))]),
     deadlines: ['draft', 'validated', 'amended'].includes(row.status)
@@ -670,4 +673,41 @@ export async function getFilingDetail(ctx: AppContext, orgId: string, id: string
       at: iso(h.at)!,
     })),
   };
+}
+
+// ------------------------------------------------------------------------------------ for the gateway
+
+/**
+ * A filing's wire payload with what the gateway needs to queue it (status, earliest open deadline), read
+ * through the caller's transaction so the filing is queued in the same transaction that submits it.
+ */
+export async function encodeForTransport(ctx: AppContext, orgId: string, filingId: string, db: Executor) {
+  const { row, filing } = await loadFiling(ctx, orgId, filingId, db);
+  const clock = await db
+    .selectFrom('filing_clocks')
+    .select('due_at')
+    .where('org_id', '=', orgId)
+    .where('filing_id', '=', filingId)
+    .where('status', '=', 'open')
+    .orderBy('due_at')
+    .executeTakeFirst();
+  return {
+    ...encodeLoaded(filingId, row.version, filing),
+    status: row.status as FilingStatus,
+    deadlineAt: clock ? new Date(clock.due_at) : null,
+  };
+}
+
+/** Validated filings of the given kinds, oldest first: what `filings submit --all` sends. */
+export async function listReadyFilings(db: Executor, orgId: string, kinds: string[]): Promise<string[]> {
+  if (kinds.length === 0) return [];
+  const rows = await db
+    .selectFrom('filings')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('status', 'in', ['validated', 'amended'])
+    .where('kind', 'in', kinds as never[])
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => r.id);
 }

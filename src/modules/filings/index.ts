@@ -147,7 +147,7 @@ export const filingsModule: Module = {
         }),
       );
     filings
-      .command('status <id> <status>')
+      .command('set-status <id> <status>')
       .description(`Record a status change (${FILING_STATUSES.join(', ')})`)
       .option('--reason <text...>', 'reasons, e.g. the customs message')
       .option('--org <org>', 'organisation slug or id')
@@ -246,7 +246,14 @@ export const filingsModule: Module = {
 
 export { configureFilings } from './filings.deps.ts';
 export type { FilingsDeps } from './filings.deps.ts';
-export { encodeFiling, recordFilingStatus, buildForShipment, checkFiling } from './filings.service.ts';
+export {
+  encodeFiling,
+  encodeForTransport,
+  listReadyFilings,
+  recordFilingStatus,
+  buildForShipment,
+  checkFiling,
+} from './filings.service.ts';
 export { sweepDeadlines } from './deadline-clocks.service.ts';
 export type { TariffCodeValidator, TariffCodeCheck, PartyScreening, ScreeningHit } from './filings.ports.ts';
 export type { Filing, FilingKind, FilingStatus } from './model.ts';

@@ -59,6 +59,12 @@ export {
   type CodeProblem,
 } from './code-validation.ts';
 export { classify, classifyAndQueue, addReferences, decideReview, listReviews } from './classify.service.ts';
-export { importRevision, listRevisions, revisionInForce, scheduleInForce } from './tariff.service.ts';
+export {
+  importRevision,
+  listRevisions,
+  nomenclatureInForce,
+  revisionInForce,
+  scheduleInForce,
+} from './tariff.service.ts';
 export { revisionDiff, raiseImpactAlerts, listAlerts } from './tariff-impact.service.ts';
 export { syncTariff, type Fetcher } from './tariff-sync.ts';
