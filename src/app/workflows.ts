@@ -81,15 +81,17 @@ export function wireWorkflows(ctx: AppContext): void {
       const to = FILING_STATUS_OF[status];
       if (!to || !filingId.startsWith('fil_')) return;
       if (!current) return;
-      await recordFilingStatus(
-        current,
-        orgId,
-        filingId,
-        to,
-        reasons.map((r) => `${r.code}: ${r.text}`),
-        'system:gateway',
-        tx,
-      );
+      try {
+        await recordFilingStatus(current, orgId, filingId, to, reasons.map((r) => `${r.code}: ${r.text}`), 'system:gateway', tx);
+      } catch (err) {
+        // An acknowledgement must never be lost because the filing moved on (or was queued by hand
+        // without a filing record): the gateway keeps the authority's answer; the mismatch is logged.
+        if (err instanceof AppError && (err.code === 'not_found' || err.code === 'conflict')) {
+          current.logger.warn({ filingId, status, code: err.code }, 'gateway status not applied to the filing');
+          return;
+        }
+        throw err;
+      }
     },
   });
 }
