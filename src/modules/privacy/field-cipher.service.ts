@@ -7,6 +7,20 @@ import { AppError } from '../../platform/errors.ts';
 
 const FORMAT = 'cg1';
 
+const keyObjects = new WeakMap<Buffer, crypto.KeyObject>();
+/**
+ * The data key as a KeyObject, made once per key buffer: given a raw buffer, every createCipheriv call
+ * builds a key object itself, which costs several times the encryption of a short field.
+ */
+function keyObject(key: Buffer): crypto.KeyObject {
+  let k = keyObjects.get(key);
+  if (!k) {
+    k = crypto.createSecretKey(key);
+    keyObjects.set(key, k);
+  }
+  return k;
+}
+
 /**
  * AES-256-GCM envelope encryption of personal-data fields. Each organisation has a data key, wrapped by
  * the key provider's KEK and stored in `data_keys`; sealed values read `cg1.<dataKeyId>.<iv|tag|ct>` so
@@ -109,7 +123,7 @@ export class EnvelopeFieldCipher implements FieldCipher {
   async seal(orgId: string, plaintext: string, _subjectKey?: string, tx?: Executor): Promise<string> {
     const { id, key } = await this.dataKey(orgId, null, tx);
     const iv = crypto.randomBytes(12);
-    const c = crypto.createCipheriv('aes-256-gcm', key, iv);
+    const c = crypto.createCipheriv('aes-256-gcm', keyObject(key), iv);
     c.setAAD(Buffer.from(orgId));
     const ct = Buffer.concat([c.update(plaintext, 'utf8'), c.final()]);
     return `${FORMAT}.${id}.${Buffer.concat([iv, c.getAuthTag(), ct]).toString('base64url')}`;
@@ -133,7 +147,7 @@ export class EnvelopeFieldCipher implements FieldCipher {
       this.byId.set(keyId, key);
     }
     const raw = Buffer.from(body, 'base64url');
-    const d = crypto.createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12));
+    const d = crypto.createDecipheriv('aes-256-gcm', keyObject(key), raw.subarray(0, 12));
     d.setAAD(Buffer.from(orgId));
     d.setAuthTag(raw.subarray(12, 28));
     return Buffer.concat([d.update(raw.subarray(28)), d.final()]).toString('utf8');
