@@ -124,6 +124,25 @@ describe('imports', () => {
     assert.ok(shipmentLine.order_id, 'shipment lines link to imported orders');
   });
 
+  it('stores a supplier company with its address (quotes, commas, braces survive the bulk insert)', async () => {
+    const address = { line1: 'Bldg "A", {Unit} 5\\6', city: 'Shenzhen, Nanshan', country: 'CN' };
+    const line = JSON.stringify({
+      sku: 'SUP-ADDR-1',
+      title: 'Lamp',
+      supplier: { kind: 'supplier', externalRef: 'SUP-Q', name: 'Quote "Co", Ltd', country: 'CN', address },
+    });
+    const run = await importText(`${line}\n`, 'sup.ndjson', { kind: 'products' });
+    assert.equal(run.accepted, 1, JSON.stringify(run));
+    const party = await ctx.db
+      .selectFrom('parties')
+      .selectAll()
+      .where('org_id', '=', org.id)
+      .where('external_ref', '=', 'SUP-Q')
+      .executeTakeFirstOrThrow();
+    assert.equal(party.name, 'Quote "Co", Ltd');
+    assert.deepEqual(party.address, address);
+  });
+
   it('changes nothing when the same file is imported twice', async () => {
     const first = await importFixture('shopify-orders.csv');
     const before = [await count('orders'), await count('order_lines'), await count('parties')];
