@@ -4,6 +4,499 @@
  */
 
 export interface paths {
+    "/api/access-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Access requests, newest first (pending ones await a second person) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "pending" | "approved" | "rejected" | "cancelled";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                createdAt: string;
+                                decidedAt: string | null;
+                                decidedBy: string | null;
+                                decisionNote: string | null;
+                                durationHours: number | null;
+                                id: string;
+                                level: string | null;
+                                reason: string;
+                                requestedBy: string;
+                                role: string | null;
+                                status: string;
+                                userId: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Ask for a higher level or a scoped role (for yourself, or for another user with users:manage) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        durationHours?: number;
+                        /** @enum {string} */
+                        level?: "viewer" | "contributor" | "operator" | "specialist" | "manager" | "admin" | "owner";
+                        reason: string;
+                        /** @enum {string} */
+                        role?: "classifier" | "filer" | "finance" | "risk_analyst" | "privacy_officer" | "auditor";
+                        userId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decidedBy: string | null;
+                            decisionNote: string | null;
+                            durationHours: number | null;
+                            id: string;
+                            level: string | null;
+                            reason: string;
+                            requestedBy: string;
+                            role: string | null;
+                            status: string;
+                            userId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/access-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One access request */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decidedBy: string | null;
+                            decisionNote: string | null;
+                            durationHours: number | null;
+                            id: string;
+                            level: string | null;
+                            reason: string;
+                            requestedBy: string;
+                            role: string | null;
+                            status: string;
+                            userId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/access-requests/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve (four eyes: not the requester, not the recipient, at least the level granted) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decidedBy: string | null;
+                            decisionNote: string | null;
+                            durationHours: number | null;
+                            id: string;
+                            level: string | null;
+                            reason: string;
+                            requestedBy: string;
+                            role: string | null;
+                            status: string;
+                            userId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/access-requests/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject an access request */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decidedBy: string | null;
+                            decisionNote: string | null;
+                            durationHours: number | null;
+                            id: string;
+                            level: string | null;
+                            reason: string;
+                            requestedBy: string;
+                            role: string | null;
+                            status: string;
+                            userId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/access-reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Quarterly access reviews */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                completedAt: string | null;
+                                createdAt: string;
+                                dueAt: string;
+                                id: string;
+                                overdue: boolean;
+                                pending: number;
+                                period: string;
+                                status: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Open the access review for the current quarter (idempotent) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        period?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            completedAt: string | null;
+                            createdAt: string;
+                            dueAt: string;
+                            id: string;
+                            items: {
+                                decidedBy: string | null;
+                                decision: string | null;
+                                dormant: boolean;
+                                grants: {
+                                    [key: string]: unknown;
+                                }[];
+                                id: string;
+                                lastActiveAt: string | null;
+                                level: string;
+                                note: string | null;
+                                principalId: string;
+                                principalKind: string;
+                                roles: string[];
+                            }[];
+                            overdue: boolean;
+                            pending: number;
+                            period: string;
+                            status: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/access-reviews/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One review with every principal's rights */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            completedAt: string | null;
+                            createdAt: string;
+                            dueAt: string;
+                            id: string;
+                            items: {
+                                decidedBy: string | null;
+                                decision: string | null;
+                                dormant: boolean;
+                                grants: {
+                                    [key: string]: unknown;
+                                }[];
+                                id: string;
+                                lastActiveAt: string | null;
+                                level: string;
+                                note: string | null;
+                                principalId: string;
+                                principalKind: string;
+                                roles: string[];
+                            }[];
+                            overdue: boolean;
+                            pending: number;
+                            period: string;
+                            status: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/access-reviews/{id}/items/{itemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Keep or revoke one principal's rights */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    itemId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "keep" | "revoke";
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            completedAt: string | null;
+                            createdAt: string;
+                            dueAt: string;
+                            id: string;
+                            items: {
+                                decidedBy: string | null;
+                                decision: string | null;
+                                dormant: boolean;
+                                grants: {
+                                    [key: string]: unknown;
+                                }[];
+                                id: string;
+                                lastActiveAt: string | null;
+                                level: string;
+                                note: string | null;
+                                principalId: string;
+                                principalKind: string;
+                                roles: string[];
+                            }[];
+                            overdue: boolean;
+                            pending: number;
+                            period: string;
+                            status: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/api-keys": {
         parameters: {
             query?: never;
@@ -151,6 +644,7 @@ export interface paths {
                         email: string;
                         organisation?: string;
                         password: string;
+                        totp?: string;
                     };
                 };
             };
@@ -262,6 +756,2713 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/totp/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm TOTP with a first code; sign-in then requires a code */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/totp/setup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start TOTP enrolment: returns the secret and otpauth URI once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            otpauthUri: string;
+                            secret: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/classify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Classify one product: top-k codes with confidence and evidence; with queue=true (needs classification:write) an unsure result goes to the review queue */
+        post: {
+            parameters: {
+                query?: {
+                    k?: number;
+                    queue?: "true" | "false";
+                    threshold?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        attributes?: {
+                            [key: string]: string;
+                        };
+                        categoryPath?: string[];
+                        currency?: string;
+                        description?: string;
+                        price?: number;
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            candidates: {
+                                code: string;
+                                confidence: number;
+                                evidence: {
+                                    components: {
+                                        heading: number;
+                                        lexical: number;
+                                        neighbours: number;
+                                        rules: number;
+                                    };
+                                    matchedTerms: string[];
+                                    neighbours: {
+                                        code: string;
+                                        id: string;
+                                        similarity: number;
+                                        source: string;
+                                        text: string;
+                                    }[];
+                                    rules: {
+                                        basis: string;
+                                        boost: number;
+                                        description: string;
+                                        id: string;
+                                    }[];
+                                };
+                                formatted: string;
+                                generalRate: string;
+                                hs6: string;
+                                score: number;
+                                tariffText: string[];
+                                units: string[];
+                            }[];
+                            hs6: {
+                                code: string;
+                                confidence: number;
+                                description: string | null;
+                                formatted: string;
+                            }[];
+                            needsReview: boolean;
+                            reviewId?: string;
+                            revision: {
+                                id: string;
+                                label: string;
+                            };
+                            rulesetVersion: string;
+                            rulesFired: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/classify/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Classify NDJSON items shaped like HSCodeComp (product_name, product_attributes, cate_lv1_desc…) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default 5 */
+                        k?: number;
+                        ndjson: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                codes?: {
+                                    code: string;
+                                    confidence: number;
+                                }[];
+                                error?: string;
+                                id: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/classify/catalogue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Classify the organisation's catalogue and record suggestions in the review queue */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        threshold?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            classified: number;
+                            confident: number;
+                            queued: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/classify/references": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Load labelled reference items into the organisation's memory */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        content: string;
+                        /** @enum {string} */
+                        format: "ndjson" | "hmrc";
+                        source: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            added: number;
+                            skipped: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/classify/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The review queue (pending by default), with suggestions and evidence */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    status?: "pending" | "accepted" | "overridden";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                confidence: number;
+                                createdAt: string;
+                                decidedAt: string | null;
+                                decidedBy: string | null;
+                                decidedCode: string | null;
+                                id: string;
+                                input: {
+                                    attributes?: {
+                                        [key: string]: string;
+                                    };
+                                    categoryPath?: string[];
+                                    currency?: string;
+                                    description?: string;
+                                    price?: number;
+                                    title: string;
+                                };
+                                productId: string | null;
+                                reason: string | null;
+                                revisionId: string;
+                                rulesetVersion: string;
+                                /** @enum {string} */
+                                status: "pending" | "accepted" | "overridden";
+                                suggestions: {
+                                    code: string;
+                                    confidence: number;
+                                    evidence: {
+                                        components: {
+                                            heading: number;
+                                            lexical: number;
+                                            neighbours: number;
+                                            rules: number;
+                                        };
+                                        matchedTerms: string[];
+                                        neighbours: {
+                                            code: string;
+                                            id: string;
+                                            similarity: number;
+                                            source: string;
+                                            text: string;
+                                        }[];
+                                        rules: {
+                                            basis: string;
+                                            boost: number;
+                                            description: string;
+                                            id: string;
+                                        }[];
+                                    };
+                                    formatted: string;
+                                    generalRate: string;
+                                    hs6: string;
+                                    score: number;
+                                    tariffText: string[];
+                                    units: string[];
+                                }[];
+                                topCode: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/classify/reviews/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One review item */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            confidence: number;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decidedBy: string | null;
+                            decidedCode: string | null;
+                            id: string;
+                            input: {
+                                attributes?: {
+                                    [key: string]: string;
+                                };
+                                categoryPath?: string[];
+                                currency?: string;
+                                description?: string;
+                                price?: number;
+                                title: string;
+                            };
+                            productId: string | null;
+                            reason: string | null;
+                            revisionId: string;
+                            rulesetVersion: string;
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "overridden";
+                            suggestions: {
+                                code: string;
+                                confidence: number;
+                                evidence: {
+                                    components: {
+                                        heading: number;
+                                        lexical: number;
+                                        neighbours: number;
+                                        rules: number;
+                                    };
+                                    matchedTerms: string[];
+                                    neighbours: {
+                                        code: string;
+                                        id: string;
+                                        similarity: number;
+                                        source: string;
+                                        text: string;
+                                    }[];
+                                    rules: {
+                                        basis: string;
+                                        boost: number;
+                                        description: string;
+                                        id: string;
+                                    }[];
+                                };
+                                formatted: string;
+                                generalRate: string;
+                                hs6: string;
+                                score: number;
+                                tariffText: string[];
+                                units: string[];
+                            }[];
+                            topCode: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/classify/reviews/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept the suggestion or override it with a code and a reason (journalled) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "accept" | "override";
+                        code?: string;
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            confidence: number;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decidedBy: string | null;
+                            decidedCode: string | null;
+                            id: string;
+                            input: {
+                                attributes?: {
+                                    [key: string]: string;
+                                };
+                                categoryPath?: string[];
+                                currency?: string;
+                                description?: string;
+                                price?: number;
+                                title: string;
+                            };
+                            productId: string | null;
+                            reason: string | null;
+                            revisionId: string;
+                            rulesetVersion: string;
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "overridden";
+                            suggestions: {
+                                code: string;
+                                confidence: number;
+                                evidence: {
+                                    components: {
+                                        heading: number;
+                                        lexical: number;
+                                        neighbours: number;
+                                        rules: number;
+                                    };
+                                    matchedTerms: string[];
+                                    neighbours: {
+                                        code: string;
+                                        id: string;
+                                        similarity: number;
+                                        source: string;
+                                        text: string;
+                                    }[];
+                                    rules: {
+                                        basis: string;
+                                        boost: number;
+                                        description: string;
+                                        id: string;
+                                    }[];
+                                };
+                                formatted: string;
+                                generalRate: string;
+                                hs6: string;
+                                score: number;
+                                tariffText: string[];
+                                units: string[];
+                            }[];
+                            topCode: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/demo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The demo data loaded into this organisation and what it planted */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description End of the 90-day window (the first load’s clock time) */
+                            anchor: string;
+                            loadedAt: string;
+                            /** @description What the demo generator planted for the product’s checks to find */
+                            planted: {
+                                /** @description SKUs made by a supplier in Xinjiang */
+                                forcedLabourRiskRegion: string[];
+                                /** @description Shipment references arriving late or overdue */
+                                lateShipments: string[];
+                                /** @description SKUs without an HTS code */
+                                missingHsCode: string[];
+                                staleHsCode: {
+                                    code: string;
+                                    replacedBy: string;
+                                    sku: string;
+                                }[];
+                                /** @description By pattern (reshipper, country-mismatch, velocity): `platform|externalId` */
+                                suspiciousOrders: {
+                                    [key: string]: string[];
+                                };
+                            };
+                            /** @description SHA-256 of the generated records */
+                            recordsHash: string;
+                            scale: number;
+                            seed: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/filings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List filings */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    kind?: "us_isf" | "us_entry" | "eu_ens" | "eu_h7" | "uk_cds";
+                    limit?: number;
+                    shipmentId?: string;
+                    status?: "draft" | "validated" | "submitted" | "accepted" | "rejected" | "held" | "released" | "amended" | "withdrawn";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                entryNumber: string | null;
+                                errors: number | null;
+                                id: string;
+                                kind: string;
+                                reference: string;
+                                regime: string;
+                                shipmentId: string;
+                                status: string;
+                                updatedAt: string;
+                                variant: string;
+                                version: number;
+                                warnings: number | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/filings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One filing: canonical document, checkpoint failures with fixes, clocks, history */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/filings/{id}/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run every checkpoint on the filing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            checkedAt: string;
+                            errors: number;
+                            filingId: string;
+                            ok: boolean;
+                            passed: number;
+                            ran: number;
+                            registryVersion: string;
+                            results: {
+                                category: string;
+                                code: string;
+                                findings: {
+                                    detail: string;
+                                    field: string;
+                                }[];
+                                fix: string;
+                                message: string;
+                                /** @enum {string} */
+                                outcome: "pass" | "fail" | "skip";
+                                /** @enum {string} */
+                                severity: "error" | "warning";
+                            }[];
+                            status: string;
+                            warnings: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/filings/{id}/lines/{lineNo}/pga": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Supply partner government agency data for a flagged line (e.g. {"FD2": "FDA product code …"}) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    lineNo: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        [key: string]: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/filings/{id}/payload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The encoded wire payload (CATAIR / ENS XML / H7 XML / DMS XML) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contentType: string;
+                            encoder: string;
+                            filingId: string;
+                            format: string;
+                            idempotencyKey: string;
+                            kind: string;
+                            payload: string;
+                            regime: string;
+                            sha256: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/filings/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a status change (submitted, accepted, rejected, held, released, amended, withdrawn) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default [] */
+                        reasons?: string[];
+                        /** @enum {string} */
+                        status: "draft" | "validated" | "submitted" | "accepted" | "rejected" | "held" | "released" | "amended" | "withdrawn";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            changed: boolean;
+                            filingId: string;
+                            status: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/filings/{id}/transport": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Add transport details (flight or vessel, voyage, bills, containers) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        carrierCode?: string;
+                        containers?: string[];
+                        conveyance?: string;
+                        houseBill?: string;
+                        masterBill?: string;
+                        voyage?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/filings/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Deadline alerts raised, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                dueAt: string;
+                                filingId: string;
+                                id: string;
+                                lead: string;
+                                message: string;
+                                raisedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/filings/build": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Build the filings each shipment needs (bulk): by shipment ids, or all shipments */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        shipmentIds: string[];
+                    } | {
+                        /** @enum {boolean} */
+                        all: true;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            results: {
+                                filingId: string | null;
+                                kind: string;
+                                /** @enum {string} */
+                                outcome: "created" | "rebuilt" | "skipped" | "failed";
+                                reason?: string;
+                                shipmentId: string;
+                                status?: string;
+                                variant: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/filings/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run the checkpoints on every open filing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        all: true;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            results: {
+                                checkedAt: string;
+                                errors: number;
+                                filingId: string;
+                                ok: boolean;
+                                passed: number;
+                                ran: number;
+                                registryVersion: string;
+                                status: string;
+                                warnings: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/filings/checkpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The checkpoint registry: code, severity, regime, message, fix */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            checkpoints: {
+                                category: string;
+                                code: string;
+                                fix: string;
+                                kinds: string[];
+                                message: string;
+                                regime: string;
+                                /** @enum {string} */
+                                severity: "error" | "warning";
+                            }[];
+                            version: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/filings/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Due in the next 24 h, overdue, failing checkpoints, timeliness */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dueNext24h: {
+                                basis: string;
+                                clock: string;
+                                dueAt: string;
+                                explanation: string;
+                                filingId: string;
+                                hoursLeft: number;
+                                id: string;
+                                kind: string;
+                                label: string;
+                                metAt: string | null;
+                                regime: string;
+                                rule: string;
+                                shipmentId: string;
+                                status: string;
+                                timeZone: string;
+                            }[];
+                            failingCheckpoints: {
+                                code: string;
+                                filings: number;
+                                fix: string;
+                                message: string;
+                                severity: string;
+                            }[];
+                            filingsByStatus: {
+                                [key: string]: number;
+                            };
+                            overdue: {
+                                basis: string;
+                                clock: string;
+                                dueAt: string;
+                                explanation: string;
+                                filingId: string;
+                                hoursLeft: number;
+                                id: string;
+                                kind: string;
+                                label: string;
+                                metAt: string | null;
+                                regime: string;
+                                rule: string;
+                                shipmentId: string;
+                                status: string;
+                                timeZone: string;
+                            }[];
+                            timeliness: {
+                                late: number;
+                                met: number;
+                                missed: number;
+                                onTimeRate: number | null;
+                                open: number;
+                                regime: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/filings/deadlines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open deadline clocks (optionally only those due within N hours, or overdue too) */
+        get: {
+            parameters: {
+                query?: {
+                    overdue?: "true" | "false";
+                    within?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                basis: string;
+                                clock: string;
+                                dueAt: string;
+                                explanation: string;
+                                filingId: string;
+                                hoursLeft: number;
+                                id: string;
+                                kind: string;
+                                label: string;
+                                metAt: string | null;
+                                regime: string;
+                                rule: string;
+                                shipmentId: string;
+                                status: string;
+                                timeZone: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/filings/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Filer settings (filer code, bond, EORI, IOSS) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        /** Set the filer settings */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        alertLeadsHours?: number[];
+                        /** @enum {string} */
+                        bondType?: "continuous" | "single";
+                        euEori?: string;
+                        filerCode?: string;
+                        gbEori?: string;
+                        gbVatNumber?: string;
+                        iossNumber?: string;
+                        relatedParties?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/filings/timeliness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Timeliness compliance per regime (clocks met in time / closed) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                late: number;
+                                met: number;
+                                missed: number;
+                                onTimeRate: number | null;
+                                open: number;
+                                regime: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/gateway/endpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Customs endpoints per regime and environment (no secrets) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        /** Configure (and optionally activate) an endpoint */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        active?: boolean;
+                        /** Format: uri */
+                        baseUrl: string;
+                        clientId: string;
+                        /** @enum {string} */
+                        environment: "sandbox" | "certification" | "production";
+                        /** @enum {string} */
+                        regime: "US-ACE" | "UK-CDS" | "EU-ICS2";
+                        /** @description Name of the client secret in the secret store */
+                        secretRef?: string;
+                        /** @description Name of the push-notification HMAC secret */
+                        webhookSecretRef?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/gateway/filings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Filing status as the gateway sees it: counts by status and the list */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Cursor: the last filingId of the previous page */
+                    after?: string;
+                    limit?: number;
+                    status?: "queued" | "transmitted" | "received" | "accepted" | "rejected" | "held" | "released" | "referred" | "do_not_load" | "withdrawn" | "dead_letter";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            counts: {
+                                [key: string]: number;
+                            };
+                            filings: {
+                                attempts: number;
+                                authorityRef: string | null;
+                                deadReason: string | null;
+                                environment: string;
+                                filingId: string;
+                                kind: string;
+                                outboxState: string;
+                                reasons: {
+                                    code: string;
+                                    text: string;
+                                }[];
+                                regime: string;
+                                status: string;
+                                submissionId: string;
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/gateway/filings/{filingId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One filing: its submissions, every attempt and every authority message */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    filingId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/gateway/filings/{filingId}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Queue a filing for transmission (idempotent) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    filingId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            filingId: string;
+                            queued: boolean;
+                            submissionId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/gateway/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Outbox depth by state, oldest unsent, dead letters and open alerts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            alerts: {
+                                at: string;
+                                id: string;
+                                kind: string;
+                                message: string;
+                                subject: string;
+                            }[];
+                            deadLetters: {
+                                at: string;
+                                attempts: number;
+                                filingId: string;
+                                reason: string | null;
+                                regime: string;
+                                submissionId: string;
+                            }[];
+                            depth: {
+                                [key: string]: number;
+                            };
+                            oldestUnsentAgeSeconds: number | null;
+                            oldestUnsentAt: string | null;
+                            queued: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/gateway/outbox/{submissionId}/requeue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Put a dead-lettered submission back in the queue */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    submissionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            requeued: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/gateway/samples": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Queue sample filings of each regime (demo and sandbox trials; not real filings) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default 10 */
+                        count?: number;
+                        deadlineInMinutes?: number;
+                        /** @enum {string} */
+                        regime?: "US-ACE" | "UK-CDS" | "EU-ICS2";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            filingIds: string[];
+                            queued: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/gateway/webhooks/{orgId}/{regime}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Receive pushed customs notifications (signed: X-Customs-Signature) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    orgId: string;
+                    /** @description UK-CDS or EU-ICS2 */
+                    regime: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applied: number;
+                            duplicate: number;
+                            received: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/grants/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a grant early */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Import runs, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description created + updated */
+                                accepted: number;
+                                actor: string;
+                                bytes: number;
+                                created: number;
+                                /** @description The file-level fault that stopped reading, if any */
+                                error: string | null;
+                                file: string;
+                                finishedAt: string | null;
+                                /** @enum {string} */
+                                format: "csv" | "ndjson" | "json" | "shopify" | "amazon";
+                                id: string;
+                                /** @enum {string} */
+                                kind: "products" | "orders" | "shipments";
+                                quarantined: number;
+                                /** @description Canonical records assembled from the rows */
+                                records: number;
+                                /** @description Source rows read (CSV records after the header, NDJSON lines, JSON elements) */
+                                rows: number;
+                                rowsPerSecond: number;
+                                startedAt: string;
+                                /** @enum {string} */
+                                status: "running" | "succeeded" | "partial" | "failed";
+                                unchanged: number;
+                                updated: number;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Import a file sent as the raw request body (streamed)
+         * @description Send the file as the request body (e.g. `curl --data-binary @orders.csv -H "content-type: text/csv"`). The format comes from `format`, else the extension of `filename`, else the content type; `kind` is required for csv, ndjson and json. Rows that cannot be imported are quarantined; the answer is the finished run.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    filename?: string;
+                    format?: "csv" | "ndjson" | "json" | "shopify" | "amazon";
+                    kind?: "products" | "orders" | "shipments";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description created + updated */
+                            accepted: number;
+                            actor: string;
+                            bytes: number;
+                            created: number;
+                            /** @description The file-level fault that stopped reading, if any */
+                            error: string | null;
+                            file: string;
+                            finishedAt: string | null;
+                            /** @enum {string} */
+                            format: "csv" | "ndjson" | "json" | "shopify" | "amazon";
+                            id: string;
+                            /** @enum {string} */
+                            kind: "products" | "orders" | "shipments";
+                            quarantined: number;
+                            /** @description Canonical records assembled from the rows */
+                            records: number;
+                            /** @description Source rows read (CSV records after the header, NDJSON lines, JSON elements) */
+                            rows: number;
+                            rowsPerSecond: number;
+                            startedAt: string;
+                            /** @enum {string} */
+                            status: "running" | "succeeded" | "partial" | "failed";
+                            unchanged: number;
+                            updated: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One import run with its counts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description created + updated */
+                            accepted: number;
+                            actor: string;
+                            bytes: number;
+                            created: number;
+                            /** @description The file-level fault that stopped reading, if any */
+                            error: string | null;
+                            file: string;
+                            finishedAt: string | null;
+                            /** @enum {string} */
+                            format: "csv" | "ndjson" | "json" | "shopify" | "amazon";
+                            id: string;
+                            /** @enum {string} */
+                            kind: "products" | "orders" | "shipments";
+                            quarantined: number;
+                            /** @description Canonical records assembled from the rows */
+                            records: number;
+                            /** @description Source rows read (CSV records after the header, NDJSON lines, JSON elements) */
+                            rows: number;
+                            rowsPerSecond: number;
+                            startedAt: string;
+                            /** @enum {string} */
+                            status: "running" | "succeeded" | "partial" | "failed";
+                            unchanged: number;
+                            updated: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/quarantine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Quarantined rows (raw rows only with personal_data:read) */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    runId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description Source column where known, else the dotted canonical field, (row) or (file) */
+                                field: string;
+                                file: string;
+                                id: string;
+                                issues: {
+                                    field: string;
+                                    reason: string;
+                                    rowNumber: number;
+                                }[];
+                                /** @description The raw row (first 64 KB); present only with the personal_data:read permission */
+                                raw?: string | null;
+                                rawLength: number;
+                                rawTruncated: boolean;
+                                reason: string;
+                                /** @description 1-based CSV record number (header = 1), NDJSON line number, or JSON array index (0-based) */
+                                rowNumber: number;
+                                runId: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/journal/consistency": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Consistency proof between two signed heads (RFC 9162 §2.1.4) */
+        get: {
+            parameters: {
+                query: {
+                    from: number;
+                    to: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            from: {
+                                /** @description C2SP tlog-checkpoint text; the Ed25519 signature is over these bytes */
+                                checkpoint: string;
+                                keyId: string;
+                                origin: string;
+                                /** @description hex-encoded SHA-256 */
+                                rootHash: string;
+                                /** @description base64 Ed25519 signature */
+                                signature: string;
+                                signedAt: string;
+                                treeSize: number;
+                            };
+                            proof: string[];
+                            to: {
+                                /** @description C2SP tlog-checkpoint text; the Ed25519 signature is over these bytes */
+                                checkpoint: string;
+                                keyId: string;
+                                origin: string;
+                                /** @description hex-encoded SHA-256 */
+                                rootHash: string;
+                                /** @description base64 Ed25519 signature */
+                                signature: string;
+                                signedAt: string;
+                                treeSize: number;
+                            };
+                            verified: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/journal/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Journal entries, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description only entries below this index */
+                    before?: number;
+                    kind?: string;
+                    limit?: number;
+                    subject?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                actor: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                id: string;
+                                index: number;
+                                kind: string;
+                                /** @description hex-encoded SHA-256 */
+                                leafHash: string;
+                                recordedAt: string;
+                                subject: string | null;
+                                version: number;
+                            }[];
+                            nextBefore: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/journal/entries/{ref}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One entry with its canonical leaf bytes */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description leaf index or entry id (jnl_…) */
+                    ref: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actor: string;
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            id: string;
+                            index: number;
+                            kind: string;
+                            leaf: string;
+                            /** @description hex-encoded SHA-256 */
+                            leafHash: string;
+                            recordedAt: string;
+                            subject: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/journal/entries/{ref}/proof": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Inclusion proof bundle (entry, audit path, signed head, public key), verifiable offline */
+        get: {
+            parameters: {
+                query?: {
+                    treeSize?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description leaf index or entry id (jnl_…) */
+                    ref: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            checkpoint: {
+                                signature: string;
+                                text: string;
+                            };
+                            entries: {
+                                index: number;
+                                leaf: string;
+                                /** @description hex-encoded SHA-256 */
+                                leafHash: string;
+                                proof: string[];
+                            }[];
+                            /** @enum {string} */
+                            format: "crossgate.journal.inclusion/v1";
+                            keyId: string;
+                            publicKey: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/journal/heads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Signed tree heads, largest first */
+        get: {
+            parameters: {
+                query?: {
+                    before?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description C2SP tlog-checkpoint text; the Ed25519 signature is over these bytes */
+                                checkpoint: string;
+                                keyId: string;
+                                origin: string;
+                                /** @description hex-encoded SHA-256 */
+                                rootHash: string;
+                                /** @description base64 Ed25519 signature */
+                                signature: string;
+                                signedAt: string;
+                                treeSize: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Sign the current tree head now (returns the latest one if the log has not grown) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description C2SP tlog-checkpoint text; the Ed25519 signature is over these bytes */
+                            checkpoint: string;
+                            keyId: string;
+                            origin: string;
+                            /** @description hex-encoded SHA-256 */
+                            rootHash: string;
+                            /** @description base64 Ed25519 signature */
+                            signature: string;
+                            signedAt: string;
+                            treeSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/journal/heads/latest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The latest signed tree head */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description C2SP tlog-checkpoint text; the Ed25519 signature is over these bytes */
+                            checkpoint: string;
+                            keyId: string;
+                            origin: string;
+                            /** @description hex-encoded SHA-256 */
+                            rootHash: string;
+                            /** @description base64 Ed25519 signature */
+                            signature: string;
+                            signedAt: string;
+                            treeSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/journal/public-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The Ed25519 key that signs tree heads (SPKI PEM) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            algorithm: "Ed25519";
+                            keyId: string;
+                            publicKey: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/journal/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verify the whole log against its signed heads; reports the first bad index */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            entries: number;
+                            firstBadIndex: number | null;
+                            headsChecked: number;
+                            millis: number;
+                            ok: boolean;
+                            origin: string;
+                            problems: {
+                                index: number;
+                                message: string;
+                                problem: string;
+                            }[];
+                            /** @description hex-encoded SHA-256 */
+                            rootHash: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/oauth/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * OAuth 2.0 client credentials: an API key id and secret for a short-lived, scoped JWT
+         * @description grant_type=client_credentials; client_id and client_secret in the body or HTTP Basic; optional space-separated scope (permissions).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        client_id?: string;
+                        client_secret?: string;
+                        grant_type?: string;
+                        scope?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            access_token: string;
+                            expires_in: number;
+                            scope: string;
+                            /** @enum {string} */
+                            token_type: "Bearer";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            error_description: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            error_description: string;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -439,6 +3640,622 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/privacy/dsr": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Data-subject requests by due date, with overdue flags */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "completed" | "held" | "rejected";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                completedAt: string | null;
+                                createdBy: string;
+                                daysLeft: number | null;
+                                deadlineRule: string;
+                                dueAt: string;
+                                holdUntil: string | null;
+                                id: string;
+                                kind: string;
+                                outcome: {
+                                    [key: string]: unknown;
+                                } | null;
+                                overdue: boolean;
+                                receivedAt: string;
+                                regime: string;
+                                status: string;
+                                subjectKey: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a data-subject request; its statutory deadline is set from the regime */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        email?: string;
+                        /** @enum {string} */
+                        kind: "access" | "export" | "correction" | "deletion";
+                        /** @enum {string} */
+                        regime: "gdpr" | "uk_gdpr" | "ccpa" | "pipl" | "152fz" | "dpdp";
+                        subjectKey?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            completedAt: string | null;
+                            createdBy: string;
+                            daysLeft: number | null;
+                            deadlineRule: string;
+                            dueAt: string;
+                            holdUntil: string | null;
+                            id: string;
+                            kind: string;
+                            outcome: {
+                                [key: string]: unknown;
+                            } | null;
+                            overdue: boolean;
+                            receivedAt: string;
+                            regime: string;
+                            status: string;
+                            subjectKey: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/privacy/dsr/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One data-subject request */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            completedAt: string | null;
+                            createdBy: string;
+                            daysLeft: number | null;
+                            deadlineRule: string;
+                            dueAt: string;
+                            holdUntil: string | null;
+                            id: string;
+                            kind: string;
+                            outcome: {
+                                [key: string]: unknown;
+                            } | null;
+                            overdue: boolean;
+                            receivedAt: string;
+                            regime: string;
+                            status: string;
+                            subjectKey: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/privacy/dsr/{id}/correct": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Correct one personal-data field of one of the subject's records */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        field: string;
+                        recordId: string;
+                        type: string;
+                        value: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            completedAt: string | null;
+                            createdBy: string;
+                            daysLeft: number | null;
+                            deadlineRule: string;
+                            dueAt: string;
+                            holdUntil: string | null;
+                            id: string;
+                            kind: string;
+                            outcome: {
+                                [key: string]: unknown;
+                            } | null;
+                            overdue: boolean;
+                            receivedAt: string;
+                            regime: string;
+                            status: string;
+                            subjectKey: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/privacy/dsr/{id}/erase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Erase by crypto-shredding, or hold with the legal reason and date when customs records must be kept */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            completedAt: string | null;
+                            createdBy: string;
+                            daysLeft: number | null;
+                            deadlineRule: string;
+                            dueAt: string;
+                            holdUntil: string | null;
+                            id: string;
+                            kind: string;
+                            outcome: {
+                                [key: string]: unknown;
+                            } | null;
+                            overdue: boolean;
+                            receivedAt: string;
+                            regime: string;
+                            status: string;
+                            subjectKey: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/privacy/dsr/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The subject's personal data as JSON (access/export requests); needs personal_data:read; journaled */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/privacy/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Data keys by state and key-encryption key (no key material) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/privacy/keys/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rotate the organisation's data key and re-encrypt values under retired keys */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            keyId: string;
+                            reencrypted: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/privacy/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The residency/transfer rules, DSR deadlines and legal holds in force, with sources */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/privacy/transfers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Transfer decisions, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    outcome?: "allow" | "deny";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                actor: string;
+                                basis: string | null;
+                                basisClaimed: string | null;
+                                category: string;
+                                decidedAt: string;
+                                duties: string[];
+                                explanation: string[];
+                                from: string;
+                                id: string;
+                                /** @enum {string} */
+                                outcome: "allow" | "deny";
+                                purpose: string;
+                                recipient: string | null;
+                                rulesVersion: string;
+                                to: string;
+                                volume: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/privacy/transfers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One transfer decision */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actor: string;
+                            basis: string | null;
+                            basisClaimed: string | null;
+                            category: string;
+                            decidedAt: string;
+                            duties: string[];
+                            explanation: string[];
+                            from: string;
+                            id: string;
+                            /** @enum {string} */
+                            outcome: "allow" | "deny";
+                            purpose: string;
+                            recipient: string | null;
+                            rulesVersion: string;
+                            to: string;
+                            volume: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/privacy/transfers/evaluate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decide whether personal data may leave a country, on what basis; the decision is journaled */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        basis?: "none_required" | "consent" | "contract_necessity" | "standard_contract" | "certification" | "security_assessment" | "adequacy" | "notification" | "security_requirements";
+                        /** @enum {string} */
+                        category: "contact" | "order_history" | "payment" | "government_id" | "employee";
+                        from: string;
+                        /** @enum {string} */
+                        purpose: "customs_clearance" | "delivery" | "payment" | "customer_support" | "marketing" | "analytics" | "hr";
+                        recipient?: string;
+                        to: string;
+                        volume: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            basis: string | null;
+                            duties: string[];
+                            explanation: string[];
+                            id: string;
+                            /** @enum {string} */
+                            outcome: "allow" | "deny";
+                            regimes: {
+                                basis: string | null;
+                                clause: string | null;
+                                duties: string[];
+                                explanation: string;
+                                /** @enum {string} */
+                                outcome: "allow" | "deny";
+                                regime: string;
+                                source: string | null;
+                            }[];
+                            rulesVersion: string;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -664,6 +4481,968 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tariff/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tariff-change alerts on the catalogue (old and new text) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "acknowledged";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                createdAt: string;
+                                id: string;
+                                kind: string;
+                                newText: string | null;
+                                oldText: string | null;
+                                productId: string;
+                                sku: string;
+                                status: string;
+                                suggestedCodes: string[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tariff/alerts/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Acknowledge a tariff-change alert (journalled) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            status: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tariff/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Differences between two revisions: added, deleted, re-described, re-rated, moved */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    kind?: string;
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            changes: {
+                                code: string;
+                                kind: string;
+                                new?: {
+                                    [key: string]: string;
+                                };
+                                old?: {
+                                    [key: string]: string;
+                                };
+                                to?: string;
+                            }[];
+                            from: {
+                                id: string;
+                                label: string;
+                            };
+                            id: string;
+                            summary: {
+                                [key: string]: number;
+                            };
+                            to: {
+                                id: string;
+                                label: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tariff/impact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Raise alerts for the organisation's products affected by a revision change */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        from: string;
+                        to: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            alerts: number;
+                            diffId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tariff/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tariff revisions (US HTS and HS), newest first */
+        get: {
+            parameters: {
+                query?: {
+                    schedule?: "US-HTS" | "HS";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                contentSha256: string;
+                                id: string;
+                                importedAt: string;
+                                label: string;
+                                lineCount: number;
+                                /** @enum {string} */
+                                schedule: "US-HTS" | "HS";
+                                source: string;
+                                validFrom: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Import a schedule file (USITC HTS export CSV/JSON, or WCO HS CSV) as a dated revision */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The file contents (text) */
+                        content: string;
+                        label: string;
+                        /**
+                         * @default US-HTS
+                         * @enum {string}
+                         */
+                        schedule?: "US-HTS" | "HS";
+                        /** @default upload */
+                        source?: string;
+                        validFrom: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            created: boolean;
+                            revision: {
+                                contentSha256: string;
+                                id: string;
+                                importedAt: string;
+                                label: string;
+                                lineCount: number;
+                                /** @enum {string} */
+                                schedule: "US-HTS" | "HS";
+                                source: string;
+                                validFrom: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tariff/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Validate a code for a destination on a date */
+        get: {
+            parameters: {
+                query: {
+                    code: string;
+                    date?: string;
+                    destination?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            alternatives: {
+                                code: string;
+                                description: string;
+                                formatted: string;
+                            }[];
+                            code: string;
+                            destination: string;
+                            formatted: string;
+                            line?: {
+                                additionalDutyRefs: string[];
+                                column2Rate: string;
+                                description: string[];
+                                generalRate: string;
+                                specialRate: string;
+                                units: string[];
+                            };
+                            message: string;
+                            problem?: string;
+                            revision?: {
+                                id: string;
+                                label: string;
+                            };
+                            valid: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/trace/dossiers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a dossier: ?format=pdf (default) or json */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "pdf" | "json";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a dossier (refused with 409 within the retention period) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/trace/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record chain-of-custody events (all or nothing; known references are left unchanged) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        events: {
+                            [key: string]: unknown;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            recorded: {
+                                id: string;
+                                journalEntryId: string;
+                                reference: string;
+                            }[];
+                            unchanged: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/trace/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bulk import of events: the body is a CSV (text/csv) or NDJSON (application/x-ndjson) file */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            recorded: number;
+                            rejected: {
+                                field: string;
+                                message: string;
+                                row: number;
+                            }[];
+                            rows: number;
+                            sha256: string;
+                            unchanged: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/trace/shipments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Traceability completeness of every shipment (cursor-paged by id) */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                counts: {
+                                    [key: string]: number;
+                                };
+                                id: string;
+                                level: string;
+                                missing: string[];
+                                reference: string;
+                                rulesVersion: string;
+                                score: number;
+                                status: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/trace/shipments/{shipment}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A shipment's chain of custody, its completeness and (with proofs=true) inclusion proofs */
+        get: {
+            parameters: {
+                query?: {
+                    proofs?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    /** @description shipment id or reference */
+                    shipment: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            completeness: {
+                                counts: {
+                                    [key: string]: number;
+                                };
+                                level: string;
+                                links: {
+                                    code: string;
+                                    eventIds: string[];
+                                    label: string;
+                                    order: number;
+                                    reasons: string[];
+                                    /** @enum {string} */
+                                    status: "present" | "late" | "contradictory" | "missing" | "not_applicable";
+                                    weight: number;
+                                }[];
+                                rulesVersion: string;
+                                score: number;
+                            };
+                            events: {
+                                batch: string | null;
+                                carrier: string | null;
+                                country: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                facility: string | null;
+                                id: string;
+                                journalEntryId: string;
+                                leg: number | null;
+                                link: string;
+                                location: string | null;
+                                occurredAt: string;
+                                productId: string | null;
+                                recordedAt: string;
+                                reference: string;
+                                shipmentId: string | null;
+                            }[];
+                            products: {
+                                hsCode: string | null;
+                                id: string;
+                                originCountry: string | null;
+                                sku: string;
+                                title: string;
+                            }[];
+                            proofs?: {
+                                checkpoint: {
+                                    signature: string;
+                                    text: string;
+                                };
+                                entries: {
+                                    index: number;
+                                    leaf: string;
+                                    leafHash: string;
+                                    proof: string[];
+                                }[];
+                                format: string;
+                                keyId: string;
+                                publicKey: string;
+                            };
+                            shipment: {
+                                ata: string | null;
+                                atd: string | null;
+                                carrier: string | null;
+                                destinationCountry: string;
+                                destinationPort: string | null;
+                                eta: string | null;
+                                etd: string | null;
+                                id: string;
+                                mode: string;
+                                originCountry: string;
+                                originPort: string | null;
+                                reference: string;
+                                status: string;
+                                trackingNumber: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/trace/shipments/{shipment}/dossiers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A shipment's issued dossiers, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description shipment id or reference */
+                    shipment: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                createdAt: string;
+                                createdBy: string;
+                                id: string;
+                                jsonSha256: string;
+                                pdfSha256: string;
+                                score: number;
+                                shipmentId: string;
+                                treeSize: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Issue a traceability dossier (JSON with embedded proofs, and PDF); it is kept and journaled */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description shipment id or reference */
+                    shipment: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            createdBy: string;
+                            id: string;
+                            jsonSha256: string;
+                            pdfSha256: string;
+                            score: number;
+                            shipmentId: string;
+                            treeSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every user with level, roles, active grants, last sign-in and a dormant flag (no personal data) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                daysIdle: number;
+                                disabled: boolean;
+                                dormant: boolean;
+                                effectiveLevel: string;
+                                effectiveRoles: string[];
+                                grants: {
+                                    expiresAt: string | null;
+                                    grantedBy: string;
+                                    id: string;
+                                    level: string | null;
+                                    role: string | null;
+                                }[];
+                                id: string;
+                                lastLoginAt: string | null;
+                                level: string;
+                                roles: string[];
+                                twoFactor: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a user at viewer level with no roles (least privilege; more goes through an access request) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        email: string;
+                        name: string;
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One user; name and email only for holders of personal_data:read (the read is journaled) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            daysIdle: number;
+                            disabled: boolean;
+                            dormant: boolean;
+                            effectiveLevel: string;
+                            effectiveRoles: string[];
+                            email: string | null;
+                            grants: {
+                                expiresAt: string | null;
+                                grantedBy: string;
+                                id: string;
+                                level: string | null;
+                                role: string | null;
+                            }[];
+                            id: string;
+                            lastLoginAt: string | null;
+                            level: string;
+                            name: string | null;
+                            roles: string[];
+                            twoFactor: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/reduce": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lower a user's level, remove roles or disable the account (no approval needed to take rights away) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        disable?: boolean;
+                        /** @enum {string} */
+                        level?: "viewer" | "contributor" | "operator" | "specialist" | "manager" | "admin" | "owner";
+                        removeRoles?: ("classifier" | "filer" | "finance" | "risk_analyst" | "privacy_officer" | "auditor")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
