@@ -17,7 +17,10 @@ function newest(dir: string): number {
 
 export async function ensureDashboardBuilt(): Promise<boolean> {
   const built = fs.existsSync(DIST_INDEX) ? fs.statSync(DIST_INDEX).mtimeMs : 0;
-  const sources = Math.max(newest(path.join(ROOT, 'dashboard/src')), fs.statSync(path.join(ROOT, 'dashboard/index.html')).mtimeMs);
+  const sources = Math.max(
+    newest(path.join(ROOT, 'dashboard/src')),
+    fs.statSync(path.join(ROOT, 'dashboard/index.html')).mtimeMs,
+  );
   if (built > sources) return false;
   const { build } = await import('vite');
   await build({ configFile: path.join(ROOT, 'dashboard/vite.config.ts'), logLevel: 'warn' });
