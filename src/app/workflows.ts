@@ -65,6 +65,16 @@ async function tariffInForce(ctx: AppContext): Promise<TariffCodeValidator | und
   };
 }
 
+/**
+ * The gateway's idempotency key (at most 40 characters, like an authority's transaction reference) from
+ * the filing's `fil_<id>:v<version>:<sha16>`: the id without its prefix, the version and 8 hex of the
+ * payload hash, so an amendment or a changed payload is a new submission and a retry is not.
+ */
+export function transportKey(filingKey: string): string {
+  const [id = '', version = '', sha = ''] = filingKey.split(':');
+  return `${id.replace(/^fil_/, '')}:${version}:${sha.slice(0, 8)}`;
+}
+
 let wired = false;
 /** The context status changes are recorded with (the process's one context; tests re-wire per context). */
 let current: AppContext | undefined;
@@ -90,7 +100,7 @@ export function wireWorkflows(ctx: AppContext): void {
       return {
         regime,
         payload: e.payload,
-        idempotencyKey: e.idempotencyKey,
+        idempotencyKey: transportKey(e.idempotencyKey),
         kind: e.status === 'amended' ? 'amendment' : 'original',
         deadlineAt: e.deadlineAt,
       };
