@@ -1,6 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
+import fc from 'fast-check';
 import { newOrg, testContext, type TestContext } from '../../../test/support/context.ts';
 import { consistent, leafHash, openCheckpoint, rootFromPath } from '../../../test/support/rfc6962.ts';
 import type { JournalRecord } from '../../platform/context.ts';
@@ -291,6 +292,44 @@ describe(`journal on ${process.env.CROSSGATE_TEST_DATABASE_URL ? 'PostgreSQL' : 
       assert.equal(r.firstBadIndex, 19);
       assert.equal(r.problems[0]!.problem, 'head');
     });
+  });
+
+  it('finds the first bad index for any single change, deletion or swap (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 2, max: 40 }),
+        fc.nat(),
+        fc.constantFrom('change', 'delete', 'swap'),
+        async (n, seed, how) => {
+          const org = await newOrg(ctx);
+          await appendN(ctx, org.id, 0, n);
+          await signTreeHead(ctx, org.id);
+          const i = seed % (how === 'swap' ? n - 1 : n);
+          await asOwner(ctx, async () => {
+            if (how === 'change')
+              await sql`update journal_entries set kind = 'test.fact_forged' where org_id = ${org.id} and idx = ${i}`.execute(
+                ctx.db,
+              );
+            else if (how === 'delete')
+              await sql`delete from journal_entries where org_id = ${org.id} and idx = ${i}`.execute(ctx.db);
+            else {
+              await sql`update journal_entries set idx = -1 where org_id = ${org.id} and idx = ${i}`.execute(
+                ctx.db,
+              );
+              await sql`update journal_entries set idx = ${i} where org_id = ${org.id} and idx = ${i + 1}`.execute(
+                ctx.db,
+              );
+              await sql`update journal_entries set idx = ${i + 1} where org_id = ${org.id} and idx = -1`.execute(
+                ctx.db,
+              );
+            }
+          });
+          const r = await verifyJournal(ctx, org.id);
+          return !r.ok && r.firstBadIndex === i;
+        },
+      ),
+      { numRuns: 12 },
+    );
   });
 
   it('signs heads only for logs that grew, from the scheduler', async () => {
