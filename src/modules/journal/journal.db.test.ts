@@ -128,6 +128,14 @@ describe(`journal on ${process.env.CROSSGATE_TEST_DATABASE_URL ? 'PostgreSQL' : 
     assert.equal(report.entries, 5);
   });
 
+  it('wraps an append made outside a transaction in one', async () => {
+    const org = await newOrg(ctx);
+    await Promise.all([0, 1, 2].map((k) => ctx.journal.append(ctx.db, org.id, [rec(k), rec(k + 10)])));
+    const r = await verifyJournal(ctx, org.id);
+    assert.ok(r.ok);
+    assert.equal(r.entries, 6);
+  });
+
   it('keeps indexes gap-free under concurrent appenders', async () => {
     const org = await newOrg(ctx);
     await Promise.all(Array.from({ length: 6 }, (_, k) => appendN(ctx, org.id, k * 10, 10)));
