@@ -122,6 +122,13 @@ defineEntryKind(
   }),
 );
 
+defineEntryKind(
+  'trace.dossier_deleted',
+  1,
+  'A traceability dossier deleted after its retention period',
+  z.object({ dossierId: z.string() }),
+);
+
 interface Prepared {
   position: number;
   reference: string;
