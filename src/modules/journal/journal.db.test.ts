@@ -375,7 +375,7 @@ describe(`journal on ${process.env.CROSSGATE_TEST_DATABASE_URL ? 'PostgreSQL' : 
     assert.ok(checkBundle(JSON.parse(JSON.stringify(b)), b.publicKey).ok);
   });
 
-  it('checks a bundle offline from the CLI, with only the public key, and fails a forged one', async () => {
+  it('checks a bundle offline from the CLI and with the stand-alone verifier, and fails a forged one', async () => {
     const org = await newOrg(ctx);
     await appendN(ctx, org.id, 0, 5);
     const { head: _h, ...bundle } = await proveEntries(ctx, org.id, [3]);
@@ -411,6 +411,20 @@ describe(`journal on ${process.env.CROSSGATE_TEST_DATABASE_URL ? 'PostgreSQL' : 
     assert.equal(bad.status, 1);
     assert.match(bad.stdout, /entry 3: the leaf does not hash to its leaf hash/);
     assert.ok(!fs.existsSync(path.join(dir, 'home', 'db')), 'no database was opened');
+    // The stand-alone verifier needs only Node (the system's, if there is one) and its own file.
+    const node = fs.existsSync('/usr/bin/node') ? '/usr/bin/node' : process.execPath;
+    const script = path.resolve('src/modules/journal/standalone/verify-bundle.mjs');
+    const alone = (file: string) =>
+      spawnSync(node, [script, path.join(dir, file), path.join(dir, 'key.pem')], {
+        encoding: 'utf8',
+        cwd: dir,
+      });
+    const good = alone('ok.json');
+    assert.equal(good.status, 0, good.stdout + good.stderr);
+    assert.match(good.stdout, /entry 3: included/);
+    const forgedAlone = alone('forged.json');
+    assert.equal(forgedAlone.status, 1);
+    assert.match(forgedAlone.stdout, /entry 3: NOT PROVEN/);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -11,7 +11,7 @@ import {
   type TestContext,
 } from '../../../test/support/context.ts';
 import { chainCsv, newShipment } from '../../../test/support/trace-fixtures.ts';
-import { openCheckpoint, rootFromPath } from '../../../test/support/rfc6962.ts';
+import { openCheckpoint, rootFromPath, verifyBundle } from '../../../test/support/rfc6962.ts';
 import type { HttpApp } from '../../platform/http/server.ts';
 import type { FixedClock } from '../../platform/clock.ts';
 import { checkBundle, verifyJournal } from '../journal/index.ts';
@@ -264,6 +264,8 @@ describe('traceability', () => {
     const check = checkBundle(json, pk);
     assert.ok(check.ok, JSON.stringify(check));
     assert.equal(check.entries.length, 12);
+    const alone = verifyBundle(json, pk);
+    assert.ok(alone.ok && alone.results.length === 12, 'the stand-alone verifier accepts the dossier');
     const issuedEntry = await ctx.db
       .selectFrom('journal_entries')
       .select('data')
