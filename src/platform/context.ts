@@ -40,6 +40,8 @@ export interface FieldCipher {
    */
   seal(orgId: string, plaintext: string, subjectKey?: string, tx?: Executor): Promise<string>;
   open(orgId: string, sealed: string, tx?: Executor): Promise<string>;
+  /** Like open(), but null when the value was crypto-shredded (its data subject erased). */
+  tryOpen(orgId: string, sealed: string, tx?: Executor): Promise<string | null>;
   /** Keyed hash for exact lookup of an encrypted value (normalised by the caller). */
   blindIndex(orgId: string, value: string): string;
 }
