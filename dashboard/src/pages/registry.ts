@@ -50,6 +50,13 @@ export const PAGES: PageEntry[] = [
     component: lazy(() => import('./shipments.page.tsx')),
   },
   {
+    path: '/traceability',
+    label: 'Traceability',
+    permission: 'trace:read',
+    section: 'Compliance',
+    component: lazy(() => import('./trace.page.tsx')),
+  },
+  {
     path: '/imports',
     label: 'Import quarantine',
     permission: 'imports:read',

@@ -1,6 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
+import fc from 'fast-check';
 import { newOrg, testContext, type TestContext } from '../../../test/support/context.ts';
 import { consistent, leafHash, openCheckpoint, rootFromPath } from '../../../test/support/rfc6962.ts';
 import type { JournalRecord } from '../../platform/context.ts';
@@ -125,6 +126,14 @@ describe(`journal on ${process.env.CROSSGATE_TEST_DATABASE_URL ? 'PostgreSQL' : 
     const report = await verifyJournal(ctx, org.id);
     assert.equal(report.ok, true, JSON.stringify(report.problems));
     assert.equal(report.entries, 5);
+  });
+
+  it('wraps an append made outside a transaction in one', async () => {
+    const org = await newOrg(ctx);
+    await Promise.all([0, 1, 2].map((k) => ctx.journal.append(ctx.db, org.id, [rec(k), rec(k + 10)])));
+    const r = await verifyJournal(ctx, org.id);
+    assert.ok(r.ok);
+    assert.equal(r.entries, 6);
   });
 
   it('keeps indexes gap-free under concurrent appenders', async () => {
@@ -293,6 +302,44 @@ describe(`journal on ${process.env.CROSSGATE_TEST_DATABASE_URL ? 'PostgreSQL' : 
     });
   });
 
+  it('finds the first bad index for any single change, deletion or swap (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 2, max: 40 }),
+        fc.nat(),
+        fc.constantFrom('change', 'delete', 'swap'),
+        async (n, seed, how) => {
+          const org = await newOrg(ctx);
+          await appendN(ctx, org.id, 0, n);
+          await signTreeHead(ctx, org.id);
+          const i = seed % (how === 'swap' ? n - 1 : n);
+          await asOwner(ctx, async () => {
+            if (how === 'change')
+              await sql`update journal_entries set kind = 'test.fact_forged' where org_id = ${org.id} and idx = ${i}`.execute(
+                ctx.db,
+              );
+            else if (how === 'delete')
+              await sql`delete from journal_entries where org_id = ${org.id} and idx = ${i}`.execute(ctx.db);
+            else {
+              await sql`update journal_entries set idx = -1 where org_id = ${org.id} and idx = ${i}`.execute(
+                ctx.db,
+              );
+              await sql`update journal_entries set idx = ${i} where org_id = ${org.id} and idx = ${i + 1}`.execute(
+                ctx.db,
+              );
+              await sql`update journal_entries set idx = ${i + 1} where org_id = ${org.id} and idx = -1`.execute(
+                ctx.db,
+              );
+            }
+          });
+          const r = await verifyJournal(ctx, org.id);
+          return !r.ok && r.firstBadIndex === i;
+        },
+      ),
+      { numRuns: 12 },
+    );
+  });
+
   it('signs heads only for logs that grew, from the scheduler', async () => {
     const org = await newOrg(ctx);
     await appendN(ctx, org.id, 0, 3);
@@ -328,7 +375,7 @@ describe(`journal on ${process.env.CROSSGATE_TEST_DATABASE_URL ? 'PostgreSQL' : 
     assert.ok(checkBundle(JSON.parse(JSON.stringify(b)), b.publicKey).ok);
   });
 
-  it('checks a bundle offline from the CLI, with only the public key, and fails a forged one', async () => {
+  it('checks a bundle offline from the CLI and with the stand-alone verifier, and fails a forged one', async () => {
     const org = await newOrg(ctx);
     await appendN(ctx, org.id, 0, 5);
     const { head: _h, ...bundle } = await proveEntries(ctx, org.id, [3]);
@@ -364,6 +411,20 @@ describe(`journal on ${process.env.CROSSGATE_TEST_DATABASE_URL ? 'PostgreSQL' : 
     assert.equal(bad.status, 1);
     assert.match(bad.stdout, /entry 3: the leaf does not hash to its leaf hash/);
     assert.ok(!fs.existsSync(path.join(dir, 'home', 'db')), 'no database was opened');
+    // The stand-alone verifier needs only Node (the system's, if there is one) and its own file.
+    const node = fs.existsSync('/usr/bin/node') ? '/usr/bin/node' : process.execPath;
+    const script = path.resolve('src/modules/journal/standalone/verify-bundle.mjs');
+    const alone = (file: string) =>
+      spawnSync(node, [script, path.join(dir, file), path.join(dir, 'key.pem')], {
+        encoding: 'utf8',
+        cwd: dir,
+      });
+    const good = alone('ok.json');
+    assert.equal(good.status, 0, good.stdout + good.stderr);
+    assert.match(good.stdout, /entry 3: included/);
+    const forgedAlone = alone('forged.json');
+    assert.equal(forgedAlone.status, 1);
+    assert.match(forgedAlone.stdout, /entry 3: NOT PROVEN/);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });

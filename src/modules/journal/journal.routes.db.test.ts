@@ -141,6 +141,11 @@ describe('journal HTTP API', () => {
     assert.ok(r.json().headsChecked >= 1);
   });
 
+  it('lists the registered entry kinds', async () => {
+    const kinds = (await get('/api/journal/kinds')).json().items.map((k: { kind: string }) => k.kind);
+    assert.ok(kinds.includes('trace.event_recorded'));
+  });
+
   it('answers not found for an entry or head that does not exist', async () => {
     assert.equal((await get('/api/journal/entries/999999')).statusCode, 404);
     assert.equal((await get('/api/journal/entries/jnl_nope')).statusCode, 404);

@@ -14,6 +14,7 @@ import {
   verifyJournal,
 } from './journal.service.ts';
 import { notFound } from '../../platform/errors.ts';
+import { entryKinds } from './entry-kinds.ts';
 
 const hex = z.string().describe('hex-encoded SHA-256');
 const entry = z.object({
@@ -186,6 +187,24 @@ export function journalRoutes(app: HttpApp, ctx: AppContext): void {
       },
     },
     async () => journalPublicKey(ctx),
+  );
+  app.get(
+    '/journal/kinds',
+    {
+      config: { permission: 'journal:read' },
+      schema: {
+        tags: ['journal'],
+        summary: 'Registered entry kinds (kind, version, meaning); other kinds are accepted unvalidated',
+        response: {
+          200: z.object({
+            items: z.array(z.object({ kind: z.string(), version: z.number(), description: z.string() })),
+          }),
+        },
+      },
+    },
+    async () => ({
+      items: entryKinds().sort((a, b) => a.kind.localeCompare(b.kind) || a.version - b.version),
+    }),
   );
   app.post(
     '/journal/verify',

@@ -59,6 +59,8 @@ export class SqlJournal implements JournalPort {
   /** `append`, returning where each entry landed (for callers that keep a reference or a receipt). */
   async appendEntries(tx: Executor, orgId: string, records: JournalRecord[]): Promise<AppendResult> {
     if (records.length === 0) return { appended: [], duplicates: 0, treeSize: -1 };
+    // Called outside a transaction, the append still needs one: the lock, rows and size go together.
+    if (!tx.isTransaction) return tx.transaction().execute((t) => this.appendEntries(t, orgId, records));
     records.forEach(validateRecord);
     const log = logOrigin(orgId);
     const at = this.clock.now();

@@ -116,7 +116,7 @@ export function renderDossierPdf(d: TraceDossier): Promise<Buffer> {
     .font('Helvetica')
     .fontSize(9)
     .text(
-      "Every event above is an entry in Crossgate's journal, an append-only Merkle tree (RFC 6962). The signed tree head below commits to all of them; each audit path leads from the event's leaf hash to its root. Check the JSON edition offline with: crossgate journal check-bundle <dossier.json> --public-key <key.pem>",
+      "Every event above is an entry in Crossgate's journal, an append-only Merkle tree (RFC 6962). The signed tree head below commits to all of them; each audit path leads from the event's leaf hash to its root. Check the JSON edition offline with: crossgate journal check-bundle <dossier.json> --public-key <key.pem>, or without Crossgate: node verify-bundle.mjs <dossier.json> <key.pem>",
     )
     .moveDown(0.3);
   if (j) {

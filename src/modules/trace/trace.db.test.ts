@@ -11,8 +11,9 @@ import {
   type TestContext,
 } from '../../../test/support/context.ts';
 import { chainCsv, newShipment } from '../../../test/support/trace-fixtures.ts';
-import { openCheckpoint, rootFromPath } from '../../../test/support/rfc6962.ts';
+import { openCheckpoint, rootFromPath, verifyBundle } from '../../../test/support/rfc6962.ts';
 import type { HttpApp } from '../../platform/http/server.ts';
+import type { FixedClock } from '../../platform/clock.ts';
 import { checkBundle, verifyJournal } from '../journal/index.ts';
 
 /** Text drawn by pdfkit's standard fonts: hex strings in (deflated) content streams. */
@@ -263,6 +264,8 @@ describe('traceability', () => {
     const check = checkBundle(json, pk);
     assert.ok(check.ok, JSON.stringify(check));
     assert.equal(check.entries.length, 12);
+    const alone = verifyBundle(json, pk);
+    assert.ok(alone.ok && alone.results.length === 12, 'the stand-alone verifier accepts the dossier');
     const issuedEntry = await ctx.db
       .selectFrom('journal_entries')
       .select('data')
@@ -339,5 +342,42 @@ describe('traceability', () => {
     }
     const mine = items.find((i) => i.id === s.shipmentId)!;
     assert.deepEqual(mine.missing.slice(0, 2), ['main_carriage_departure', 'main_carriage_arrival']);
+  });
+
+  it('lets a dossier go once its retention period has passed, and journals the deletion', async () => {
+    const clock = ctx.clock as FixedClock;
+    const today = clock.now();
+    clock.set('2020-03-01T00:00:00Z');
+    try {
+      const s = await newShipment(ctx, org.id);
+      const issued = await app.inject({
+        method: 'POST',
+        url: `/api/trace/shipments/${s.reference}/dossiers`,
+        headers: bearer(viewer.token),
+      });
+      assert.equal(issued.statusCode, 201, issued.body);
+      clock.set(today);
+      const id = issued.json().id;
+      const del = await app.inject({
+        method: 'DELETE',
+        url: `/api/trace/dossiers/${id}`,
+        headers: bearer(operator.token),
+      });
+      assert.equal(del.statusCode, 204, del.body);
+      assert.equal(
+        (await app.inject({ method: 'GET', url: `/api/trace/dossiers/${id}`, headers: bearer(viewer.token) }))
+          .statusCode,
+        404,
+      );
+      const entry = await ctx.db
+        .selectFrom('journal_entries')
+        .select('data')
+        .where('org_id', '=', org.id)
+        .where('kind', '=', 'trace.dossier_deleted')
+        .executeTakeFirstOrThrow();
+      assert.equal(entry.data.dossierId, id);
+    } finally {
+      clock.set(today);
+    }
   });
 });

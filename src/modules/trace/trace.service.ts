@@ -3,7 +3,9 @@ import { Readable } from 'node:stream';
 import readline from 'node:readline';
 import { parse as parseCsv } from 'csv-parse';
 import countries from 'i18n-iso-countries';
+import type { Selectable } from 'kysely';
 import { z } from 'zod';
+import type { TraceEventTable } from './trace.tables.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import { type FieldIssue, invalid, notFound } from '../../platform/errors.ts';
@@ -120,6 +122,13 @@ defineEntryKind(
     jsonSha256: z.string(),
     pdfSha256: z.string(),
   }),
+);
+
+defineEntryKind(
+  'trace.dossier_deleted',
+  1,
+  'A traceability dossier deleted after its retention period',
+  z.object({ dossierId: z.string() }),
 );
 
 interface Prepared {
@@ -503,23 +512,7 @@ export async function resolveShipmentId(ctx: AppContext, orgId: string, ref: str
   return s.id;
 }
 
-type EventRow = {
-  id: string;
-  reference: string;
-  link: string;
-  shipment_id: string | null;
-  product_id: string | null;
-  occurred_at: Date;
-  created_at: Date;
-  country: string;
-  location: string | null;
-  facility: string | null;
-  batch: string | null;
-  leg: number | null;
-  carrier: string | null;
-  details: Record<string, unknown>;
-  journal_entry_id: string;
-};
+type EventRow = Selectable<TraceEventTable>;
 
 function eventView(r: EventRow): TraceEventView {
   return {
