@@ -519,6 +519,32 @@ describe('customs gateway', () => {
       }
     });
 
+    it('receives the sandbox push notifications on the webhook, without pulling', async () => {
+      const org = await newOrg(ctx);
+      const address = await app.listen({ port: 0, host: '127.0.0.1' });
+      process.env.CROSSGATE_SECRET_CUSTOMS_SANDBOX_WEBHOOK = 'whsec-push';
+      try {
+        await withSandbox(
+          { pushUrl: `${address}/api/gateway/webhooks/${org.id}/UK-CDS`, pushSecret: 'whsec-push' },
+          async () => {
+            const [f] = await queueSampleFilings(ctx, org.id, { count: 1, regimes: ['UK-CDS'] });
+            const worker = new OutboxWorker(ctx, { settings: fastSettings(), secrets });
+            await worker.sendOnce();
+            const deadline = Date.now() + 5000;
+            while ((await filingDetail(ctx, org.id, f!.filingId)).status !== 'accepted') {
+              if (Date.now() > deadline) assert.fail('no pushed acknowledgement');
+              await new Promise((r) => setTimeout(r, 20));
+            }
+            const d = await filingDetail(ctx, org.id, f!.filingId);
+            assert.ok(d.messages.length >= 1);
+            assert.ok(d.messages.every((m) => m.via === 'push'));
+          },
+        );
+      } finally {
+        delete process.env.CROSSGATE_SECRET_CUSTOMS_SANDBOX_WEBHOOK;
+      }
+    });
+
     it('applies a signed pushed notification once and refuses a bad signature', async () => {
       const org = await newOrg(ctx);
       const [f] = await queueSampleFilings(ctx, org.id, { count: 1, regimes: ['UK-CDS'] });
