@@ -214,6 +214,36 @@ describe('customs gateway', () => {
     });
   });
 
+  it('sends a key longer than the ABI field as a digest and still correlates a later release', async () => {
+    const org = await newOrg(ctx);
+    await ctx.cipher.seal(org.id, '');
+    const filingId = 'fil_01m7zd8hxefamaqbspxqsn86gf';
+    const key = `${filingId}:v1:0123456789abcdef`; // the filings module's shape, 50 characters
+    await withSandbox({ holdRate: 1, releaseAfterMs: 100 }, async (sb) => {
+      await ctx.db.transaction().execute((tx) =>
+        enqueueSubmission(ctx, tx, {
+          orgId: org.id,
+          filingId,
+          regime: 'US-ACE',
+          payload: samplePayload('US-ACE', { reference: filingId }),
+          idempotencyKey: key,
+        }),
+      );
+      const worker = new OutboxWorker(ctx, { settings: fastSettings(), secrets });
+      await drain(worker, async () => (await filingDetail(ctx, org.id, filingId)).status === 'released');
+      const keys = Object.keys(sb.state.acceptedReport().keys);
+      assert.equal(keys.length, 1);
+      assert.match(keys[0]!, /\|H[0-9a-f]{39}$/);
+      assert.deepEqual(
+        (await filingDetail(ctx, org.id, filingId)).messages.map((m) => [m.disposition, m.applied]),
+        [
+          ['hold', true],
+          ['released', true],
+        ],
+      );
+    });
+  });
+
   it('ignores duplicate acknowledgements and does not let an older one overwrite a newer one', async () => {
     const org = await newOrg(ctx);
     await ctx.cipher.seal(org.id, '');

@@ -29,6 +29,7 @@ export const gatewayMigrations: Record<string, Migration> = {
         .addColumn('regime', 'text', (c) => c.notNull())
         .addColumn('kind', 'text', (c) => c.notNull())
         .addColumn('idempotency_key', 'text', (c) => c.notNull())
+        .addColumn('transaction_ref', 'text', (c) => c.notNull())
         .addColumn('payload_sealed', 'text', (c) => c.notNull())
         .addColumn('payload_sha256', 'text', (c) => c.notNull())
         .addColumn('environment', 'text', (c) => c.notNull())
@@ -47,6 +48,7 @@ export const gatewayMigrations: Record<string, Migration> = {
         .addColumn('completed_at', 'timestamptz')
         .addColumn('updated_at', 'timestamptz', (c) => c.notNull())
         .addUniqueConstraint('gateway_outbox_idempotency', ['org_id', 'idempotency_key'])
+        .addUniqueConstraint('gateway_outbox_transaction_ref', ['org_id', 'transaction_ref'])
         .execute();
       // Workers claim by (state, next_attempt_at); the partial index keeps the claim cheap as `done` grows.
       await sql`create index gateway_outbox_claim on gateway_outbox (next_attempt_at)
