@@ -243,7 +243,9 @@ describe('gateway chaos: faults, SIGKILLed workers, exactly-once acceptance', {
       .executeTakeFirstOrThrow();
     assert.equal(await journalCount('gateway.ack_received'), Number(messages.n));
     assert.equal(await journalCount('gateway.submission_queued'), FILINGS);
-    assert.equal(await journalCount('gateway.dead_lettered'), final.dead ?? 0);
+    // a dead letter whose acknowledgement arrived later (the authority had it; the answer was lost) is
+    // done now, so the journal may hold more dead-letter entries than there are dead rows at the end
+    assert.ok((await journalCount('gateway.dead_lettered')) >= (final.dead ?? 0));
 
     const stats = (await (await fetch(`${sandboxUrl}/_sandbox/stats`)).json()) as {
       faults: Record<string, number>;

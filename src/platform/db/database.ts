@@ -35,6 +35,9 @@ export interface OpenDatabaseOptions {
 export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database> {
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
+    // An idle client whose connection the server ends (restart, failover, pg_terminate_backend) is
+    // dropped from the pool; without this listener its 'error' would crash the process.
+    pool.on('error', () => undefined);
     const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
     await sql`select 1`.execute(db);
     return { db, dialect: 'postgres', close: () => db.destroy() };
