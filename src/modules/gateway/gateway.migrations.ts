@@ -29,7 +29,6 @@ export const gatewayMigrations: Record<string, Migration> = {
         .addColumn('regime', 'text', (c) => c.notNull())
         .addColumn('kind', 'text', (c) => c.notNull())
         .addColumn('idempotency_key', 'text', (c) => c.notNull())
-        .addColumn('transaction_ref', 'text', (c) => c.notNull())
         .addColumn('payload_sealed', 'text', (c) => c.notNull())
         .addColumn('payload_sha256', 'text', (c) => c.notNull())
         .addColumn('environment', 'text', (c) => c.notNull())
@@ -48,7 +47,6 @@ export const gatewayMigrations: Record<string, Migration> = {
         .addColumn('completed_at', 'timestamptz')
         .addColumn('updated_at', 'timestamptz', (c) => c.notNull())
         .addUniqueConstraint('gateway_outbox_idempotency', ['org_id', 'idempotency_key'])
-        .addUniqueConstraint('gateway_outbox_transaction_ref', ['org_id', 'transaction_ref'])
         .execute();
       // Workers claim by (state, next_attempt_at); the partial index keeps the claim cheap as `done` grows.
       await sql`create index gateway_outbox_claim on gateway_outbox (next_attempt_at)
@@ -136,6 +134,22 @@ export const gatewayMigrations: Record<string, Migration> = {
         .addColumn('position', 'bigint', (c) => c.notNull().defaultTo(0))
         .addColumn('updated_at', 'timestamptz', (c) => c.notNull())
         .addPrimaryKeyConstraint('gateway_cursors_pk', ['org_id', 'endpoint_key'])
+        .execute();
+    },
+  },
+  /**
+   * The reference the authority de-duplicates on (`transports/transaction-ref.ts`): the idempotency key,
+   * or its digest where the protocol's field is shorter (ACE: 40). Keys were at most 40 characters
+   * before this migration, so existing rows keep their key as the reference.
+   */
+  '202611211700_gateway_transaction_ref': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('gateway_outbox').addColumn('transaction_ref', 'text').execute();
+      await sql`update gateway_outbox set transaction_ref = idempotency_key`.execute(db);
+      await sql`alter table gateway_outbox alter column transaction_ref set not null`.execute(db);
+      await db.schema
+        .alterTable('gateway_outbox')
+        .addUniqueConstraint('gateway_outbox_transaction_ref', ['org_id', 'transaction_ref'])
         .execute();
     },
   },
