@@ -4,6 +4,7 @@
 // Runs Node's built-in test runner on the TypeScript sources (type stripping, Node >= 22.18).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 const args = process.argv.slice(2);
@@ -43,6 +44,9 @@ const env = { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent', NODE
 // Reference data (../shared/data) is optional: tests that need it skip when the variable is unset.
 if (!env.CROSSGATE_REFERENCE_DIR && fs.existsSync('../shared/data/README.md'))
   env.CROSSGATE_REFERENCE_DIR = path.resolve('../shared/data');
+// Every test context logs at debug level into this folder; the logs are scanned for personal data after.
+const logDir = browserOnly ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'crossgate-test-logs-'));
+if (logDir) env.CROSSGATE_TEST_LOG_DIR = logDir;
 const r = spawnSync(
   process.execPath,
   [
@@ -54,4 +58,15 @@ const r = spawnSync(
   ],
   { stdio: 'inherit', env },
 );
-process.exit(r.status ?? 1);
+let status = r.status ?? 1;
+if (logDir) {
+  const scan = spawnSync(
+    process.execPath,
+    ['--disable-warning=ExperimentalWarning', 'test/support/scan-logs.ts', logDir],
+    {
+      stdio: 'inherit',
+    },
+  );
+  if (scan.status !== 0) status = status || 1;
+}
+process.exit(status);

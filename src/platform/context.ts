@@ -15,6 +15,13 @@ export interface JournalRecord {
   /** The id of the thing the entry is about (order, shipment, filing…). Never personal data in clear. */
   subject?: string;
   data: Record<string, unknown>;
+  /** Optional pre-assigned entry id (`jnl_…`), so the caller can store a reference to its entry. */
+  id?: string;
+  /**
+   * Skip this record when the same fact (kind, version, subject, data) is already in the log: for
+   * re-imports. Facts that may legitimately repeat leave it unset.
+   */
+  dedupe?: boolean;
 }
 
 /** Port every module writes its facts through, inside the transaction that changes its state. */
@@ -33,6 +40,8 @@ export interface FieldCipher {
    */
   seal(orgId: string, plaintext: string, subjectKey?: string, tx?: Executor): Promise<string>;
   open(orgId: string, sealed: string, tx?: Executor): Promise<string>;
+  /** Like open(), but null when the value was crypto-shredded (its data subject erased). */
+  tryOpen(orgId: string, sealed: string, tx?: Executor): Promise<string | null>;
   /** Keyed hash for exact lookup of an encrypted value (normalised by the caller). */
   blindIndex(orgId: string, value: string): string;
 }

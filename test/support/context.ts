@@ -21,7 +21,7 @@ export interface TestContext extends AppContext {
 export const TEST_DATABASE_URL = process.env.CROSSGATE_TEST_DATABASE_URL;
 
 export async function testContext(
-  opts: { clock?: Clock; logDestination?: import('pino').DestinationStream } = {},
+  opts: { clock?: Clock; logDestination?: import('pino').DestinationStream; logLevel?: string } = {},
 ): Promise<TestContext> {
   let url: string | undefined;
   let drop: (() => Promise<void>) | undefined;
@@ -29,7 +29,17 @@ export async function testContext(
     const name = `cg_test_${crypto.randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
     await admin.connect();
-    await admin.query(`create database ${name}`);
+    // Two files creating databases at once can collide on template1 ("being accessed by other
+    // users"): retry briefly.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await admin.query(`create database ${name}`);
+        break;
+      } catch (err) {
+        if (attempt >= 10 || !/being accessed by other users/.test(String(err))) throw err;
+        await new Promise((r) => setTimeout(r, 200 + Math.random() * 300));
+      }
+    }
     await admin.end();
     const u = new URL(TEST_DATABASE_URL);
     u.pathname = `/${name}`;
@@ -37,12 +47,33 @@ export async function testContext(
     drop = async () => {
       const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
       await c.connect();
+      // pg-pool's end() resolves before its sockets close; wait for them, so that the forced drop
+      // does not kill a closing connection (which surfaces as an uncaught error in the test).
+      for (let i = 0; i < 50; i++) {
+        const r = await c.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+        if (r.rows[0].n === 0) break;
+        await new Promise((res) => setTimeout(res, 20));
+      }
       await c.query(`drop database if exists ${name} with (force)`);
       await c.end();
     };
   }
+  // With CROSSGATE_TEST_LOG_DIR set (npm test sets it), every context logs at debug level to a file
+  // there, and the runner scans all of them for personal data after the suite.
+  let logDestination = opts.logDestination;
+  let logLevel = opts.logLevel ?? process.env.LOG_LEVEL ?? 'silent';
+  if (!logDestination && process.env.CROSSGATE_TEST_LOG_DIR) {
+    const { pino } = await import('pino');
+    logDestination = pino.destination({
+      dest: `${process.env.CROSSGATE_TEST_LOG_DIR}/${process.pid}.ndjson`,
+      sync: true,
+      append: true,
+      mkdir: true,
+    });
+    logLevel = opts.logLevel ?? 'debug';
+  }
   const config = loadConfig({
-    LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+    LOG_LEVEL: logLevel,
     ...(url ? { DATABASE_URL: url } : {}),
   });
   const ctx = await createAppContext({
@@ -51,7 +82,7 @@ export async function testContext(
     migrate: true,
     clock: opts.clock ?? new FixedClock('2026-11-02T09:00:00Z'),
     poolSize: 4,
-    ...(opts.logDestination ? { logDestination: opts.logDestination } : {}),
+    ...(logDestination ? { logDestination } : {}),
   });
   return {
     ...ctx,

@@ -13,10 +13,75 @@ import {
   me,
   revokeApiKey,
 } from './identity.service.ts';
+import { issueClientToken } from './oauth.service.ts';
+import { accessRoutes } from './access.routes.ts';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
 export function identityRoutes(app: HttpApp, ctx: AppContext): void {
+  // OAuth clients post form-encoded bodies (RFC 6749 §4.4.2).
+  if (!app.hasContentTypeParser('application/x-www-form-urlencoded'))
+    app.addContentTypeParser(
+      'application/x-www-form-urlencoded',
+      { parseAs: 'string' },
+      (_req, body, done) => {
+        done(null, Object.fromEntries(new URLSearchParams(body as string)));
+      },
+    );
+
+  app.post(
+    '/oauth/token',
+    {
+      config: { public: true, rateLimit: { max: 30, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['auth'],
+        summary: 'OAuth 2.0 client credentials: an API key id and secret for a short-lived, scoped JWT',
+        description:
+          'grant_type=client_credentials; client_id and client_secret in the body or HTTP Basic; optional space-separated scope (permissions).',
+        body: z.object({
+          grant_type: z.string().optional(),
+          client_id: z.string().optional(),
+          client_secret: z.string().optional(),
+          scope: z.string().optional(),
+        }),
+        response: {
+          200: z.object({
+            access_token: z.string(),
+            token_type: z.literal('Bearer'),
+            expires_in: z.number(),
+            scope: z.string(),
+          }),
+          400: z.object({ error: z.string(), error_description: z.string() }),
+          401: z.object({ error: z.string(), error_description: z.string() }),
+        },
+      },
+    },
+    async (req, reply) => {
+      let clientId = req.body.client_id;
+      let clientSecret = req.body.client_secret;
+      const basic = req.headers.authorization;
+      if (basic?.startsWith('Basic ')) {
+        const [id, secret] = Buffer.from(basic.slice(6), 'base64').toString('utf8').split(':');
+        clientId = decodeURIComponent(id ?? '');
+        clientSecret = decodeURIComponent(secret ?? '');
+      }
+      const r = await issueClientToken(ctx, {
+        grantType: req.body.grant_type,
+        clientId,
+        clientSecret,
+        scope: req.body.scope,
+      });
+      reply.header('cache-control', 'no-store').header('pragma', 'no-cache');
+      if ('error' in r) {
+        if (r.status === 401) reply.header('www-authenticate', 'Basic realm="crossgate"');
+        return reply.status(r.status).send({ error: r.error, error_description: r.error_description });
+      }
+      return r;
+    },
+  );
+
+  accessRoutes(app, ctx);
+
   app.post(
     '/auth/login',
     {
@@ -28,6 +93,7 @@ export function identityRoutes(app: HttpApp, ctx: AppContext): void {
           email: z.string().email(),
           password: z.string().min(1).max(200),
           organisation: z.string().optional(),
+          totp: z.string().max(8).optional(),
         }),
         response: {
           200: z.object({

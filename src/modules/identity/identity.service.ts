@@ -1,11 +1,22 @@
 import crypto from 'node:crypto';
+import { sql } from 'kysely';
 import type { FastifyRequest } from 'fastify';
 import i18nCountries from 'i18n-iso-countries';
 import type { AppContext } from '../../platform/context.ts';
-import type { Actor, Level, ScopedRole } from '../../platform/auth/permissions.ts';
+import {
+  requirePermission,
+  systemActor,
+  type Actor,
+  type Level,
+  type ScopedRole,
+} from '../../platform/auth/permissions.ts';
+import type { CliHost } from '../../platform/module.ts';
 import { AppError, conflict, invalid, notFound } from '../../platform/errors.ts';
 import { isUniqueViolation } from '../../platform/db/database.ts';
 import { hashPassword, hashSecret, randomSecret, verifyPassword } from './password.ts';
+import { effectiveRights, mergeGrants } from './access.service.ts';
+import { authenticateJwt } from './oauth.service.ts';
+import { otpauthUri, verifyTotp } from './totp.ts';
 
 export const SESSION_COOKIE = 'cg_session';
 const SESSION_PREFIX = 'cgs_';
@@ -123,7 +134,7 @@ export interface LoginResult {
 
 export async function login(
   ctx: AppContext,
-  input: { email: string; password: string; organisation?: string | undefined },
+  input: { email: string; password: string; organisation?: string | undefined; totp?: string | undefined },
 ): Promise<LoginResult> {
   const lookup = emailLookup(ctx, input.email);
   let q = ctx.db
@@ -136,6 +147,9 @@ export async function login(
       'users.level',
       'users.roles',
       'users.disabled_at',
+      'users.totp_secret_sealed',
+      'users.totp_enabled_at',
+      'users.totp_last_step',
       'organisations.slug',
     ])
     .where('users.email_lookup', '=', lookup);
@@ -159,8 +173,21 @@ export async function login(
       { field: 'organisation', message: 'required' },
     ]);
   if (!user || !ok || user.disabled_at) throw new AppError('unauthenticated', 'Email or password is wrong');
-  const token = SESSION_PREFIX + randomSecret();
   const now = ctx.clock.now();
+  let totpStep: number | null = null;
+  if (user.totp_enabled_at && user.totp_secret_sealed) {
+    if (!input.totp)
+      throw new AppError('unauthenticated', 'A one-time code from your authenticator is required', {
+        details: { secondFactor: 'totp' },
+      });
+    const secret = Buffer.from(await ctx.cipher.open(user.org_id, user.totp_secret_sealed), 'base64');
+    totpStep = verifyTotp(secret, input.totp, Math.floor(now.getTime() / 1000));
+    if (totpStep === null || (user.totp_last_step !== null && totpStep <= Number(user.totp_last_step)))
+      throw new AppError('unauthenticated', 'The one-time code is wrong or already used', {
+        details: { secondFactor: 'totp' },
+      });
+  }
+  const token = SESSION_PREFIX + randomSecret();
   const expiresAt = new Date(now.getTime() + ctx.config.CROSSGATE_SESSION_TTL_HOURS * 3600_000);
   await ctx.db.transaction().execute(async (tx) => {
     await tx
@@ -174,15 +201,26 @@ export async function login(
         expires_at: expiresAt,
       })
       .execute();
-    await tx.updateTable('users').set({ last_login_at: now }).where('id', '=', user.id).execute();
+    await tx
+      .updateTable('users')
+      .set({ last_login_at: now, ...(totpStep !== null ? { totp_last_step: totpStep } : {}) })
+      .where('id', '=', user.id)
+      .execute();
     await ctx.journal.append(tx, user.org_id, [
-      { kind: 'session.opened', version: 1, actor: user.id, subject: user.id, data: {} },
+      {
+        kind: 'session.opened',
+        version: 1,
+        actor: user.id,
+        subject: user.id,
+        data: { secondFactor: totpStep !== null },
+      },
     ]);
   });
+  const rights = await effectiveRights(ctx.db, user, now);
   return {
     token,
     expiresAt,
-    user: { id: user.id, orgId: user.org_id, level: user.level, roles: user.roles },
+    user: { id: user.id, orgId: user.org_id, level: rights.level, roles: rights.roles },
   };
 }
 
@@ -217,12 +255,22 @@ export async function authenticateToken(ctx: AppContext, token: string): Promise
         'users.disabled_at',
         'sessions.expires_at',
         'sessions.revoked_at',
+        // Active time-bound grants in the same round trip.
+        sql<Array<{
+          level: Level | null;
+          role: ScopedRole | null;
+        }> | null>`(select json_agg(json_build_object('level', g.level, 'role', g.role))
+          from grants g where g.user_id = users.id and g.revoked_at is null and g.expires_at > ${now})`.as(
+          'grants',
+        ),
       ])
       .where('sessions.token_hash', '=', hashSecret(token))
       .executeTakeFirst();
     if (!s || s.revoked_at || s.disabled_at || new Date(s.expires_at) <= now) return null;
-    return { kind: 'user', id: s.id, orgId: s.org_id, level: s.level, roles: s.roles };
+    const rights = mergeGrants(s, (typeof s.grants === 'string' ? JSON.parse(s.grants) : s.grants) ?? []);
+    return { kind: 'user', id: s.id, orgId: s.org_id, level: rights.level, roles: rights.roles };
   }
+  if (token.startsWith('eyJ')) return authenticateJwt(ctx, token);
   if (token.startsWith(API_KEY_PREFIX)) {
     const [, id, secret] = /^cgk_(key_[0-9a-z]{26})_(.+)$/.exec(token) ?? [];
     if (!id || !secret) return null;
@@ -231,6 +279,9 @@ export async function authenticateToken(ctx: AppContext, token: string): Promise
     const expected = Buffer.from(k.secret_hash, 'hex');
     const actual = Buffer.from(hashSecret(secret), 'hex');
     if (expected.length !== actual.length || !crypto.timingSafeEqual(expected, actual)) return null;
+    // Record use at most hourly (dormant-key detection) rather than writing on every request.
+    if (!k.last_used_at || now.getTime() - new Date(k.last_used_at).getTime() > 3600_000)
+      await ctx.db.updateTable('api_keys').set({ last_used_at: now }).where('id', '=', k.id).execute();
     return {
       kind: 'api_key',
       id: k.id,
@@ -345,4 +396,89 @@ export async function me(ctx: AppContext, actor: Actor) {
     email,
     organisation: org,
   };
+}
+
+/** Starts TOTP enrolment: stores a new secret (sealed, not yet enforced) and returns it once. */
+export async function startTotp(
+  ctx: AppContext,
+  actor: Actor,
+): Promise<{ secret: string; otpauthUri: string }> {
+  if (actor.kind !== 'user') throw invalid('Only people have a second factor');
+  const secret = crypto.randomBytes(20);
+  await ctx.db
+    .updateTable('users')
+    .set({
+      totp_secret_sealed: await ctx.cipher.seal(actor.orgId, secret.toString('base64'), actor.id),
+      totp_enabled_at: null,
+      totp_last_step: null,
+    })
+    .where('id', '=', actor.id)
+    .execute();
+  const { base32Encode } = await import('./totp.ts');
+  return { secret: base32Encode(secret), otpauthUri: otpauthUri(secret, actor.id) };
+}
+
+/** Confirms enrolment with a first code; from then on sign-in asks for a code. */
+export async function confirmTotp(ctx: AppContext, actor: Actor, code: string): Promise<void> {
+  const u = await ctx.db
+    .selectFrom('users')
+    .select(['totp_secret_sealed'])
+    .where('id', '=', actor.id)
+    .where('org_id', '=', actor.orgId)
+    .executeTakeFirst();
+  if (!u?.totp_secret_sealed) throw invalid('Start TOTP enrolment first');
+  const now = ctx.clock.now();
+  const secret = Buffer.from(await ctx.cipher.open(actor.orgId, u.totp_secret_sealed), 'base64');
+  const step = verifyTotp(secret, code, Math.floor(now.getTime() / 1000));
+  if (step === null) throw invalid('The code does not match', [{ field: 'code', message: 'wrong code' }]);
+  await ctx.db.transaction().execute(async (tx) => {
+    await tx
+      .updateTable('users')
+      .set({ totp_enabled_at: now, totp_last_step: step })
+      .where('id', '=', actor.id)
+      .execute();
+    await ctx.journal.append(tx, actor.orgId, [
+      {
+        kind: 'user.second_factor_enabled',
+        version: 1,
+        actor: actor.id,
+        subject: actor.id,
+        data: { method: 'totp' },
+      },
+    ]);
+  });
+}
+
+/**
+ * The actor a CLI command runs as. Without `as`, the host operator (a system actor: whoever can run the
+ * CLI can read the key file anyway). With `as` (a user id or email), that user's effective rights, so
+ * commands that need a person (four-eyes approvals) check the same permissions as the API.
+ */
+export async function cliActor(ctx: AppContext, orgId: string, as?: string): Promise<Actor> {
+  if (!as) return systemActor(orgId, 'cli');
+  const u = await ctx.db
+    .selectFrom('users')
+    .select(['id', 'org_id', 'level', 'roles', 'disabled_at'])
+    .where('org_id', '=', orgId)
+    .where((eb) => eb.or([eb('id', '=', as), eb('email_lookup', '=', emailLookup(ctx, as))]))
+    .executeTakeFirst();
+  if (!u || u.disabled_at) throw notFound('User', as);
+  const rights = await effectiveRights(ctx.db, u, ctx.clock.now());
+  return { kind: 'user', id: u.id, orgId, level: rights.level, roles: rights.roles };
+}
+
+/**
+ * The prologue of every CLI command: opens the context, resolves `--org` and `--as`, and runs the same
+ * permission check as the route that does the same thing.
+ */
+export async function cliAuthorise(
+  cli: CliHost,
+  opts: { org?: string | undefined; as?: string | undefined },
+  permission: string,
+) {
+  const ctx = await cli.context();
+  const org = await cli.organisation(ctx, opts.org);
+  const actor = await cliActor(ctx, org.id, opts.as);
+  requirePermission(actor, permission);
+  return { ctx, org, actor };
 }

@@ -1,23 +1,91 @@
 import crypto from 'node:crypto';
+import { sql } from 'kysely';
 import type { Db, Executor } from '../../platform/db/database.ts';
 import type { FieldCipher } from '../../platform/context.ts';
 import type { KeyProvider } from '../../platform/crypto/key-provider.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
+import { FieldGcm } from './gcm.ts';
 
 const FORMAT = 'cg1';
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+/** How long a process trusts a cached subject key before re-checking it was not shredded elsewhere. */
+const SUBJECT_KEY_TTL_MS = 60_000;
+/** Unwrapped subject keys kept in memory (each holds an OpenSSL context); oldest go first beyond this. */
+const MAX_CACHED_SUBJECT_KEYS = 20_000;
+
+interface LiveKey {
+  id: string;
+  orgId: string;
+  subjectKey: string | null;
+  version: number;
+  gcm: FieldGcm;
+  /** Associated data bound into every value: 16 bytes of SHA-256 over the organisation and key ids. */
+  aad: Buffer;
+  loadedAt: number;
+}
+
+interface KeyRow {
+  id: string;
+  org_id: string;
+  subject_key: string | null;
+  version: number;
+  kek_id: string;
+  wrapped: string | null;
+  shredded_at: Date | string | null;
+}
+
+/** Thrown by open() when the data key of a value was destroyed (crypto-shredding). */
+export class ShreddedError extends AppError {
+  readonly keyId: string;
+  constructor(keyId: string, shreddedAt: Date | string | null) {
+    super(
+      'not_found',
+      `This personal data was erased: its key was destroyed${shreddedAt ? ` on ${new Date(shreddedAt).toISOString().slice(0, 10)}` : ''}`,
+      { details: { reason: 'destroyed', keyId } },
+    );
+    this.keyId = keyId;
+  }
+}
+
+export function isShredded(err: unknown): err is ShreddedError {
+  return err instanceof ShreddedError;
+}
+
+/** The key id a sealed value names, or undefined when `sealed` is not a sealed value. */
+export function keyIdOf(sealed: string): string | undefined {
+  if (!sealed.startsWith(`${FORMAT}.`)) return undefined;
+  const end = sealed.indexOf('.', FORMAT.length + 1);
+  return end > 0 ? sealed.slice(FORMAT.length + 1, end) : undefined;
+}
+
+/** The SQL LIKE pattern matching every value sealed under `keyId`. */
+export function sealedUnderPattern(keyId: string): string {
+  return `${FORMAT}.${keyId}.%`;
+}
 
 /**
- * AES-256-GCM envelope encryption of personal-data fields. Each organisation has a data key, wrapped by
- * the key provider's KEK and stored in `data_keys`; sealed values read `cg1.<dataKeyId>.<iv|tag|ct>` so
- * a value names the key that opens it (rotation leaves old values readable). Data keys are cached
- * unwrapped in memory for the life of the process.
+ * AES-256-GCM envelope encryption of personal-data fields (PRODUCT.md §3.6).
+ *
+ * - Data keys per organisation, and per data subject when a `subjectKey` is given (so one person's data
+ *   can be crypto-shredded), each wrapped by the key provider's KEK and stored in `data_keys`.
+ * - A sealed value reads `cg1.<dataKeyId>.<base64url(iv | tag | ciphertext)>`; the organisation id and
+ *   key id are authenticated as associated data, so a value moved to another tenant or relabelled with
+ *   another key fails to open.
+ * - Data keys are versioned: `rotateDataKey` makes a new version current, old versions keep opening old
+ *   values, `reseal` re-encrypts a value under the current version (lazy re-encryption).
+ * - `shredSubject` destroys a subject's keys (the rows stay as tombstones); open() then throws a
+ *   ShreddedError ("erased") and tryOpen() returns null.
+ * Unwrapped keys are cached in memory with their GCM state (gcm.ts: OpenSSL's AES, batched).
  */
 export class EnvelopeFieldCipher implements FieldCipher {
-  private cache = new Map<string, { id: string; key: Buffer }>(); // org|subject -> key
-  private byId = new Map<string, Buffer>();
-  private pending = new Map<string, Promise<{ id: string; key: Buffer }>>();
-  private txCache = new WeakMap<Executor, Map<string, { id: string; key: Buffer }>>();
+  private current = new Map<string, LiveKey>(); // org|subject -> current key
+  private byId = new Map<string, LiveKey>();
+  private pending = new Map<string, Promise<LiveKey>>();
+  /** Keys created inside a caller's transaction: known to that transaction only until it commits. */
+  private txCache = new WeakMap<Executor, Map<string, LiveKey>>();
+  private blindKeys = new Map<string, crypto.KeyObject>();
 
   private readonly db: Db;
   private readonly keys: KeyProvider;
@@ -29,123 +97,361 @@ export class EnvelopeFieldCipher implements FieldCipher {
     this.clock = clock;
   }
 
-  private async dataKey(
-    orgId: string,
-    subjectKey: string | null,
-    tx?: Executor,
-  ): Promise<{ id: string; key: Buffer }> {
-    const cacheKey = `${orgId}|${subjectKey ?? ''}`;
-    const hit = this.cache.get(cacheKey);
-    if (hit) return hit;
-    if (tx) {
-      // Inside a transaction: a key created here exists only if that transaction commits, so it is
-      // remembered for this transaction only; the next call after commit loads it from the table.
-      let scoped = this.txCache.get(tx);
-      if (!scoped) {
-        scoped = new Map();
-        this.txCache.set(tx, scoped);
-      }
-      const own = scoped.get(cacheKey);
-      if (own) return own;
-      const k = await this.loadOrCreate(orgId, subjectKey, tx);
-      if (k.created) scoped.set(cacheKey, k);
-      else this.remember(cacheKey, k);
-      return k;
-    }
-    let p = this.pending.get(cacheKey);
-    if (!p) {
-      p = this.loadOrCreate(orgId, subjectKey, this.db).finally(() => this.pending.delete(cacheKey));
-      this.pending.set(cacheKey, p);
-    }
-    const k = await p;
-    this.remember(cacheKey, k);
+  private live(row: KeyRow): LiveKey {
+    if (!row.wrapped) throw new ShreddedError(row.id, row.shredded_at);
+    const k: LiveKey = {
+      id: row.id,
+      orgId: row.org_id,
+      subjectKey: row.subject_key,
+      version: row.version,
+      gcm: new FieldGcm(crypto.createSecretKey(this.keys.unwrap(row.kek_id, row.wrapped))),
+      aad: crypto
+        .createHash('sha256')
+        .update(`crossgate-field|${row.org_id}|${row.id}`)
+        .digest()
+        .subarray(0, 16),
+      loadedAt: performance.now(),
+    };
+    this.byId.set(k.id, k);
+    if (k.subjectKey !== null && this.byId.size > MAX_CACHED_SUBJECT_KEYS) this.evict();
     return k;
   }
 
-  private remember(cacheKey: string, k: { id: string; key: Buffer }): void {
-    this.cache.set(cacheKey, k);
-    this.byId.set(k.id, k.key);
+  /** Drops the oldest tenth of cached subject keys (organisation keys stay). */
+  private evict(): void {
+    let drop = Math.ceil(MAX_CACHED_SUBJECT_KEYS / 10);
+    for (const [id, k] of this.byId) {
+      if (drop === 0) break;
+      if (k.subjectKey === null) continue;
+      this.byId.delete(id);
+      const cacheKey = `${k.orgId}|${k.subjectKey}`;
+      if (this.current.get(cacheKey) === k) this.current.delete(cacheKey);
+      drop--;
+    }
+  }
+
+  private fresh(k: LiveKey | undefined): k is LiveKey {
+    return !!k && (k.subjectKey === null || performance.now() - k.loadedAt < SUBJECT_KEY_TTL_MS);
+  }
+
+  private scoped(tx: Executor): Map<string, LiveKey> {
+    let m = this.txCache.get(tx);
+    if (!m) {
+      m = new Map();
+      this.txCache.set(tx, m);
+    }
+    return m;
+  }
+
+  private async currentKey(orgId: string, subjectKey: string | null, tx?: Executor): Promise<LiveKey> {
+    const cacheKey = `${orgId}|${subjectKey ?? ''}`;
+    const hit = this.current.get(cacheKey);
+    if (this.fresh(hit)) return hit;
+    if (tx) {
+      // Inside a transaction (the embedded database has one connection, so the key must be read and
+      // written through it); a key created there is remembered for that transaction only, since it
+      // exists only if the transaction commits.
+      const scoped = this.scoped(tx);
+      const own = scoped.get(cacheKey);
+      if (own) return own;
+      const { key, created } = await this.loadOrCreate(orgId, subjectKey, tx);
+      if (created) scoped.set(cacheKey, key);
+      else this.current.set(cacheKey, key);
+      return key;
+    }
+    let p = this.pending.get(cacheKey);
+    if (!p) {
+      p = this.loadOrCreate(orgId, subjectKey, this.db)
+        .then((r) => r.key)
+        .finally(() => this.pending.delete(cacheKey));
+      this.pending.set(cacheKey, p);
+    }
+    const k = await p;
+    this.current.set(cacheKey, k);
+    return k;
+  }
+
+  private findCurrent(db: Executor, orgId: string, subjectKey: string | null) {
+    let q = db
+      .selectFrom('data_keys')
+      .select(['id', 'org_id', 'subject_key', 'version', 'kek_id', 'wrapped', 'shredded_at'])
+      .where('org_id', '=', orgId)
+      .where('shredded_at', 'is', null)
+      .where('retired_at', 'is', null);
+    q = subjectKey === null ? q.where('subject_key', 'is', null) : q.where('subject_key', '=', subjectKey);
+    return q.orderBy('version', 'desc').limit(1).executeTakeFirst();
+  }
+
+  private async nextVersion(db: Executor, orgId: string, subjectKey: string | null): Promise<number> {
+    let q = db
+      .selectFrom('data_keys')
+      .select((eb) => eb.fn.max('version').as('v'))
+      .where('org_id', '=', orgId);
+    q = subjectKey === null ? q.where('subject_key', 'is', null) : q.where('subject_key', '=', subjectKey);
+    const r = await q.executeTakeFirst();
+    return Number(r?.v ?? 0) + 1;
+  }
+
+  private newKeyRow(orgId: string, subjectKey: string | null, version: number) {
+    const { kekId, wrapped } = this.keys.wrap(crypto.randomBytes(32));
+    return {
+      id: `dk_${crypto.randomBytes(10).toString('hex')}`,
+      org_id: orgId,
+      subject_key: subjectKey,
+      version,
+      kek_id: kekId,
+      wrapped,
+      created_at: this.clock.now(),
+    };
   }
 
   private async loadOrCreate(
     orgId: string,
     subjectKey: string | null,
     db: Executor,
-  ): Promise<{ id: string; key: Buffer; created: boolean }> {
-    const find = () => {
-      let q = db
-        .selectFrom('data_keys')
-        .selectAll()
-        .where('org_id', '=', orgId)
-        .where('shredded_at', 'is', null);
-      q = subjectKey === null ? q.where('subject_key', 'is', null) : q.where('subject_key', '=', subjectKey);
-      return q.executeTakeFirst();
-    };
-    let row = await find();
-    let created = false;
-    if (!row) {
-      created = true;
-      const key = crypto.randomBytes(32);
-      const { kekId, wrapped } = this.keys.wrap(key);
-      const id = `dk_${crypto.randomBytes(8).toString('hex')}`;
-      await db
-        .insertInto('data_keys')
-        .values({
-          id,
-          org_id: orgId,
-          subject_key: subjectKey,
-          kek_id: kekId,
-          wrapped,
-          created_at: this.clock.now(),
-        })
-        .onConflict((oc) => oc.doNothing())
-        .execute();
-      row = await find();
-      if (!row) throw new AppError('internal', 'Could not create a data key');
-    }
-    return { id: row.id, key: this.keys.unwrap(row.kek_id, row.wrapped), created };
+  ): Promise<{ key: LiveKey; created: boolean }> {
+    const row = await this.findCurrent(db, orgId, subjectKey);
+    if (row) return { key: this.live(row), created: false };
+    const version = await this.nextVersion(db, orgId, subjectKey);
+    const inserted = await db
+      .insertInto('data_keys')
+      .values(this.newKeyRow(orgId, subjectKey, version))
+      .onConflict((oc) => oc.doNothing())
+      .returning(['id', 'org_id', 'subject_key', 'version', 'kek_id', 'wrapped', 'shredded_at'])
+      .executeTakeFirst();
+    if (inserted) return { key: this.live(inserted), created: true };
+    // Another writer created it first.
+    const again = await this.findCurrent(db, orgId, subjectKey);
+    if (!again) throw new AppError('internal', 'Could not create a data key');
+    return { key: this.live(again), created: false };
   }
 
-  async seal(orgId: string, plaintext: string, _subjectKey?: string, tx?: Executor): Promise<string> {
-    const { id, key } = await this.dataKey(orgId, null, tx);
-    const iv = crypto.randomBytes(12);
-    const c = crypto.createCipheriv('aes-256-gcm', key, iv);
-    c.setAAD(Buffer.from(orgId));
-    const ct = Buffer.concat([c.update(plaintext, 'utf8'), c.final()]);
-    return `${FORMAT}.${id}.${Buffer.concat([iv, c.getAuthTag(), ct]).toString('base64url')}`;
+  /**
+   * Loads (and creates, in one multi-row insert) the data keys of many subjects at once, so a bulk
+   * import that seals per buyer does one round trip per batch instead of one per new buyer.
+   */
+  async prepareSubjects(orgId: string, subjectKeys: Iterable<string>, tx?: Executor): Promise<void> {
+    const db = tx ?? this.db;
+    const scoped = tx ? this.scoped(tx) : undefined;
+    const wanted = [...new Set(subjectKeys)].filter(
+      (s) => !this.fresh(this.current.get(`${orgId}|${s}`)) && !scoped?.has(`${orgId}|${s}`),
+    );
+    const cols = ['id', 'org_id', 'subject_key', 'version', 'kek_id', 'wrapped', 'shredded_at'] as const;
+    for (let i = 0; i < wanted.length; i += 1000) {
+      const chunk = wanted.slice(i, i + 1000);
+      const existing = await db
+        .selectFrom('data_keys')
+        .select(cols)
+        .where('org_id', '=', orgId)
+        .where('subject_key', 'in', chunk)
+        .where('shredded_at', 'is', null)
+        .where('retired_at', 'is', null)
+        .execute();
+      for (const r of existing) this.current.set(`${orgId}|${r.subject_key}`, this.live(r));
+      const have = new Set(existing.map((r) => r.subject_key));
+      const missing = chunk.filter((s) => !have.has(s));
+      if (missing.length === 0) continue;
+      // A subject that was shredded before starts again at a higher version; a fresh one at 1.
+      const versions = await db
+        .selectFrom('data_keys')
+        .select(['subject_key', (eb) => eb.fn.max('version').as('v')])
+        .where('org_id', '=', orgId)
+        .where('subject_key', 'in', missing)
+        .groupBy('subject_key')
+        .execute();
+      const vOf = new Map(versions.map((v) => [v.subject_key, Number(v.v)]));
+      const created = await db
+        .insertInto('data_keys')
+        .values(missing.map((s) => this.newKeyRow(orgId, s, (vOf.get(s) ?? 0) + 1)))
+        .onConflict((oc) => oc.doNothing())
+        .returning(cols)
+        .execute();
+      for (const r of created) (scoped ?? this.current).set(`${orgId}|${r.subject_key}`, this.live(r));
+    }
+  }
+
+  async seal(orgId: string, plaintext: string, subjectKey?: string, tx?: Executor): Promise<string> {
+    const hit = this.current.get(`${orgId}|${subjectKey ?? ''}`);
+    return this.sealWith(
+      this.fresh(hit) ? hit : await this.currentKey(orgId, subjectKey ?? null, tx),
+      plaintext,
+    );
+  }
+
+  private sealWith(k: LiveKey, plaintext: string): string {
+    return `${FORMAT}.${k.id}.${k.gcm.seal(Buffer.from(plaintext, 'utf8'), k.aad).toString('base64url')}`;
+  }
+
+  private async keyById(orgId: string, keyId: string, db: Executor = this.db): Promise<LiveKey> {
+    const hit = this.byId.get(keyId);
+    if (this.fresh(hit) && hit.orgId === orgId) return hit;
+    const row = await db
+      .selectFrom('data_keys')
+      .select(['id', 'org_id', 'subject_key', 'version', 'kek_id', 'wrapped', 'shredded_at'])
+      .where('id', '=', keyId)
+      .where('org_id', '=', orgId)
+      .executeTakeFirst();
+    if (!row) throw new AppError('not_found', 'No data key for this value in this organisation');
+    if (!row.wrapped) {
+      this.byId.delete(keyId);
+      throw new ShreddedError(row.id, row.shredded_at);
+    }
+    return this.live(row);
   }
 
   async open(orgId: string, sealed: string, tx?: Executor): Promise<string> {
-    const [format, keyId, body] = sealed.split('.');
-    if (format !== FORMAT || !keyId || body === undefined)
-      throw new AppError('internal', 'Not a sealed value');
-    let key = this.byId.get(keyId);
-    if (!key) {
-      const row = await this.db
-        .selectFrom('data_keys')
-        .selectAll()
-        .where('id', '=', keyId)
-        .where('org_id', '=', orgId)
-        .executeTakeFirst();
-      if (!row || row.shredded_at)
-        throw new AppError('not_found', 'The key for this value has been destroyed');
-      key = this.keys.unwrap(row.kek_id, row.wrapped);
-      this.byId.set(keyId, key);
+    const keyId = keyIdOf(sealed);
+    if (!keyId) throw new AppError('internal', 'Not a sealed value');
+    const hit = this.byId.get(keyId);
+    const k = this.fresh(hit) && hit.orgId === orgId ? hit : await this.keyById(orgId, keyId, tx);
+    const raw = Buffer.from(sealed.slice(FORMAT.length + keyId.length + 2), 'base64url');
+    if (raw.length < IV_BYTES + TAG_BYTES) throw new AppError('internal', 'Sealed value is truncated');
+    const plain = k.gcm.open(raw, k.aad);
+    if (!plain)
+      throw new AppError('internal', 'Sealed value failed its integrity check (tampered or corrupted)');
+    return plain.toString('utf8');
+  }
+
+  /** Like open(), but null when the value was crypto-shredded (its subject erased). */
+  async tryOpen(orgId: string, sealed: string, tx?: Executor): Promise<string | null> {
+    try {
+      return await this.open(orgId, sealed, tx);
+    } catch (err) {
+      if (isShredded(err)) return null;
+      throw err;
     }
-    const raw = Buffer.from(body, 'base64url');
-    const d = crypto.createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12));
-    d.setAAD(Buffer.from(orgId));
-    d.setAuthTag(raw.subarray(12, 28));
-    return Buffer.concat([d.update(raw.subarray(28)), d.final()]).toString('utf8');
   }
 
   blindIndex(orgId: string, value: string): string {
-    return crypto
-      .createHmac('sha256', this.keys.blindIndexKey())
-      .update(orgId)
-      .update('\0')
-      .update(value)
-      .digest('base64url')
-      .slice(0, 32);
+    let key = this.blindKeys.get(orgId);
+    if (!key) {
+      // Per-organisation index key derived from the provider's blind-index secret: the same email in two
+      // tenants gives unrelated index values.
+      key = crypto.createSecretKey(
+        Buffer.from(crypto.hkdfSync('sha256', this.keys.blindIndexKey(), orgId, 'crossgate blind index', 32)),
+      );
+      this.blindKeys.set(orgId, key);
+    }
+    return crypto.createHmac('sha256', key).update(value).digest('base64url').slice(0, 32);
+  }
+
+  /**
+   * Makes a new data-key version current for an organisation (or one subject). New values seal under it;
+   * old values still open and are moved over by reseal()/the re-encryption job. Returns the new key id.
+   */
+  async rotateDataKey(orgId: string, subjectKey: string | null = null): Promise<string> {
+    const version = await this.nextVersion(this.db, orgId, subjectKey);
+    const row = this.newKeyRow(orgId, subjectKey, version);
+    await this.db.transaction().execute(async (tx) => {
+      let q = tx
+        .updateTable('data_keys')
+        .set({ retired_at: this.clock.now() })
+        .where('org_id', '=', orgId)
+        .where('retired_at', 'is', null)
+        .where('shredded_at', 'is', null);
+      q = subjectKey === null ? q.where('subject_key', 'is', null) : q.where('subject_key', '=', subjectKey);
+      await q.execute();
+      await tx.insertInto('data_keys').values(row).execute();
+    });
+    this.current.delete(`${orgId}|${subjectKey ?? ''}`);
+    return row.id;
+  }
+
+  /** True when `sealed` is under a key that is no longer current for its organisation/subject. */
+  async isStale(orgId: string, sealed: string): Promise<boolean> {
+    const keyId = keyIdOf(sealed);
+    if (!keyId) return false;
+    const k = await this.keyById(orgId, keyId);
+    const cur = await this.currentKey(orgId, k.subjectKey);
+    return cur.id !== k.id;
+  }
+
+  /** Lazy re-encryption: the value re-sealed under the current key of its subject, or null if current. */
+  async reseal(orgId: string, sealed: string): Promise<string | null> {
+    const keyId = keyIdOf(sealed);
+    if (!keyId) return null;
+    const k = await this.keyById(orgId, keyId);
+    const cur = await this.currentKey(orgId, k.subjectKey);
+    if (cur.id === k.id) return null;
+    return this.sealWith(cur, await this.open(orgId, sealed));
+  }
+
+  /**
+   * Crypto-shredding: destroys every data key of the subject (the wrapped key is erased; the row stays
+   * as a tombstone). Values sealed under them can never be opened again. Returns the destroyed key ids.
+   */
+  async shredSubject(orgId: string, subjectKey: string, reason: string, executor: Executor = this.db) {
+    const rows = await executor
+      .updateTable('data_keys')
+      .set({ wrapped: null, shredded_at: this.clock.now(), shred_reason: reason })
+      .where('org_id', '=', orgId)
+      .where('subject_key', '=', subjectKey)
+      .where('shredded_at', 'is', null)
+      .returning('id')
+      .execute();
+    this.current.delete(`${orgId}|${subjectKey}`);
+    for (const r of rows) this.byId.delete(r.id);
+    return rows.map((r) => r.id);
+  }
+
+  /** The subject (or null for the organisation key) a data key belongs to. */
+  async keyInfo(orgId: string, keyId: string) {
+    return this.db
+      .selectFrom('data_keys')
+      .select(['id', 'subject_key', 'version', 'kek_id', 'retired_at', 'shredded_at', 'shred_reason'])
+      .where('org_id', '=', orgId)
+      .where('id', '=', keyId)
+      .executeTakeFirst();
+  }
+
+  /** Key ids (live and shredded) of a subject. */
+  async subjectKeyIds(orgId: string, subjectKey: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('data_keys')
+      .select('id')
+      .where('org_id', '=', orgId)
+      .where('subject_key', '=', subjectKey)
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * Re-wraps every live data key still wrapped by an older KEK under the provider's current KEK (after
+   * `rotateKek`). No value is re-encrypted and nothing stops: old and new wrappings both open until the
+   * row is updated, and each row is updated atomically.
+   */
+  async rewrapDataKeys(batch = 500): Promise<{ rewrapped: number; kekId: string }> {
+    const kekId = this.keys.currentKekId;
+    let rewrapped = 0;
+    for (;;) {
+      const rows = await this.db
+        .selectFrom('data_keys')
+        .select(['id', 'kek_id', 'wrapped'])
+        .where('kek_id', '<>', kekId)
+        .where('wrapped', 'is not', null)
+        .orderBy('id')
+        .limit(batch)
+        .execute();
+      if (rows.length === 0) break;
+      for (const r of rows) {
+        const next = this.keys.wrap(this.keys.unwrap(r.kek_id, r.wrapped as string));
+        await this.db
+          .updateTable('data_keys')
+          .set({ kek_id: next.kekId, wrapped: next.wrapped })
+          .where('id', '=', r.id)
+          .where('kek_id', '=', r.kek_id)
+          .execute();
+        rewrapped += 1;
+      }
+    }
+    return { rewrapped, kekId };
+  }
+
+  /** KEK ids still referenced by a live data key (a KEK not listed can be retired from the provider). */
+  async keksInUse(): Promise<string[]> {
+    const rows = await sql<{
+      kek_id: string;
+    }>`select distinct kek_id from data_keys where wrapped is not null`.execute(this.db);
+    return rows.rows.map((r) => r.kek_id).sort();
   }
 }

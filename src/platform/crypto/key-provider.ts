@@ -16,6 +16,51 @@ export interface KeyProvider {
   blindIndexKey(): Buffer;
   /** Ed25519 key pair by name (e.g. `journal`), created on first use. */
   signingKey(name: string): { privateKey: crypto.KeyObject; publicKey: crypto.KeyObject; keyId: string };
+  /** Makes a new KEK current and returns its id (providers whose KMS rotates keys itself omit it). */
+  rotateKek?(): string;
+  /** Every KEK id the provider can still unwrap with. */
+  kekIds?(): string[];
+  /** Destroys an old KEK once no data key is wrapped by it. */
+  retireKek?(id: string): void;
+}
+
+/**
+ * What a cloud KMS offers (AWS KMS Encrypt/Decrypt, GCP Cloud KMS, Azure Key Vault wrapKey/unwrapKey,
+ * HashiCorp Vault transit): wrapping and unwrapping of small secrets by a key that never leaves the KMS.
+ */
+export interface KmsClient {
+  readonly keyId: string;
+  encrypt(plaintext: Buffer): Buffer;
+  decrypt(keyId: string, ciphertext: Buffer): Buffer;
+}
+
+/**
+ * KEK held in a KMS; blind-index and signing keys from a local provider (they must be usable offline).
+ * Data keys are wrapped by the KMS, so a stolen database plus key file opens nothing.
+ */
+export class KmsKeyProvider implements KeyProvider {
+  private readonly kms: KmsClient;
+  private readonly local: KeyProvider;
+  constructor(kms: KmsClient, local: KeyProvider) {
+    this.kms = kms;
+    this.local = local;
+  }
+  get currentKekId(): string {
+    return `kms:${this.kms.keyId}`;
+  }
+  wrap(dataKey: Buffer) {
+    return { kekId: this.currentKekId, wrapped: this.kms.encrypt(dataKey).toString('base64url') };
+  }
+  unwrap(kekId: string, wrapped: string): Buffer {
+    if (!kekId.startsWith('kms:')) return this.local.unwrap(kekId, wrapped);
+    return this.kms.decrypt(kekId.slice(4), Buffer.from(wrapped, 'base64url'));
+  }
+  blindIndexKey(): Buffer {
+    return this.local.blindIndexKey();
+  }
+  signingKey(name: string) {
+    return this.local.signingKey(name);
+  }
 }
 
 interface KeyFile {
@@ -88,6 +133,17 @@ export class LocalKeyProvider implements KeyProvider {
     this.file.current = id;
     this.save();
     return id;
+  }
+
+  kekIds(): string[] {
+    return Object.keys(this.file.keks);
+  }
+
+  /** Removes an old KEK. Refuses the current one; callers check no data key still uses it. */
+  retireKek(id: string): void {
+    if (id === this.file.current) throw new Error('The current KEK cannot be retired');
+    delete this.file.keks[id];
+    this.save();
   }
 
   wrap(dataKey: Buffer): { kekId: string; wrapped: string } {

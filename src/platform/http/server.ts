@@ -71,18 +71,26 @@ export async function buildServer(ctx: AppContext, opts: BuildServerOptions): Pr
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(fastifyCookie);
+  // Security headers (helmet): a strict CSP for the dashboard and API (no inline or third-party
+  // script), framing refused, HSTS, nosniff, no referrer. Only the API reference at /docs, whose page
+  // boots with an inline script, gets 'unsafe-inline' for scripts (set in onSend below).
+  const cspDirectives = {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'", "'unsafe-inline'", 'https://fonts.googleapis.com'],
+    imgSrc: ["'self'", 'data:', 'blob:'],
+    fontSrc: ["'self'", 'data:', 'https://fonts.gstatic.com'],
+    connectSrc: ["'self'"],
+    frameAncestors: ["'none'"],
+  };
   await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", "'unsafe-inline'", 'https://cdn.jsdelivr.net'],
-        styleSrc: ["'self'", "'unsafe-inline'", 'https://cdn.jsdelivr.net', 'https://fonts.googleapis.com'],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        fontSrc: ["'self'", 'data:', 'https://fonts.gstatic.com'],
-        connectSrc: ["'self'"],
-      },
-    },
+    contentSecurityPolicy: { directives: cspDirectives },
+    frameguard: { action: 'deny' },
   });
+  const docsCsp = Object.entries({ ...cspDirectives, scriptSrc: ["'self'", "'unsafe-inline'"] })
+    .map(([k, v]) => `${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} ${v.join(' ')}`)
+    .concat(["base-uri 'self'", "object-src 'none'", "form-action 'self'"])
+    .join(';');
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -105,6 +113,10 @@ export async function buildServer(ctx: AppContext, opts: BuildServerOptions): Pr
 
   app.addHook('onSend', async (req, reply, payload) => {
     reply.header('x-request-id', req.id);
+    if (req.url.startsWith('/docs')) reply.header('content-security-policy', docsCsp);
+    // API answers may carry personal data: never stored by browsers or shared caches.
+    else if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control'))
+      reply.header('cache-control', 'no-store');
     return payload;
   });
 
@@ -190,6 +202,12 @@ export async function buildServer(ctx: AppContext, opts: BuildServerOptions): Pr
             `Route ${route.method} ${route.url} declares no permission (config.permission or config.public)`,
           );
         }
+        // The OpenAPI document says which permission each operation needs (x-permission), and marks
+        // public operations with an empty security requirement, so clients and the access-matrix test
+        // read the rules from the same place.
+        route.schema = cfg.public
+          ? { ...(route.schema ?? {}), security: [] }
+          : ({ ...(route.schema ?? {}), 'x-permission': cfg.permission } as typeof route.schema);
       });
       api.addHook('onRequest', async (req) => {
         const cfg = req.routeOptions.config as { permission?: string; public?: boolean };

@@ -1,0 +1,56 @@
+/**
+ * Where personal data lives sealed: every table column that holds `cg1.` values. The privacy module uses
+ * this map to find a data subject's values (export, correction, erasure), to re-encrypt values under
+ * retired keys, and to prove a raw dump holds no clear text. Each table has `id` and `org_id` columns.
+ *
+ * Modules that add sealed columns register them here (one call from their index.ts); the tables below
+ * are the ones that exist today.
+ */
+export interface SealedTable {
+  table: string;
+  /** Sealed columns, with the name shown in exports. */
+  columns: Record<string, string>;
+  /** Clear, non-personal columns included in an export for context (e.g. order number and date). */
+  context?: Record<string, string>;
+  /** Keyed-hash column (FieldCipher.blindIndex of the normalised email) for finding a subject by email. */
+  emailIndex?: string;
+  /** Rows of this table are customs records under legal hold; this column dates them. */
+  customsRecordDate?: string;
+}
+
+const registry = new Map<string, SealedTable>();
+
+export function registerSealedTable(t: SealedTable): void {
+  registry.set(t.table, t);
+}
+
+export function sealedTables(): SealedTable[] {
+  return [...registry.values()];
+}
+
+registerSealedTable({ table: 'users', columns: { email_sealed: 'email', name_sealed: 'name' } });
+registerSealedTable({
+  table: 'parties',
+  columns: {
+    name_sealed: 'name',
+    address_sealed: 'address',
+    email_sealed: 'email',
+    phone_sealed: 'phone',
+    tax_id_sealed: 'taxId',
+  },
+  context: { kind: 'kind', country: 'country', external_ref: 'reference' },
+  emailIndex: 'email_index',
+});
+registerSealedTable({
+  table: 'orders',
+  columns: { ship_to_sealed: 'shipTo', payment_ref_sealed: 'paymentReference' },
+  context: {
+    platform: 'platform',
+    external_id: 'orderNumber',
+    ordered_at: 'orderedAt',
+    ship_to_country: 'shipToCountry',
+    total: 'total',
+    currency: 'currency',
+  },
+  customsRecordDate: 'ordered_at',
+});
