@@ -57,6 +57,13 @@ export const PAGES: PageEntry[] = [
     component: lazy(() => import('./trace.page.tsx')),
   },
   {
+    path: '/customs',
+    label: 'Customs transmission',
+    permission: 'gateway:read',
+    section: 'Compliance',
+    component: lazy(() => import('./customs.page.tsx')),
+  },
+  {
     path: '/imports',
     label: 'Import quarantine',
     permission: 'imports:read',
