@@ -209,7 +209,8 @@ export class FieldGcm {
   /** iv (12) | tag (16) | ciphertext of the UTF-8 (or given) bytes. */
   seal(plain: Buffer | string, aad: Buffer): Buffer {
     const len = typeof plain === 'string' ? Buffer.byteLength(plain, 'utf8') : plain.length;
-    if (len > FAST_MAX_BYTES) return this.sealSlow(typeof plain === 'string' ? Buffer.from(plain, 'utf8') : plain, aad);
+    if (len > FAST_MAX_BYTES)
+      return this.sealSlow(typeof plain === 'string' ? Buffer.from(plain, 'utf8') : plain, aad);
     if (this.next * 12 >= this.pool.length) this.refill();
     const k = this.next++;
     const out = Buffer.allocUnsafe(28 + len);
