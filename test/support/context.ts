@@ -47,7 +47,17 @@ export async function testContext(
     drop = async () => {
       const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
       await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
+      // pg's Pool.end() resolves before its sockets have closed; forcing the drop at once terminates
+      // them and their 'error' surfaces as an uncaught exception in the test file. Wait for them first.
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await c.query(`drop database if exists ${name}${attempt >= 20 ? ' with (force)' : ''}`);
+          break;
+        } catch (err) {
+          if (attempt >= 20 || !/being accessed by other users/.test(String(err))) throw err;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      }
       await c.end();
     };
   }
