@@ -11,6 +11,7 @@ import type { AppContext } from '../platform/context.ts';
 import { EnvelopeFieldCipher } from '../modules/privacy/index.ts';
 import { SqlJournal } from '../modules/journal/index.ts';
 import { allMigrations } from './modules.ts';
+import { wireWorkflows } from './workflows.ts';
 
 export interface CreateContextOptions {
   config?: Config;
@@ -32,6 +33,7 @@ export async function createAppContext(opts: CreateContextOptions = {}): Promise
     url: config.DATABASE_URL,
     dataDir: opts.ephemeral ? undefined : path.join(config.homeDir, 'db'),
     poolSize: opts.poolSize ?? 10,
+    onIdleError: (err) => logger.warn({ err: err.message }, 'idle database connection ended'),
   });
   const clock = opts.clock ?? systemClock;
   const keys =
@@ -45,8 +47,9 @@ export async function createAppContext(opts: CreateContextOptions = {}): Promise
     ids: typeIdGenerator,
     keys,
     cipher: new EnvelopeFieldCipher(database.db, keys, clock),
-    journal: new SqlJournal(clock, typeIdGenerator),
+    journal: new SqlJournal({ clock, ids: typeIdGenerator }),
   };
+  wireWorkflows(ctx);
   if (opts.migrate ?? config.CROSSGATE_MIGRATE_ON_START) {
     const { applied } = await migrateToLatest(database.db, allMigrations());
     if (applied.length) logger.info({ applied: applied.length }, 'migrations applied');

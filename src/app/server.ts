@@ -42,11 +42,20 @@ export async function createHttpApp(
         prefix: '/',
         wildcard: false,
         index: ['index.html'],
+        cacheControl: false,
+        // Vite names built assets by content hash: cache them for good; always revalidate the rest.
+        setHeaders: (reply, file) =>
+          reply.header(
+            'cache-control',
+            file.includes(`${path.sep}assets${path.sep}`)
+              ? 'public, max-age=31536000, immutable'
+              : 'no-cache',
+          ),
       });
-      // Client-side routes fall back to index.html.
-      app.get('/app/*', { config: { public: true }, schema: { hide: true } }, async (_req, reply) =>
-        reply.sendFile('index.html'),
-      );
+      // The dashboard's client-side routes all live under /app and fall back to index.html.
+      const page = { config: { public: true }, schema: { hide: true } };
+      app.get('/app', page, async (_req, reply) => reply.sendFile('index.html'));
+      app.get('/app/*', page, async (_req, reply) => reply.sendFile('index.html'));
     },
   });
 }

@@ -15,6 +15,13 @@ export interface JournalRecord {
   /** The id of the thing the entry is about (order, shipment, filing…). Never personal data in clear. */
   subject?: string;
   data: Record<string, unknown>;
+  /** Optional pre-assigned entry id (`jnl_…`), so the caller can store a reference to its entry. */
+  id?: string;
+  /**
+   * Skip this record when the same fact (kind, version, subject, data) is already in the log: for
+   * re-imports. Facts that may legitimately repeat leave it unset.
+   */
+  dedupe?: boolean;
 }
 
 /** Port every module writes its facts through, inside the transaction that changes its state. */

@@ -21,10 +21,12 @@ export const ID_PREFIXES = {
   quarantine: 'qrn',
   journalEntry: 'jnl',
   filing: 'fil',
+  filingClock: 'fck',
   outbox: 'obx',
   alert: 'alr',
   classification: 'cls',
   traceEvent: 'trc',
+  traceDossier: 'tdo',
   request: 'req',
   transferDecision: 'tfr',
   dataSubjectRequest: 'dsr',
@@ -33,6 +35,11 @@ export const ID_PREFIXES = {
   accessReview: 'arv',
   accessReviewItem: 'ari',
   oauthToken: 'tok',
+  tariffRevision: 'trv',
+  tariffDiff: 'tdf',
+  classificationReference: 'crf',
+  customsEndpoint: 'cep',
+  submissionAttempt: 'att',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

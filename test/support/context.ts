@@ -47,17 +47,14 @@ export async function testContext(
     drop = async () => {
       const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
       await c.connect();
-      // pg's Pool.end() resolves before its sockets have closed; forcing the drop at once terminates
-      // them and their 'error' surfaces as an uncaught exception in the test file. Wait for them first.
-      for (let attempt = 0; ; attempt++) {
-        try {
-          await c.query(`drop database if exists ${name}${attempt >= 20 ? ' with (force)' : ''}`);
-          break;
-        } catch (err) {
-          if (attempt >= 20 || !/being accessed by other users/.test(String(err))) throw err;
-          await new Promise((r) => setTimeout(r, 100));
-        }
+      // pg-pool's end() resolves before its sockets close; wait for them, so that the forced drop
+      // does not kill a closing connection (which surfaces as an uncaught error in the test).
+      for (let i = 0; i < 50; i++) {
+        const r = await c.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+        if (r.rows[0].n === 0) break;
+        await new Promise((res) => setTimeout(res, 20));
       }
+      await c.query(`drop database if exists ${name} with (force)`);
       await c.end();
     };
   }

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import type { OrderRecord, PartyRecord, ProductRecord, ShipmentRecord } from './core.records.ts';
@@ -35,14 +36,115 @@ function canonical(v: unknown): string {
   return JSON.stringify(v);
 }
 
+const hashKeys = new WeakMap<AppContext['keys'], crypto.KeyObject>();
+/** The blind-index key as a KeyObject, built once per key provider: building it per hash costs more than hashing. */
+function hashKey(ctx: AppContext): crypto.KeyObject {
+  let k = hashKeys.get(ctx.keys);
+  if (!k) {
+    k = crypto.createSecretKey(ctx.keys.blindIndexKey());
+    hashKeys.set(ctx.keys, k);
+  }
+  return k;
+}
+
 /** Keyed hash (HMAC) so the stored hash of a record with personal data is not a dictionary target. */
 function contentHash(ctx: AppContext, orgId: string, record: unknown): string {
   return crypto
-    .createHmac('sha256', ctx.keys.blindIndexKey())
+    .createHmac('sha256', hashKey(ctx))
     .update(orgId)
     .update('\0')
     .update(canonical(record))
     .digest('base64url');
+}
+
+/** Column name and the PostgreSQL type of its array parameter, for insertByUnnest. */
+type UnnestColumns = ReadonlyArray<readonly [string, string]>;
+
+const PARTY_COLUMNS: UnnestColumns = [
+  ['id', 'text'],
+  ['org_id', 'text'],
+  ['kind', 'text'],
+  ['external_ref', 'text'],
+  ['is_person', 'bool'],
+  ['name', 'text'],
+  ['name_sealed', 'text'],
+  ['address', 'jsonb'],
+  ['address_sealed', 'text'],
+  ['country', 'text'],
+  ['region', 'text'],
+  ['email_sealed', 'text'],
+  ['phone_sealed', 'text'],
+  ['tax_id_sealed', 'text'],
+  ['mid', 'text'],
+  ['email_index', 'text'],
+  ['created_at', 'timestamptz'],
+  ['updated_at', 'timestamptz'],
+];
+const ORDER_COLUMNS: UnnestColumns = [
+  ['id', 'text'],
+  ['org_id', 'text'],
+  ['platform', 'text'],
+  ['external_id', 'text'],
+  ['buyer_party_id', 'text'],
+  ['ship_to_country', 'text'],
+  ['ship_to_sealed', 'text'],
+  ['currency', 'text'],
+  ['subtotal', 'numeric'],
+  ['shipping', 'numeric'],
+  ['tax', 'numeric'],
+  ['total', 'numeric'],
+  ['payment_method', 'text'],
+  ['payment_ref_sealed', 'text'],
+  ['status', 'text'],
+  ['ordered_at', 'timestamptz'],
+  ['paid_at', 'timestamptz'],
+  ['line_count', 'int4'],
+  ['content_hash', 'text'],
+  ['import_run_id', 'text'],
+  ['created_at', 'timestamptz'],
+  ['updated_at', 'timestamptz'],
+];
+/** An order that exists is replaced in place (same id); created_at is kept. */
+const ORDER_UPSERT = `on conflict (id) do update set ${ORDER_COLUMNS.map(([c]) => c)
+  .filter((c) => !['id', 'org_id', 'platform', 'external_id', 'created_at'].includes(c))
+  .map((c) => `${c} = excluded.${c}`)
+  .join(', ')}`;
+const ORDER_LINE_COLUMNS: UnnestColumns = [
+  ['id', 'text'],
+  ['org_id', 'text'],
+  ['order_id', 'text'],
+  ['line_no', 'int4'],
+  ['sku', 'text'],
+  ['product_id', 'text'],
+  ['title', 'text'],
+  ['quantity', 'int4'],
+  ['unit_price', 'numeric'],
+  ['total', 'numeric'],
+];
+
+/**
+ * Bulk insert as `insert … select * from unnest($1::text[], $2::numeric[], …)`: one array parameter per
+ * column instead of one parameter per cell, so a batch of thousands of rows is one short statement that
+ * PostgreSQL parses and plans once.
+ */
+async function insertByUnnest(
+  tx: Executor,
+  table: string,
+  columns: UnnestColumns,
+  rows: ReadonlyArray<Record<string, unknown>>,
+  onConflict?: string,
+): Promise<void> {
+  if (rows.length === 0) return;
+  const arrays = columns.map(
+    ([name, type]) =>
+      sql`${rows.map((r) => {
+        const v = r[name];
+        return v instanceof Date ? v.toISOString() : (v ?? null);
+      })}::${sql.raw(type)}[]`,
+  );
+  await sql`insert into ${sql.table(table)} (${sql.join(columns.map(([c]) => sql.ref(c)))}) select * from unnest(${sql.join(arrays)}) ${sql.raw(onConflict ?? '')}`.execute(
+    tx,
+  );
 }
 
 function chunk<T>(items: T[], size: number): T[][] {
@@ -73,16 +175,24 @@ export async function upsertParties(
   const byKey = new Map<string, PartyRecord>();
   for (const p of parties) byKey.set(`${p.kind}|${p.externalRef}`, p);
   const existing = new Map<string, string>();
-  for (const kinds of chunk([...byKey.values()], 1000)) {
-    const rows = await tx
-      .selectFrom('parties')
-      .select(['id', 'kind', 'external_ref'])
-      .where('org_id', '=', orgId)
-      .where((eb) =>
-        eb.or(kinds.map((p) => eb.and([eb('kind', '=', p.kind), eb('external_ref', '=', p.externalRef)]))),
-      )
-      .execute();
-    for (const r of rows) existing.set(`${r.kind}|${r.external_ref}`, r.id);
+  // One `kind = k and external_ref in (…)` lookup per kind: an OR of (kind, ref) pairs is slow to plan.
+  const refsByKind = new Map<PartyRecord['kind'], string[]>();
+  for (const p of byKey.values()) {
+    const refs = refsByKind.get(p.kind);
+    if (refs) refs.push(p.externalRef);
+    else refsByKind.set(p.kind, [p.externalRef]);
+  }
+  for (const [kind, refs] of refsByKind) {
+    for (const part of chunk(refs, 1000)) {
+      const rows = await tx
+        .selectFrom('parties')
+        .select(['id', 'kind', 'external_ref'])
+        .where('org_id', '=', orgId)
+        .where('kind', '=', kind)
+        .where('external_ref', 'in', part)
+        .execute();
+      for (const r of rows) existing.set(`${r.kind}|${r.external_ref}`, r.id);
+    }
   }
   const inserts = [];
   for (const [key, p] of byKey) {
@@ -112,12 +222,14 @@ export async function upsertParties(
       updated_at: now,
     });
   }
-  for (const batch of chunk(inserts, 500)) {
-    await tx
-      .insertInto('parties')
-      .values(batch)
-      .onConflict((oc) => oc.columns(['org_id', 'kind', 'external_ref']).doNothing())
-      .execute();
+  for (const batch of chunk(inserts, 2000)) {
+    await insertByUnnest(
+      tx,
+      'parties',
+      PARTY_COLUMNS,
+      batch,
+      'on conflict (org_id, kind, external_ref) do nothing',
+    );
   }
   return parties.map((p) => existing.get(`${p.kind}|${p.externalRef}`)!);
 }
@@ -222,8 +334,11 @@ export async function ingestOrders(
     const key = (platform: string, externalId: string) => `${platform}|${externalId}`;
     const existing = new Map<string, { id: string; content_hash: string }>();
     const byPlatform = new Map<string, string[]>();
-    for (const r of records)
-      byPlatform.set(r.platform, [...(byPlatform.get(r.platform) ?? []), r.externalId]);
+    for (const r of records) {
+      const ids = byPlatform.get(r.platform);
+      if (ids) ids.push(r.externalId);
+      else byPlatform.set(r.platform, [r.externalId]);
+    }
     for (const [platform, extIds] of byPlatform) {
       for (const part of chunk(extIds, 1000)) {
         const rows = await tx
@@ -340,39 +455,15 @@ export async function ingestOrders(
     for (const part of chunk(replaced, 1000))
       await tx.deleteFrom('order_lines').where('order_id', 'in', part).execute();
     const liveIds = new Set(orderRows.map((o) => o.id));
-    for (const batch of chunk(orderRows, 500)) {
-      await tx
-        .insertInto('orders')
-        .values(batch)
-        .onConflict((oc) =>
-          oc.column('id').doUpdateSet((eb) => ({
-            buyer_party_id: eb.ref('excluded.buyer_party_id'),
-            ship_to_country: eb.ref('excluded.ship_to_country'),
-            ship_to_sealed: eb.ref('excluded.ship_to_sealed'),
-            currency: eb.ref('excluded.currency'),
-            subtotal: eb.ref('excluded.subtotal'),
-            shipping: eb.ref('excluded.shipping'),
-            tax: eb.ref('excluded.tax'),
-            total: eb.ref('excluded.total'),
-            payment_method: eb.ref('excluded.payment_method'),
-            payment_ref_sealed: eb.ref('excluded.payment_ref_sealed'),
-            status: eb.ref('excluded.status'),
-            ordered_at: eb.ref('excluded.ordered_at'),
-            paid_at: eb.ref('excluded.paid_at'),
-            line_count: eb.ref('excluded.line_count'),
-            content_hash: eb.ref('excluded.content_hash'),
-            import_run_id: eb.ref('excluded.import_run_id'),
-            updated_at: eb.ref('excluded.updated_at'),
-          })),
-        )
-        .execute();
+    for (const batch of chunk(orderRows, 2000)) {
+      await insertByUnnest(tx, 'orders', ORDER_COLUMNS, batch, ORDER_UPSERT);
     }
     const lines = lineRows.filter((l) => liveIds.has(l.order_id));
     // A duplicated order inside the batch contributes only its last version's lines.
     const lastLines = new Map<string, (typeof lines)[number]>();
     for (const l of lines) lastLines.set(`${l.order_id}|${l.line_no}`, l);
-    for (const batch of chunk([...lastLines.values()], 1000))
-      await tx.insertInto('order_lines').values(batch).execute();
+    for (const batch of chunk([...lastLines.values()], 5000))
+      await insertByUnnest(tx, 'order_lines', ORDER_LINE_COLUMNS, batch);
     await ctx.journal.append(tx, orgId, [
       {
         kind: 'orders.upserted',

@@ -30,11 +30,16 @@ export interface OpenDatabaseOptions {
   /** Folder for the PGlite files; omitted = in-memory (tests). */
   dataDir?: string | undefined;
   poolSize?: number;
+  /** Told about errors on idle pooled connections (logged by the caller). */
+  onIdleError?: (err: Error) => void;
 }
 
 export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database> {
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
+    // An idle connection the server ends (restart, failover, a dropped database) is an 'error' event on
+    // the pool; unhandled, it would take the whole process down. The pool replaces the connection.
+    pool.on('error', (err) => opts.onIdleError?.(err));
     const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
     await sql`select 1`.execute(db);
     return { db, dialect: 'postgres', close: () => db.destroy() };

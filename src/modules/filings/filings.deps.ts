@@ -1,0 +1,36 @@
+import type { AppContext } from '../../platform/context.ts';
+import {
+  noScreening,
+  structuralTariffValidator,
+  type PartyScreening,
+  type TariffCodeValidator,
+} from './filings.ports.ts';
+import { DEFAULT_ALERT_LEADS_HOURS } from './rules/deadlines.ts';
+
+/** The ports this module calls out through; the composition root may replace the defaults. */
+export interface FilingsDeps {
+  tariff: TariffCodeValidator;
+  /**
+   * Optional: resolves a validator backed by the tariff in force (loaded asynchronously, before any
+   * transaction opens); when absent or when it answers undefined, `tariff` is used.
+   */
+  tariffFor?: (ctx: AppContext) => Promise<TariffCodeValidator | undefined>;
+  screening: PartyScreening;
+  alertLeadsHours: readonly number[];
+}
+
+export const filingsDeps: FilingsDeps = {
+  tariff: structuralTariffValidator,
+  screening: noScreening,
+  alertLeadsHours: DEFAULT_ALERT_LEADS_HOURS,
+};
+
+/** Wires real implementations of the ports (tariff validator, screening) at start-up. */
+export function configureFilings(deps: Partial<FilingsDeps>): void {
+  Object.assign(filingsDeps, deps);
+}
+
+/** The tariff validator to use now: the wired tariff service's, or the structural default. */
+export async function tariffValidator(ctx: AppContext): Promise<TariffCodeValidator> {
+  return (await filingsDeps.tariffFor?.(ctx)) ?? filingsDeps.tariff;
+}

@@ -1,0 +1,732 @@
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { sql } from 'kysely';
+import type { ZodType } from 'zod';
+import type { AppContext } from '../../platform/context.ts';
+import { can, type Actor } from '../../platform/auth/permissions.ts';
+import { invalid, notFound } from '../../platform/errors.ts';
+import { decodeCursor } from '../../platform/http/pagination.ts';
+import {
+  ingestOrders,
+  ingestProducts,
+  ingestShipments,
+  orderRecord,
+  productRecord,
+  shipmentRecord,
+  type IngestResult,
+} from '../core/index.ts';
+import {
+  IMPORT_FORMATS,
+  IMPORT_KINDS,
+  type ImportFormat,
+  type ImportKind,
+  type ImportStatus,
+} from './imports.tables.ts';
+import {
+  FileFault,
+  csvRecords,
+  decodeUtf8,
+  jsonArrayDocs,
+  ndjsonDocs,
+  type ByteCounter,
+  type RowFault,
+} from './import-sources.ts';
+import {
+  csvAssembler,
+  jsonCandidate,
+  looksLikeShopify,
+  type Candidate,
+  type CsvFamily,
+} from './import-mappers.ts';
+
+/**
+ * Runs one file through an importer: read (streaming), map, validate against the canonical records,
+ * write accepted records through the core ingest service in batches, and quarantine every row that
+ * cannot be imported with its row number, field, reason and the raw row (sealed). The run row records
+ * what happened; nothing is dropped silently and no input makes the import throw.
+ */
+export const DEFAULT_BATCH_SIZE = 2000;
+/** Flush a batch early once it holds this many characters of raw text (bounded memory). */
+const BATCH_CHAR_LIMIT = 8 * 1024 * 1024;
+const QUARANTINE_FLUSH = 200;
+/** Largest upload accepted over HTTP (the stream is counted; nothing is buffered). */
+export const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
+
+const SCHEMAS: Record<ImportKind, ZodType> = {
+  products: productRecord,
+  orders: orderRecord,
+  shipments: shipmentRecord,
+};
+type Ingest = (
+  ctx: AppContext,
+  orgId: string,
+  records: never[],
+  opts: { actor: string; importRunId?: string },
+) => Promise<IngestResult>;
+const INGEST: Record<ImportKind, Ingest> = {
+  products: ingestProducts as Ingest,
+  orders: ingestOrders as Ingest,
+  shipments: ingestShipments as Ingest,
+};
+
+export interface ImportProgress {
+  bytes: number;
+  rows: number;
+  accepted: number;
+  unchanged: number;
+  quarantined: number;
+}
+
+export interface ImportRequest {
+  orgId: string;
+  /** User id, API key id or `system:<process>`. */
+  actor: string;
+  fileName: string;
+  format?: ImportFormat | undefined;
+  kind?: ImportKind | undefined;
+  /** The file's bytes, read once, in order. */
+  source: AsyncIterable<Uint8Array | string>;
+  maxBytes?: number;
+  batchSize?: number;
+  onProgress?: (p: ImportProgress) => void;
+}
+
+export interface QuarantineIssue {
+  rowNumber: number;
+  field: string;
+  reason: string;
+}
+
+export interface ImportRunView {
+  id: string;
+  file: string;
+  format: ImportFormat;
+  kind: ImportKind;
+  status: ImportStatus;
+  actor: string;
+  startedAt: string;
+  finishedAt: string | null;
+  bytes: number;
+  rows: number;
+  records: number;
+  accepted: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  quarantined: number;
+  rowsPerSecond: number;
+  error: string | null;
+}
+
+const EXTENSIONS: Record<string, ImportFormat> = {
+  '.csv': 'csv',
+  '.ndjson': 'ndjson',
+  '.jsonl': 'ndjson',
+  '.json': 'json',
+  '.tsv': 'amazon',
+  '.txt': 'amazon',
+};
+
+/** The format from the file extension (.csv, .ndjson/.jsonl, .json, .tsv/.txt = Amazon report). */
+export function detectFormat(fileName: string): ImportFormat | undefined {
+  return EXTENSIONS[path.extname(fileName).toLowerCase()];
+}
+
+export function parseFormat(v: string): ImportFormat {
+  if (!(IMPORT_FORMATS as readonly string[]).includes(v))
+    throw invalid(`format must be one of ${IMPORT_FORMATS.join(', ')}`, [
+      { field: 'format', message: 'unknown' },
+    ]);
+  return v as ImportFormat;
+}
+
+export function parseKind(v: string): ImportKind {
+  if (!(IMPORT_KINDS as readonly string[]).includes(v))
+    throw invalid(`kind must be one of ${IMPORT_KINDS.join(', ')}`, [{ field: 'kind', message: 'unknown' }]);
+  return v as ImportKind;
+}
+
+/** Shopify and Amazon files are orders; the generic formats need the kind. */
+export function resolveKind(format: ImportFormat, kind: ImportKind | undefined): ImportKind {
+  if (format === 'shopify' || format === 'amazon') {
+    if (kind && kind !== 'orders')
+      throw invalid(`a ${format} file holds orders, not ${kind}`, [
+        { field: 'kind', message: 'must be orders' },
+      ]);
+    return 'orders';
+  }
+  if (!kind)
+    throw invalid(`say what the ${format} file holds: kind products, orders or shipments`, [
+      { field: 'kind', message: 'is required for csv, ndjson and json' },
+    ]);
+  return kind;
+}
+
+interface ZodIssueLike {
+  code: string;
+  path: PropertyKey[];
+  message: string;
+  input?: unknown;
+  expected?: string;
+  origin?: string;
+  minimum?: unknown;
+  values?: unknown[];
+}
+
+/** A reason a person can act on, from a zod issue. */
+function describeIssue(issue: ZodIssueLike): string {
+  if (issue.code === 'invalid_type') {
+    if (issue.input === undefined || issue.input === null) return 'is required';
+    if (issue.expected === 'number' && typeof issue.input === 'string')
+      return `"${issue.input.slice(0, 40)}" is not a whole number`;
+    if (issue.expected === 'object' && issue.path.length === 0)
+      return `must be a JSON object, not ${Array.isArray(issue.input) ? 'an array' : typeof issue.input}`;
+    return `must be ${issue.expected}, not ${Array.isArray(issue.input) ? 'array' : typeof issue.input}`;
+  }
+  if (issue.code === 'too_small' && issue.origin === 'string' && issue.minimum === 1)
+    return 'must not be empty';
+  if (issue.code === 'too_big' && issue.origin === 'string')
+    return `is longer than ${issue.minimum ?? ''}`.trim();
+  if (issue.code === 'invalid_value' && Array.isArray(issue.values))
+    return `must be one of ${issue.values.join(', ')}`;
+  return issue.message;
+}
+
+interface QuarantineEntry {
+  rowNumber: number;
+  field: string;
+  reason: string;
+  issues: QuarantineIssue[];
+  raw: string | null;
+  rawLength: number;
+}
+
+function fromFault(f: RowFault | FileFault, raw: string | null = null, rawLength = 0): QuarantineEntry {
+  if (f instanceof FileFault) {
+    return {
+      rowNumber: f.rowNumber,
+      field: f.field,
+      reason: f.message,
+      issues: [{ rowNumber: f.rowNumber, field: f.field, reason: f.message }],
+      raw,
+      rawLength,
+    };
+  }
+  return {
+    rowNumber: f.rowNumber,
+    field: f.field,
+    reason: f.reason,
+    issues: [{ rowNumber: f.rowNumber, field: f.field, reason: f.reason }],
+    raw: f.raw,
+    rawLength: f.rawLength,
+  };
+}
+
+/** Validates a candidate: the canonical record, or the quarantine entry naming every issue. */
+export function validateCandidate(
+  kind: ImportKind,
+  c: Candidate,
+): { ok: true; record: unknown } | { ok: false; entry: QuarantineEntry } {
+  const parsed = SCHEMAS[kind].safeParse(c.input, { reportInput: true });
+  if (parsed.success) return { ok: true, record: parsed.data };
+  const seen = new Set<string>();
+  const issues: QuarantineIssue[] = [];
+  for (const i of parsed.error.issues as unknown as ZodIssueLike[]) {
+    const loc = c.locate(i.path);
+    const reason = describeIssue(i);
+    const key = `${loc.rowNumber}|${loc.field}|${reason}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    issues.push({ rowNumber: loc.rowNumber, field: loc.field.slice(0, 200), reason: reason.slice(0, 500) });
+  }
+  const first = issues[0]!;
+  return {
+    ok: false,
+    entry: {
+      rowNumber: first.rowNumber,
+      field: first.field,
+      reason: issues.length > 1 ? `${first.reason} (and ${issues.length - 1} more)` : first.reason,
+      issues,
+      raw: c.raw,
+      rawLength: c.rawLength,
+    },
+  };
+}
+
+/** Source rows of a file as candidates and row faults (pure: no database); throws FileFault when reading must stop. */
+export async function* readCandidates(
+  text: AsyncIterable<string>,
+  format: ImportFormat,
+  kind: ImportKind,
+  stats: { rows: number },
+  personRef: (email: string) => string,
+): AsyncGenerator<Candidate | RowFault> {
+  if (format === 'ndjson' || format === 'json') {
+    const docs = format === 'ndjson' ? ndjsonDocs(text) : jsonArrayDocs(text);
+    for await (const d of docs) {
+      stats.rows++;
+      yield d.type === 'doc' ? jsonCandidate(d) : d;
+    }
+    return;
+  }
+  let assembler: ReturnType<typeof csvAssembler> | undefined;
+  try {
+    for await (const row of csvRecords(text, {
+      delimiter: format === 'amazon' ? '\t' : ',',
+      quote: format !== 'amazon',
+    })) {
+      if (!assembler) {
+        assembler = csvAssembler(format as CsvFamily, kind, row, { personRef });
+        continue;
+      }
+      stats.rows++;
+      yield* assembler.push(row);
+    }
+  } catch (err) {
+    if (assembler && err instanceof FileFault) yield* assembler.abandon(err.rowNumber);
+    throw err;
+  }
+  if (!assembler) throw new FileFault('the file is empty: expected a header row', 1);
+  yield* assembler.end();
+}
+
+export async function runImport(ctx: AppContext, req: ImportRequest): Promise<ImportRunView> {
+  const explicitFormat = req.format !== undefined;
+  const detected = req.format ?? detectFormat(req.fileName);
+  if (!detected)
+    throw invalid(`cannot tell the format of ${req.fileName} from its extension: give the format`, [
+      { field: 'format', message: `one of ${IMPORT_FORMATS.join(', ')}` },
+    ]);
+  let source = req.source;
+  let format = detected;
+  if (format === 'csv' && !explicitFormat) {
+    // A Shopify export saved as .csv is recognised by its header.
+    const peeked = await peek(source);
+    source = peeked.source;
+    const header = peeked.head.split(/\r?\n/, 1)[0]!.split(',');
+    if (looksLikeShopify(header.map((h) => h.trim().replace(/^"|"$/g, '')))) format = 'shopify';
+  }
+  const kind = resolveKind(format, req.kind);
+  const orgId = req.orgId;
+  const runId = ctx.ids.next('importRun');
+  const startedAt = ctx.clock.now();
+  const fileName = path.basename(req.fileName).slice(0, 255) || 'upload';
+  await ctx.db.transaction().execute(async (tx) => {
+    await tx
+      .insertInto('import_runs')
+      .values({
+        id: runId,
+        org_id: orgId,
+        file_name: fileName,
+        format,
+        kind,
+        status: 'running',
+        actor: req.actor,
+        started_at: startedAt,
+      })
+      .execute();
+    await ctx.journal.append(tx, orgId, [
+      {
+        kind: 'import.started',
+        version: 1,
+        actor: req.actor,
+        subject: runId,
+        data: { file: fileName, format, kind },
+      },
+    ]);
+  });
+
+  const t0 = performance.now();
+  const counter: ByteCounter = { bytes: 0 };
+  const stats = { rows: 0 };
+  const counts = { records: 0, created: 0, updated: 0, unchanged: 0, quarantined: 0 };
+  const batchSize = req.batchSize ?? DEFAULT_BATCH_SIZE;
+  const ingest = INGEST[kind];
+  let batch: Array<{ record: unknown; c: Candidate }> = [];
+  let batchChars = 0;
+  let pending: QuarantineEntry[] = [];
+  let fatal: FileFault | undefined;
+
+  const progress = () =>
+    req.onProgress?.({
+      bytes: counter.bytes,
+      rows: stats.rows,
+      accepted: counts.created + counts.updated,
+      unchanged: counts.unchanged,
+      quarantined: counts.quarantined + pending.length,
+    });
+
+  const tally = (r: IngestResult) => {
+    for (const o of r.outcomes) counts[o]++;
+  };
+
+  const flushQuarantine = async () => {
+    if (pending.length === 0) return;
+    const entries = pending;
+    pending = [];
+    const now = ctx.clock.now();
+    await ctx.db.transaction().execute(async (tx) => {
+      const rows = [];
+      for (const q of entries) {
+        rows.push({
+          id: ctx.ids.next('quarantine'),
+          org_id: orgId,
+          run_id: runId,
+          row_number: q.rowNumber,
+          field: q.field.slice(0, 200),
+          reason: q.reason.slice(0, 1000),
+          issues: JSON.stringify(q.issues.slice(0, 50)),
+          raw_sealed: q.raw === null ? null : await ctx.cipher.seal(orgId, q.raw, undefined, tx),
+          raw_length: q.rawLength,
+          raw_truncated: q.raw !== null && q.rawLength > q.raw.length,
+          created_at: now,
+        });
+      }
+      for (let i = 0; i < rows.length; i += 500)
+        await tx
+          .insertInto('import_quarantine')
+          .values(rows.slice(i, i + 500))
+          .execute();
+    });
+    counts.quarantined += entries.length;
+  };
+
+  /**
+   * Stores one batch. Never rejects: a batch the database refuses is retried record by record and the
+   * refused records are quarantined.
+   */
+  const storeBatch = async (items: Array<{ record: unknown; c: Candidate }>) => {
+    const opts = { actor: req.actor, importRunId: runId };
+    try {
+      tally(await ingest(ctx, orgId, items.map((i) => i.record) as never[], opts));
+    } catch (err) {
+      ctx.logger.warn({ err, runId }, 'import batch failed; retrying record by record');
+      for (const it of items) {
+        try {
+          tally(await ingest(ctx, orgId, [it.record] as never[], opts));
+        } catch (e) {
+          const code = (e as { code?: string }).code;
+          pending.push({
+            rowNumber: it.c.rowNumber,
+            field: '(row)',
+            reason: `could not be stored (database error${code ? ` ${code}` : ''})`,
+            issues: [{ rowNumber: it.c.rowNumber, field: '(row)', reason: 'could not be stored' }],
+            raw: it.c.raw,
+            rawLength: it.c.rawLength,
+          });
+        }
+      }
+    }
+    progress();
+  };
+  // One batch is written while the next is read and validated (on PostgreSQL the two overlap).
+  let inflight: Promise<void> | undefined;
+  const flushBatch = async () => {
+    if (inflight) await inflight;
+    inflight = undefined;
+    if (batch.length === 0) return;
+    const items = batch;
+    batch = [];
+    batchChars = 0;
+    inflight = storeBatch(items);
+  };
+
+  try {
+    const text = decodeUtf8(source, counter, req.maxBytes);
+    const personRef = (email: string) => ctx.cipher.blindIndex(orgId, email);
+    for await (const u of readCandidates(text, format, kind, stats, personRef)) {
+      if (u.type === 'fault') {
+        pending.push(fromFault(u));
+      } else {
+        counts.records++;
+        const v = validateCandidate(kind, u);
+        if (v.ok) {
+          batch.push({ record: v.record, c: u });
+          batchChars += u.raw.length;
+          if (batch.length >= batchSize || batchChars >= BATCH_CHAR_LIMIT) await flushBatch();
+        } else pending.push(v.entry);
+      }
+      if (pending.length >= QUARANTINE_FLUSH) await flushQuarantine();
+    }
+  } catch (err) {
+    if (err instanceof FileFault) fatal = err;
+    else {
+      ctx.logger.error({ err, runId }, 'import stopped by an internal error');
+      fatal = new FileFault(
+        `reading stopped by an internal error (see the service log for run ${runId})`,
+        stats.rows + 1,
+      );
+    }
+  }
+  await flushBatch();
+  await inflight;
+  if (!fatal && counter.bytes === 0) fatal = new FileFault('the file is empty', 0);
+  if (fatal) pending.push(fromFault(fatal));
+  await flushQuarantine();
+  progress();
+
+  const seconds = (performance.now() - t0) / 1000;
+  const stored = counts.created + counts.updated + counts.unchanged;
+  const status: ImportStatus = fatal
+    ? stored > 0
+      ? 'partial'
+      : 'failed'
+    : counts.quarantined > 0
+      ? 'partial'
+      : 'succeeded';
+  const finishedAt = ctx.clock.now();
+  const result = {
+    status,
+    finished_at: finishedAt,
+    bytes_read: counter.bytes,
+    rows_read: stats.rows,
+    records: counts.records,
+    created: counts.created,
+    updated: counts.updated,
+    unchanged: counts.unchanged,
+    quarantined: counts.quarantined,
+    rows_per_second: seconds > 0 ? Math.round(stats.rows / seconds) : 0,
+    error: fatal ? fatal.message.slice(0, 1000) : null,
+  };
+  await ctx.db.transaction().execute(async (tx) => {
+    await tx.updateTable('import_runs').set(result).where('id', '=', runId).execute();
+    await ctx.journal.append(tx, orgId, [
+      {
+        kind: 'import.finished',
+        version: 1,
+        actor: req.actor,
+        subject: runId,
+        data: {
+          status,
+          rows: stats.rows,
+          records: counts.records,
+          created: counts.created,
+          updated: counts.updated,
+          unchanged: counts.unchanged,
+          quarantined: counts.quarantined,
+          error: result.error,
+        },
+      },
+    ]);
+  });
+  if (counts.created + counts.updated >= ANALYZE_AFTER) await refreshStatistics(ctx, kind, runId);
+  return getRun(ctx, orgId, runId);
+}
+
+/** Runs that stored at least this many records refresh the planner statistics of the tables they grew. */
+const ANALYZE_AFTER = 1000;
+const GROWN_TABLES: Record<ImportKind, string[]> = {
+  products: ['products', 'parties'],
+  orders: ['orders', 'order_lines', 'parties'],
+  shipments: ['shipments', 'shipment_lines'],
+};
+
+/**
+ * The embedded PGlite has no autovacuum, so after a bulk import its planner would still see the tables as
+ * empty and, for instance, sort every order of an organisation to serve one page. ANALYZE reads a sample
+ * and is cheap; a failure is logged and does not affect the run.
+ */
+async function refreshStatistics(ctx: AppContext, kind: ImportKind, runId: string): Promise<void> {
+  try {
+    await sql`analyze ${sql.join(GROWN_TABLES[kind].map((t) => sql.table(t)))}`.execute(ctx.db);
+  } catch (err) {
+    ctx.logger.warn({ err, runId }, 'analyze after import failed');
+  }
+}
+
+/** Reads the first chunk (up to 64 KB of text) and gives back a source that still yields every byte. */
+async function peek(
+  source: AsyncIterable<Uint8Array | string>,
+): Promise<{ head: string; source: AsyncIterable<Uint8Array | string> }> {
+  const it = source[Symbol.asyncIterator]();
+  let first: IteratorResult<Uint8Array | string> | undefined;
+  let error: unknown;
+  try {
+    first = await it.next();
+  } catch (err) {
+    error = err;
+  }
+  const head =
+    first && !first.done
+      ? (typeof first.value === 'string' ? first.value : Buffer.from(first.value).toString('utf8')).slice(
+          0,
+          65536,
+        )
+      : '';
+  return {
+    head,
+    source: {
+      async *[Symbol.asyncIterator]() {
+        if (error) throw error;
+        if (!first || first.done) return;
+        yield first.value;
+        for (;;) {
+          const n = await it.next();
+          if (n.done) return;
+          yield n.value;
+        }
+      },
+    },
+  };
+}
+
+type RunRow = {
+  id: string;
+  file_name: string;
+  format: ImportFormat;
+  kind: ImportKind;
+  status: ImportStatus;
+  actor: string;
+  started_at: Date | string;
+  finished_at: Date | string | null;
+  bytes_read: number | string;
+  rows_read: number;
+  records: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  quarantined: number;
+  rows_per_second: number;
+  error: string | null;
+};
+
+function runView(r: RunRow): ImportRunView {
+  return {
+    id: r.id,
+    file: r.file_name,
+    format: r.format,
+    kind: r.kind,
+    status: r.status,
+    actor: r.actor,
+    startedAt: new Date(r.started_at).toISOString(),
+    finishedAt: r.finished_at === null ? null : new Date(r.finished_at).toISOString(),
+    bytes: Number(r.bytes_read),
+    rows: r.rows_read,
+    records: r.records,
+    accepted: r.created + r.updated,
+    created: r.created,
+    updated: r.updated,
+    unchanged: r.unchanged,
+    quarantined: r.quarantined,
+    rowsPerSecond: r.rows_per_second,
+    error: r.error,
+  };
+}
+
+const RUN_COLUMNS = [
+  'id',
+  'file_name',
+  'format',
+  'kind',
+  'status',
+  'actor',
+  'started_at',
+  'finished_at',
+  'bytes_read',
+  'rows_read',
+  'records',
+  'created',
+  'updated',
+  'unchanged',
+  'quarantined',
+  'rows_per_second',
+  'error',
+] as const;
+
+export async function getRun(ctx: AppContext, orgId: string, id: string): Promise<ImportRunView> {
+  const r = await ctx.db
+    .selectFrom('import_runs')
+    .select(RUN_COLUMNS)
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!r) throw notFound('Import run', id);
+  return runView(r);
+}
+
+/** Runs, newest first; the cursor is the last id of the previous page. */
+export async function listRuns(
+  ctx: AppContext,
+  orgId: string,
+  opts: { limit: number; cursor?: string | undefined },
+): Promise<ImportRunView[]> {
+  const before = decodeCursor(opts.cursor);
+  let q = ctx.db.selectFrom('import_runs').select(RUN_COLUMNS).where('org_id', '=', orgId);
+  if (before) q = q.where('id', '<', before);
+  const rows = await q
+    .orderBy('id', 'desc')
+    .limit(opts.limit + 1)
+    .execute();
+  return rows.map(runView);
+}
+
+export interface QuarantineItem {
+  id: string;
+  runId: string;
+  file: string;
+  rowNumber: number;
+  field: string;
+  reason: string;
+  issues: QuarantineIssue[];
+  rawLength: number;
+  rawTruncated: boolean;
+  /** The raw row, only for actors allowed to read personal data. */
+  raw?: string | null;
+}
+
+/**
+ * Quarantine records in row order, run by run (oldest run first), optionally for one run. The raw row is opened only for an
+ * actor with personal_data:read; others see row number, field and reason.
+ */
+export async function listQuarantine(
+  ctx: AppContext,
+  actor: Actor,
+  opts: { runId?: string | undefined; limit: number; cursor?: string | undefined },
+): Promise<QuarantineItem[]> {
+  const after = decodeCursor(opts.cursor);
+  let q = ctx.db
+    .selectFrom('import_quarantine as q')
+    .innerJoin('import_runs as r', 'r.id', 'q.run_id')
+    .select([
+      'q.id',
+      'q.run_id',
+      'r.file_name',
+      'q.row_number',
+      'q.field',
+      'q.reason',
+      'q.issues',
+      'q.raw_sealed',
+      'q.raw_length',
+      'q.raw_truncated',
+    ])
+    .where('q.org_id', '=', actor.orgId);
+  if (opts.runId) q = q.where('q.run_id', '=', opts.runId);
+  if (after)
+    q = q.where(
+      sql<boolean>`(q.run_id, q.row_number, q.id) > (select run_id, row_number, id from import_quarantine where id = ${after})`,
+    );
+  const rows = await q
+    .orderBy('q.run_id')
+    .orderBy('q.row_number')
+    .orderBy('q.id')
+    .limit(opts.limit + 1)
+    .execute();
+  const mayRead = can(actor, 'personal_data:read');
+  const items: QuarantineItem[] = [];
+  for (const r of rows) {
+    const item: QuarantineItem = {
+      id: r.id,
+      runId: r.run_id,
+      file: r.file_name,
+      rowNumber: r.row_number,
+      field: r.field,
+      reason: r.reason,
+      issues: r.issues as QuarantineIssue[],
+      rawLength: r.raw_length,
+      rawTruncated: r.raw_truncated,
+    };
+    if (mayRead) item.raw = r.raw_sealed === null ? null : await ctx.cipher.open(actor.orgId, r.raw_sealed);
+    items.push(item);
+  }
+  return items;
+}

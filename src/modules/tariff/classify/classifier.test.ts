@@ -1,0 +1,113 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { parseHsCsv, parseHtsCsv } from '../hts-format.ts';
+import { HsNomenclature, Schedule } from '../schedule.ts';
+import { ClassificationMemory, Classifier, TariffIndex } from './classifier.ts';
+import { loadRuleset } from './ruleset.ts';
+import { stem, tokenize } from './text.ts';
+
+const fixture = (n: string) => fs.readFileSync(new URL(`../fixtures/${n}`, import.meta.url));
+const index = new TariffIndex(
+  new Schedule(parseHtsCsv(fixture('hts-mini-a.csv'))),
+  new HsNomenclature('HS2022', parseHsCsv(fixture('hs-mini.csv'))),
+);
+const classifier = new Classifier(index, loadRuleset());
+
+describe('text analysis', () => {
+  it('stems plurals, possessives and participles so listing and tariff words meet', () => {
+    assert.equal(stem('earrings'), 'earring');
+    assert.equal(stem('switches'), 'switch');
+    assert.equal(stem('batteries'), 'battery');
+    assert.deepEqual(tokenize("Women's Knitted Dresses"), ['woman', 'knit', 'dress']);
+  });
+});
+
+describe('classifier', () => {
+  it('finds the line by hierarchy-expanded tariff text and shows the matched text', () => {
+    const r = classifier.classify({ title: 'Glass cartridge fuse 5x20mm' }, undefined);
+    assert.equal(r.candidates[0]!.code, '8536100020');
+    assert.deepEqual(r.candidates[0]!.tariffText.slice(-2), ['Fuses', 'Glass cartridge']);
+    assert.ok(r.candidates[0]!.evidence.matchedTerms.includes('glass'));
+    assert.ok(r.candidates[0]!.confidence > 0 && r.candidates[0]!.confidence <= 1);
+  });
+
+  it("applies rules as evidence and names them (wigs → 6704, gender → women's line)", () => {
+    const wig = classifier.classify(
+      { title: 'Body wave lace front wig', attributes: { Material: 'Human Hair' } },
+      undefined,
+    );
+    assert.equal(wig.candidates[0]!.code.slice(0, 4), '6704');
+    assert.ok(wig.rulesFired.includes('wigs-hair-pieces'));
+    assert.ok(wig.candidates[0]!.evidence.rules.some((x) => x.id === 'wigs-hair-pieces'));
+
+    const dress = classifier.classify(
+      {
+        title: 'Knit bodycon dress polyester',
+        attributes: { Gender: 'Women', Material: 'Polyester' },
+        categoryPath: ["Women's Clothing", 'Dresses'],
+      },
+      undefined,
+    );
+    assert.equal(dress.candidates[0]!.code, '6104432010');
+  });
+
+  it('learns from a confirmed decision at once (nearest neighbours vote)', () => {
+    const input = { title: 'Zorblax thingamajig model 7' };
+    const memory = new ClassificationMemory();
+    const before = classifier.classify(input, memory);
+    assert.notEqual(before.candidates[0]?.code, '3926400010');
+    memory.add({ id: 'c1', text: 'Zorblax thingamajig model 5', code: '3926400010', source: 'confirmed' });
+    const after = classifier.classify(input, memory);
+    assert.equal(after.candidates[0]!.code, '3926400010');
+    assert.equal(after.candidates[0]!.evidence.neighbours[0]!.id, 'c1');
+    // Leave-one-out: excluding the item removes its vote.
+    const excluded = classifier.classify(input, memory, { excludeMemory: (m) => m.id === 'c1' });
+    assert.notEqual(excluded.candidates[0]?.code, '3926400010');
+  });
+
+  it('uses a foreign reference only for its HS-6 part', () => {
+    const memory = new ClassificationMemory();
+    memory.add({ id: 'h1', text: 'zorblax', code: '853650', source: 'reference:hmrc' });
+    const r = classifier.classify({ title: 'zorblax' }, memory);
+    assert.equal(r.candidates[0]!.hs6, '853650');
+    assert.equal(r.hs6[0]!.code, '853650');
+    assert.equal(r.hs6[0]!.description, 'Switches n.e.c. in heading 8536');
+  });
+
+  it('uses the voltage the listing states against the voltage bands in the tariff text', () => {
+    const r = classifier.classify({ title: 'Fuse 250V' }, undefined);
+    const top = r.candidates[0]!;
+    assert.equal(top.code.slice(0, 4), '8536');
+    assert.ok(top.evidence.rules.some((x) => x.id === 'voltage-band' && x.boost > 0));
+  });
+
+  it('gives confidences that sum to at most 1 and rank in order', () => {
+    const r = classifier.classify({ title: 'switch' }, undefined, { k: 5 });
+    const sum = r.candidates.reduce((a, c) => a + c.confidence, 0);
+    assert.ok(sum <= 1.0001);
+    for (let i = 1; i < r.candidates.length; i++)
+      assert.ok(r.candidates[i - 1]!.score >= r.candidates[i]!.score);
+  });
+});
+
+describe('classifier and value bands', () => {
+  it('argues for the line whose value band the price fits, and says so', () => {
+    const schedule = new Schedule(
+      parseHtsCsv(
+        [
+          'HTS Number,Indent,Description,Unit of Quantity,General Rate of Duty,Special Rate of Duty,Column 2 Rate of Duty,Quota Quantity,Additional Duties',
+          '"6402","0","Other footwear with outer soles and uppers of rubber or plastics:","","","","","",""',
+          '"6402.99.12.00","1","Sandals valued not over $3/pair","[""prs.""]","24%","","84%","",""',
+          '"6402.99.21.00","1","Sandals valued over $12/pair","[""prs.""]","20%","","35%","",""',
+        ].join('\n'),
+      ),
+    );
+    const c = new Classifier(new TariffIndex(schedule), loadRuleset());
+    const cheap = c.classify({ title: 'Beach sandals', price: 14, currency: 'CNY' }, undefined);
+    assert.equal(cheap.candidates[0]!.code, '6402991200');
+    const dear = c.classify({ title: 'Beach sandals', price: 140, currency: 'CNY' }, undefined);
+    assert.equal(dear.candidates[0]!.code, '6402992100');
+    assert.ok(dear.candidates[0]!.evidence.rules.some((r) => r.id === 'value-band' && r.boost > 0));
+  });
+});

@@ -1,0 +1,53 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { Ruleset, ruleSubject } from './rules.ts';
+import { loadRuleset } from './ruleset.ts';
+
+describe('classification ruleset (rules as data)', () => {
+  const rs = loadRuleset();
+
+  it('loads, validates and has a version and a dated source', () => {
+    assert.match(rs.version, /^\d{4}\.\d{2}-r\d+$/);
+    assert.match(rs.data.validFrom, /^\d{4}-\d{2}-\d{2}$/);
+    assert.ok(rs.rules.length >= 20);
+  });
+
+  // Every rule carries its own examples: it must fire on the positive ones and not on the negative ones.
+  for (const r of rs.rules) {
+    it(`rule ${r.rule.id} fires exactly on its examples`, () => {
+      for (const ex of r.rule.examples) {
+        const fired = r.test(ruleSubject(ex.title, ex.category ?? [], ex.attributes ?? {}));
+        assert.equal(fired, ex.fires, `${r.rule.id} on "${ex.title}" should ${ex.fires ? '' : 'not '}fire`);
+      }
+    });
+  }
+
+  it('refuses an invalid ruleset with every issue named', () => {
+    const bad = { ...rs.data, rules: [{ ...rs.data.rules[0]!, id: 'Bad Id', effects: [{ boost: 9 }] }] };
+    assert.throws(
+      () => new Ruleset(bad),
+      (err: { code?: string; issues?: Array<{ field: string }> }) => {
+        assert.equal(err.code, 'invalid');
+        const fields = (err.issues ?? []).map((i) => i.field);
+        assert.ok(fields.includes('rules.0.id'));
+        assert.ok(fields.some((f) => f.startsWith('rules.0.effects.0')));
+        return true;
+      },
+    );
+  });
+
+  it('matches attribute values by whole words ("men" is not in "Women")', () => {
+    const men = rs.rules.find((r) => r.rule.id === 'gender-men')!;
+    const women = rs.rules.find((r) => r.rule.id === 'gender-women')!;
+    const subject = ruleSubject('Bodycon dress', [], { Gender: 'Women' });
+    assert.equal(men.test(subject), false);
+    assert.equal(women.test(subject), true);
+  });
+
+  it('refuses two rules with the same id', () => {
+    assert.throws(
+      () => new Ruleset({ ...rs.data, rules: [rs.data.rules[0], rs.data.rules[0]] }),
+      /defined twice/,
+    );
+  });
+});

@@ -1,0 +1,208 @@
+import { z } from 'zod';
+import { invalid, issuesFromZod } from '../../../platform/errors.ts';
+import { tokenize } from './text.ts';
+
+/**
+ * Classification rules as typed data (STYLE.md "rules as typed data"): conditions on the listing
+ * (words in title/description/category, attribute values) that add evidence for or against parts of the
+ * tariff (a chapter, heading or subheading prefix; or lines whose text says e.g. "women's" or "knitted").
+ * In the spirit of the General Rules of Interpretation and the section/chapter notes: each rule names
+ * its legal basis. A ruleset is versioned and immutable once published; every classification records
+ * the version it used.
+ */
+
+export type Condition =
+  | { kind: 'text'; words: string[] }
+  | { kind: 'category'; words: string[] }
+  | { kind: 'attribute'; key: string; values: string[] }
+  | { kind: 'all'; of: Condition[] }
+  | { kind: 'any'; of: Condition[] }
+  | { kind: 'not'; of: Condition };
+
+const condition: z.ZodType<Condition> = z.lazy(() =>
+  z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('text'), words: z.array(z.string().min(1)).min(1) }),
+    z.object({ kind: z.literal('category'), words: z.array(z.string().min(1)).min(1) }),
+    z.object({
+      kind: z.literal('attribute'),
+      key: z.string().min(1),
+      values: z.array(z.string().min(1)).min(1),
+    }),
+    z.object({ kind: z.literal('all'), of: z.array(condition).min(1) }),
+    z.object({ kind: z.literal('any'), of: z.array(condition).min(1) }),
+    z.object({ kind: z.literal('not'), of: condition }),
+  ]),
+);
+
+const effect = z
+  .object({
+    /** Applies to lines whose code starts with one of these (chapter, heading or subheading). */
+    prefixes: z
+      .array(z.string().regex(/^\d{2,10}$/))
+      .min(1)
+      .optional(),
+    /** Applies only to lines whose hierarchy text contains one of these words (e.g. "women", "knitted"). */
+    lineWords: z.array(z.string().min(1)).min(1).optional(),
+    /** Added to the line's score; negative to argue against. */
+    boost: z.number().min(-5).max(5),
+  })
+  .refine((e) => e.prefixes || e.lineWords, 'an effect needs prefixes or lineWords');
+
+const example = z.object({
+  title: z.string(),
+  attributes: z.record(z.string(), z.string()).optional(),
+  category: z.array(z.string()).optional(),
+  fires: z.boolean(),
+});
+
+export const ruleSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  description: z.string().min(1),
+  /** Legal basis: GRI, section/chapter note, heading text. */
+  basis: z.string().min(1),
+  when: condition,
+  effects: z.array(effect).min(1),
+  /** Listings the rule must (and must not) fire on: the rule's own tests. */
+  examples: z.array(example).min(2),
+});
+export type Rule = z.infer<typeof ruleSchema>;
+
+export const rulesetSchema = z.object({
+  version: z.string().min(1),
+  validFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  validTo: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullable(),
+  source: z.string().min(1),
+  synonyms: z.record(z.string(), z.array(z.string())),
+  rules: z.array(ruleSchema),
+});
+export type RulesetData = z.infer<typeof rulesetSchema>;
+
+/** What a rule sees of a listing: its analysed text, category and attributes. */
+export interface RuleSubject {
+  textTokens: ReadonlySet<string>;
+  textJoined: string;
+  categoryTokens: ReadonlySet<string>;
+  categoryJoined: string;
+  attributes: ReadonlyArray<[string, string]>;
+}
+
+interface CompiledWords {
+  single: string[];
+  phrases: string[];
+}
+const compileWords = (words: string[]): CompiledWords => {
+  const single: string[] = [];
+  const phrases: string[] = [];
+  for (const w of words) {
+    const t = tokenize(w);
+    if (t.length === 1) single.push(t[0]!);
+    else if (t.length > 1) phrases.push(` ${t.join(' ')} `);
+  }
+  return { single, phrases };
+};
+const hasWords = (tokens: ReadonlySet<string>, joined: string, w: CompiledWords) =>
+  w.single.some((s) => tokens.has(s)) || w.phrases.some((p) => joined.includes(p));
+
+type Compiled = (s: RuleSubject) => boolean;
+
+function compile(c: Condition): Compiled {
+  switch (c.kind) {
+    case 'text': {
+      const w = compileWords(c.words);
+      return (s) =>
+        hasWords(s.textTokens, s.textJoined, w) || hasWords(s.categoryTokens, s.categoryJoined, w);
+    }
+    case 'category': {
+      const w = compileWords(c.words);
+      return (s) => hasWords(s.categoryTokens, s.categoryJoined, w);
+    }
+    case 'attribute': {
+      // Whole words of the value, so that "men" does not match "Women".
+      const key = c.key.toLowerCase();
+      const w = compileWords(c.values);
+      return (s) =>
+        s.attributes.some(([k, v]) => {
+          if (!k.includes(key)) return false;
+          const t = tokenize(v);
+          return hasWords(new Set(t), ` ${t.join(' ')} `, w);
+        });
+    }
+    case 'all': {
+      const parts = c.of.map(compile);
+      return (s) => parts.every((p) => p(s));
+    }
+    case 'any': {
+      const parts = c.of.map(compile);
+      return (s) => parts.some((p) => p(s));
+    }
+    case 'not': {
+      const inner = compile(c.of);
+      return (s) => !inner(s);
+    }
+  }
+}
+
+export interface CompiledEffect {
+  prefixes: string[] | undefined;
+  lineWords: string[] | undefined;
+  boost: number;
+}
+export interface CompiledRule {
+  rule: Rule;
+  test: Compiled;
+  effects: CompiledEffect[];
+}
+
+/** A validated, compiled ruleset. Loading fails with every schema issue named. */
+export class Ruleset {
+  readonly version: string;
+  readonly data: RulesetData;
+  readonly rules: CompiledRule[];
+
+  constructor(raw: unknown) {
+    const parsed = rulesetSchema.safeParse(raw);
+    if (!parsed.success)
+      throw invalid('The classification ruleset is not valid', issuesFromZod(parsed.error));
+    const ids = new Set<string>();
+    for (const r of parsed.data.rules) {
+      if (ids.has(r.id)) throw invalid(`Rule ${r.id} is defined twice`);
+      ids.add(r.id);
+    }
+    this.data = parsed.data;
+    this.version = parsed.data.version;
+    this.rules = parsed.data.rules.map((rule) => ({
+      rule,
+      test: compile(rule.when),
+      effects: rule.effects.map((e) => ({
+        prefixes: e.prefixes,
+        lineWords: e.lineWords?.flatMap((w) => tokenize(w)),
+        boost: e.boost,
+      })),
+    }));
+  }
+
+  /** The rules that fire for a listing, in ruleset order. */
+  fire(subject: RuleSubject): CompiledRule[] {
+    return this.rules.filter((r) => r.test(subject));
+  }
+}
+
+/** Builds the subject rules see from the listing's parts. */
+export function ruleSubject(
+  text: string,
+  category: readonly string[],
+  attributes: Readonly<Record<string, string>>,
+): RuleSubject {
+  const tt = tokenize(text);
+  const ct = tokenize(category.join(' '));
+  return {
+    textTokens: new Set(tt),
+    textJoined: ` ${tt.join(' ')} `,
+    categoryTokens: new Set(ct),
+    categoryJoined: ` ${ct.join(' ')} `,
+    attributes: Object.entries(attributes).map(([k, v]) => [k.trim().toLowerCase(), String(v).toLowerCase()]),
+  };
+}

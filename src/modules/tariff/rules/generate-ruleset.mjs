@@ -1,0 +1,1111 @@
+// Authoring form of classification-rules.json (the published data). After editing: node generate-ruleset.mjs > classification-rules.json
+const R = [];
+const t = (...words) => ({ kind: 'text', words });
+const cat = (...words) => ({ kind: 'category', words });
+const attr = (key, ...values) => ({ kind: 'attribute', key, values });
+const any = (...of) => ({ kind: 'any', of });
+const all = (...of) => ({ kind: 'all', of });
+const not = (of) => ({ kind: 'not', of });
+const ex = (title, fires, extra = {}) => ({ title, fires, ...extra });
+function rule(id, description, basis, when, effects, examples) {
+  R.push({ id, description, basis, when, effects, examples });
+}
+
+const STONES = any(
+  t(
+    'crystal',
+    'rhinestone',
+    'rhinestones',
+    'cubic zirconia',
+    'zircon',
+    'zirconia',
+    'cz',
+    'moissanite',
+    'gemstone',
+    'natural stone',
+    'crystal stone',
+    'opal',
+    'turquoise stone',
+  ),
+  attr('inlay material', 'zirconia', 'gemstone', 'artificial gemstone', 'synthetic'),
+  attr('main stone', 'zirconia', 'gemstone', 'moissanite', 'opal'),
+);
+const PRECIOUS = any(
+  t('925', 's925', 'sterling silver', 'solid gold', '14k', '18k', '10k', 'platinum'),
+  attr('metals type', 'silver', 'gold', 'platinum'),
+);
+rule(
+  'wigs-hair-pieces',
+  'Wigs, hair extensions and hair pieces of human or synthetic hair',
+  'Heading 6704',
+  any(
+    t(
+      'wig',
+      'wigs',
+      'hair extension',
+      'lace front',
+      'ponytail extension',
+      'clip in hair',
+      'hairpiece',
+      'toupee',
+      'hair bun',
+    ),
+    cat('Hair Extensions & Wigs'),
+  ),
+  [{ prefixes: ['6704'], boost: 1.5 }],
+  [ex('Body Wave Lace Front Wig Human Hair 13x4', true), ex('Hair Clip Claw for Women', false)],
+);
+rule(
+  'imitation-jewellery',
+  'Costume jewellery not of precious metal is imitation jewellery',
+  'Chapter 71 note 11; heading 7117',
+  all(
+    any(
+      cat('Fashion Jewelry'),
+      attr('fine or fashion', 'fashion'),
+      t('zinc alloy', 'alloy', 'stainless steel', 'rhinestone', 'brass'),
+    ),
+    any(
+      t(
+        'ring',
+        'earring',
+        'necklace',
+        'bracelet',
+        'pendant',
+        'brooch',
+        'anklet',
+        'jewelry',
+        'charm',
+        'choker',
+      ),
+      cat('Jewelry'),
+    ),
+    not(PRECIOUS),
+    not(STONES),
+  ),
+  [
+    { prefixes: ['7117'], boost: 1.0 },
+    { prefixes: ['7113'], boost: -0.6 },
+  ],
+  [
+    ex('Gold Color Zinc Alloy Necklace for Women', true),
+    ex('925 Sterling Silver Ring for Women', false),
+    ex('Stainless Steel Kitchen Sink', false),
+  ],
+);
+rule(
+  'precious-metal-jewellery',
+  'Jewellery of (or clad with) precious metal',
+  'Heading 7113; chapter 71 note 9',
+  all(
+    any(
+      t('925', 's925', 'sterling silver', 'solid gold', '14k', '18k', '10k', 'platinum'),
+      attr('metals type', 'silver', 'gold', 'platinum'),
+    ),
+    any(
+      t(
+        'ring',
+        'earring',
+        'necklace',
+        'bracelet',
+        'pendant',
+        'brooch',
+        'anklet',
+        'jewelry',
+        'charm',
+        'choker',
+      ),
+      cat('Jewelry'),
+    ),
+  ),
+  [
+    { prefixes: ['7113'], boost: 1.2 },
+    { prefixes: ['7117'], boost: -0.4 },
+  ],
+  [ex('925 Sterling Silver Hoop Earrings', true), ex('Zinc Alloy Fashion Earrings', false)],
+);
+rule(
+  'silver-jewellery',
+  'Jewellery of silver goes to 7113.11',
+  'Subheading 7113.11',
+  all(
+    any(t('925', 's925', 'sterling silver', 'silver 925'), attr('metals type', 'silver')),
+    any(t('ring', 'earring', 'necklace', 'bracelet', 'pendant', 'jewelry', 'charm'), cat('Jewelry')),
+  ),
+  [{ prefixes: ['711311'], boost: 0.6 }],
+  [ex('S925 Sterling Silver Necklace', true), ex('18K Gold Ring', false)],
+);
+rule(
+  'stones-jewellery',
+  'Jewellery of (synthetic) precious or semi-precious stones set in base metal, e.g. cubic zirconia rings',
+  'Heading 7116; chapter 71 note 3 (stones prevail over base metal; precious metal prevails: 7113)',
+  all(
+    STONES,
+    any(t('ring', 'earring', 'necklace', 'bracelet', 'pendant', 'jewelry'), cat('Jewelry')),
+    not(PRECIOUS),
+  ),
+  [
+    { prefixes: ['7116'], boost: 1.2 },
+    { prefixes: ['7117'], boost: -0.4 },
+  ],
+  [
+    ex('Cubic Zirconia Wedding Band Rings for Women', true),
+    ex('Plastic Bead Bracelet', false),
+    ex('14K Gold Moissanite Stud Earrings', false),
+  ],
+);
+rule(
+  'knitted-apparel',
+  'Garments knitted or crocheted (and garments that are knitted by nature: T-shirts, sweaters, hoodies, leggings, socks)',
+  'Section XI note; chapters 61 vs 62',
+  all(
+    any(
+      t(
+        'knit',
+        'knitted',
+        'crochet',
+        'jersey',
+        'tshirt',
+        't-shirt',
+        'tee',
+        'sweater',
+        'hoodie',
+        'sweatshirt',
+        'leggings',
+        'pullover',
+        'cardigan',
+        'bodysuit',
+        'romper',
+        'tank top',
+        'camisole',
+        'yoga',
+        'seamless',
+        'spandex',
+      ),
+      attr('fabric type', 'knit', 'jersey'),
+    ),
+    any(
+      cat('Clothing', 'Underwear', 'Sportswear', 'Apparel', 'Dresses', 'Sleep'),
+      t('dress', 'shirt', 'pants', 'shorts', 'top', 'skirt'),
+    ),
+  ),
+  [
+    { prefixes: ['61'], boost: 0.6 },
+    { prefixes: ['62'], boost: -0.3 },
+  ],
+  [
+    ex('Women Knit Sweater Dress', true, { category: ["Women's Clothing", 'Dresses'] }),
+    ex('Denim Jeans for Men', false, { category: ["Men's Clothing", 'Jeans'] }),
+  ],
+);
+rule(
+  'woven-apparel',
+  'Woven garments (denim, chiffon, shirts of woven fabric, suits)',
+  'Section XI note; chapter 62',
+  all(
+    any(
+      t('woven', 'denim', 'jeans', 'chiffon', 'linen', 'suit', 'blazer', 'trench', 'poplin', 'satin'),
+      attr('fabric type', 'woven', 'broadcloth'),
+    ),
+    not(t('knit', 'knitted', 'crochet')),
+  ),
+  [
+    { prefixes: ['62'], boost: 0.5 },
+    { prefixes: ['61'], boost: -0.3 },
+  ],
+  [ex('High Waist Denim Jeans Women', true), ex('Knitted Cardigan Sweater', false)],
+);
+const WOMEN = any(
+  attr('gender', 'women', 'female', 'girl', 'ladies'),
+  t('women', 'woman', 'ladies', 'lady', 'female', 'girl', 'girls'),
+);
+const MEN = any(attr('gender', 'men', 'male', 'boy'), t('men', 'man', 'male', 'boy', 'boys', 'gentleman'));
+rule(
+  'gender-women',
+  "Goods for women or girls: prefer the women's/girls' lines",
+  "Chapter 61/62/64 notes; lines for women's or girls'",
+  all(WOMEN, not(MEN)),
+  [
+    { lineWords: ['women', 'girls', 'female'], boost: 0.35 },
+    { lineWords: ["men's", 'boys', 'male'], boost: -0.35 },
+  ],
+  [ex('Elegant Dress for Women', true), ex('Mens Leather Belt', false, { attributes: { Gender: 'Men' } })],
+);
+rule(
+  'gender-men',
+  "Goods for men or boys: prefer the men's/boys' lines",
+  "Chapter 61/62/64 notes; lines for men's or boys'",
+  all(MEN, not(WOMEN)),
+  [
+    { lineWords: ["men's", 'boys', 'male'], boost: 0.35 },
+    { lineWords: ['women', 'girls', 'female'], boost: -0.35 },
+  ],
+  [ex("Men's Casual Shirt", true), ex('Women Casual Shirt', false)],
+);
+const SHOE = any(
+  t(
+    'shoe',
+    'shoes',
+    'sneaker',
+    'sneakers',
+    'slipper',
+    'slippers',
+    'boot',
+    'boots',
+    'sandal',
+    'sandals',
+    'heels',
+    'pumps',
+    'loafers',
+    'flip flops',
+    'footwear',
+  ),
+  cat('Shoes'),
+);
+rule(
+  'footwear',
+  'Footwear',
+  'Chapter 64',
+  all(SHOE, not(t('shoelace', 'shoe cover', 'shoe rack', 'shoe box', 'shoe brush', 'boot cover', 'insole'))),
+  [{ prefixes: ['64'], boost: 0.8 }],
+  [ex('Running Sneakers Men Breathable', true), ex('Shoelace Aglets DIY Repair', false)],
+);
+rule(
+  'footwear-textile-upper',
+  'Footwear with uppers of textile materials',
+  'Heading 6404; chapter 64 note 4(a)',
+  all(
+    SHOE,
+    attr('upper material', 'mesh', 'cloth', 'canvas', 'fabric', 'knit', 'cotton', 'flock', 'textile'),
+  ),
+  [{ prefixes: ['6404'], boost: 0.6 }],
+  [
+    ex('Canvas Sneakers', true, { category: ['Shoes'], attributes: { 'Upper Material': 'Canvas' } }),
+    ex('PU Slippers', false, { category: ['Shoes'], attributes: { 'Upper Material': 'PU' } }),
+  ],
+);
+rule(
+  'footwear-rubber-plastic-upper',
+  'Footwear with outer soles and uppers of rubber or plastics (PU, PVC, EVA)',
+  'Heading 6402; chapter 64 note 3',
+  all(
+    SHOE,
+    attr(
+      'upper material',
+      'pu',
+      'pvc',
+      'rubber',
+      'eva',
+      'plastic',
+      'synthetic',
+      'microfiber',
+      'patent',
+      'silicone',
+    ),
+  ),
+  [{ prefixes: ['6402'], boost: 0.6 }],
+  [
+    ex('Women Heels', true, { category: ['Shoes'], attributes: { 'Upper Material': 'PU' } }),
+    ex('Leather Boots', false, { category: ['Shoes'], attributes: { 'Upper Material': 'Genuine Leather' } }),
+  ],
+);
+rule(
+  'footwear-leather-upper',
+  'Footwear with uppers of leather',
+  'Heading 6403',
+  all(
+    SHOE,
+    attr(
+      'upper material',
+      'genuine leather',
+      'cow leather',
+      'cowhide',
+      'sheepskin',
+      'pigskin',
+      'split leather',
+      'full grain',
+    ),
+  ),
+  [{ prefixes: ['6403'], boost: 0.6 }],
+  [
+    ex('Leather Boots', true, { category: ['Shoes'], attributes: { 'Upper Material': 'Genuine Leather' } }),
+    ex('Canvas Sneakers', false, { category: ['Shoes'], attributes: { 'Upper Material': 'Canvas' } }),
+  ],
+);
+rule(
+  'toys',
+  'Toys, dolls, models, puzzles',
+  'Heading 9503',
+  any(
+    cat('Toys & Hobbies', 'Action & Toy Figures', 'Dolls', 'Building Blocks', 'Stuffed Animals'),
+    t('toy', 'toys', 'plush', 'action figure', 'doll', 'building blocks', 'puzzle'),
+  ),
+  [
+    { prefixes: ['95'], boost: 0.5 },
+    { prefixes: ['9503'], boost: 0.3 },
+  ],
+  [ex('Plush Toy Bear', true), ex('Kitchen Knife Set', false)],
+);
+rule(
+  'plastic-articles',
+  'Articles of plastics not more specifically described',
+  'Heading 3926 (residual); GRI 3(a)',
+  any(
+    attr(
+      'material',
+      'plastic',
+      'acrylic',
+      'silicone',
+      'pvc',
+      'resin',
+      'abs',
+      'tpu',
+      'pp',
+      'pet',
+      'eva',
+      'nylon',
+    ),
+    t('acrylic', 'silicone', 'pvc', 'tpu', 'plastic', 'resin'),
+  ),
+  [
+    { prefixes: ['3926'], boost: 0.3 },
+    { prefixes: ['39'], boost: 0.15 },
+  ],
+  [ex('Silicone Phone Case', true), ex('Cotton T-shirt', false)],
+);
+rule(
+  'phone-device-cases',
+  'Protective cases and covers for phones, earphones, watches of plastics',
+  'Subheading 3926.90; CBP rulings on moulded cases',
+  all(
+    t('case', 'cover', 'protector', 'shell', 'sleeve', 'bumper'),
+    any(
+      t('phone', 'iphone', 'samsung', 'airpods', 'earphone', 'watch', 'kindle', 'ipad', 'xiaomi', 'huawei'),
+      cat('Phone Cases', 'Earphone Accessories'),
+    ),
+  ),
+  [{ prefixes: ['392690'], boost: 0.8 }],
+  [ex('Silicone Case for iPhone 15', true), ex('Pillow Case Cotton', false)],
+);
+rule(
+  'books',
+  'Printed books and brochures',
+  'Heading 4901',
+  any(cat('Books'), t('book', 'books', 'encyclopedia', 'novel', 'textbook')),
+  [{ prefixes: ['4901'], boost: 1.0 }],
+  [ex('Drawing Tutorial Book for Beginners', true), ex('Bookshelf Wooden', false)],
+);
+rule(
+  'printed-cards-stickers',
+  'Printed matter: stickers, decals, trading and photo cards, posters',
+  'Heading 4911',
+  any(
+    t(
+      'sticker',
+      'stickers',
+      'decal',
+      'decals',
+      'photocard',
+      'trading card',
+      'collection card',
+      'poster',
+      'tarot',
+      'postcard',
+    ),
+    cat('Collection Cards', 'Stickers & Posters'),
+  ),
+  [{ prefixes: ['4911'], boost: 0.8 }],
+  [ex('Anime Stickers 50pcs', true), ex('Sticker Removal Tool Scraper', true), ex('Wooden Frame', false)],
+);
+rule(
+  'artificial-flowers',
+  'Artificial flowers, foliage and fruit',
+  'Heading 6702',
+  all(
+    t('artificial', 'fake', 'simulation', 'silk flower', 'faux'),
+    t(
+      'flower',
+      'flowers',
+      'rose',
+      'roses',
+      'plant',
+      'plants',
+      'leaves',
+      'bouquet',
+      'peony',
+      'orchid',
+      'eucalyptus',
+    ),
+  ),
+  [{ prefixes: ['6702'], boost: 1.2 }],
+  [ex('Artificial Rose Bouquet Silk Flowers', true), ex('Rose Gold Necklace', false)],
+);
+rule(
+  'watch-parts',
+  'Watch cases, dials, crowns, movements and parts',
+  'Headings 9111, 9114',
+  all(t('watch'), t('case', 'dial', 'crown', 'hands', 'movement', 'bezel', 'chapter ring', 'parts', 'stem')),
+  [{ prefixes: ['9111', '9114', '9113'], boost: 0.8 }],
+  [ex('NH35 Watch Dial Luminous', true), ex('Smart Watch for Men', false)],
+);
+rule(
+  'plastic-keychains',
+  'Key chains and bag charms of plastics are ornamental articles of plastics',
+  'Subheading 3926.40; CBP rulings',
+  all(
+    t('keychain', 'key chain', 'keyring', 'key ring', 'bag charm', 'bag pendant'),
+    any(
+      t('acrylic', 'pvc', 'resin', 'plastic', 'silicone'),
+      attr('material', 'acrylic', 'plastic', 'pvc', 'resin'),
+    ),
+  ),
+  [{ prefixes: ['392640'], boost: 1.0 }],
+  [ex('Acrylic Keychain Anime', true), ex('Metal Keychain Car Logo', false)],
+);
+rule(
+  'vehicle-parts',
+  'Parts and accessories of motor vehicles',
+  'Heading 8708; section XVII note 3',
+  all(
+    any(cat('Automobiles, Parts & Accessories'), t('car', 'auto', 'vehicle', 'tesla', 'truck')),
+    t(
+      'part',
+      'parts',
+      'pedal',
+      'brake',
+      'bumper',
+      'grille',
+      'trim',
+      'mirror',
+      'cover',
+      'mat',
+      'handle',
+      'steering',
+      'exhaust',
+    ),
+  ),
+  [{ prefixes: ['8708'], boost: 0.4 }],
+  [ex('Brake Pedal Cover for Tesla Model 3', true), ex('Car Shaped Toy', false)],
+);
+rule(
+  'cycle-parts',
+  'Parts and accessories of motorcycles and bicycles',
+  'Heading 8714',
+  any(
+    cat('Motorcycle Equipments & Parts', 'Bicycle Accessories', 'Bicycle Parts'),
+    all(
+      t('motorcycle', 'bicycle', 'bike', 'mtb', 'scooter'),
+      t(
+        'part',
+        'parts',
+        'lever',
+        'brake',
+        'saddle',
+        'pedal',
+        'handlebar',
+        'cover',
+        'mirror',
+        'reservoir',
+        'grip',
+      ),
+    ),
+  ),
+  [{ prefixes: ['8714'], boost: 0.5 }],
+  [
+    ex('Bicycle Saddle Cover', true),
+    ex('Motorcycle Brake Lever', true),
+    ex('Motorcycle Helmet Sticker', false),
+    ex('Running Shoes', false),
+  ],
+);
+rule(
+  'lamps',
+  'Lamps and lighting fittings',
+  'Heading 9405',
+  any(
+    cat('Lights & Lighting'),
+    t(
+      'lamp',
+      'lamps',
+      'light fixture',
+      'string lights',
+      'fairy lights',
+      'night light',
+      'sconce',
+      'chandelier',
+      'led strip',
+    ),
+  ),
+  [{ prefixes: ['9405'], boost: 0.6 }],
+  [ex('LED Night Light for Bedroom', true), ex('Light Blue Dress', false)],
+);
+rule(
+  'integrated-circuits',
+  'Electronic integrated circuits',
+  'Heading 8542; chapter 85 note 12(b)',
+  any(
+    cat('Integrated Circuits'),
+    t('ic chip', 'integrated circuit', 'microcontroller', 'mcu', 'sop8', 'dip8', 'dip14', 'sot23'),
+  ),
+  [{ prefixes: ['8542'], boost: 0.8 }],
+  [ex('NE555 DIP8 Timer IC', true), ex('USB Cable', false)],
+);
+rule(
+  'festive-articles',
+  'Festive, carnival or entertainment articles (Christmas, party decorations)',
+  'Heading 9505',
+  any(
+    cat('Festive & Party Supplies'),
+    t('christmas', 'halloween', 'party decoration', 'birthday decoration', 'easter'),
+  ),
+  [{ prefixes: ['9505'], boost: 0.5 }],
+  [ex('Christmas Tree Ornaments', true), ex('Office Chair', false)],
+);
+rule(
+  'bags-cases',
+  'Trunks, handbags, backpacks, wallets and similar containers',
+  'Heading 4202',
+  any(
+    cat('Luggage & Bags'),
+    t(
+      'handbag',
+      'backpack',
+      'wallet',
+      'purse',
+      'suitcase',
+      'tote bag',
+      'shoulder bag',
+      'crossbody',
+      'carrying case',
+      'storage case',
+      'cosmetic bag',
+    ),
+  ),
+  [{ prefixes: ['4202'], boost: 0.8 }],
+  [ex('Leather Crossbody Bag Women', true), ex('Tea Bag', false)],
+);
+rule(
+  'hair-accessories',
+  'Combs, hair-slides, hair clips and pins',
+  'Heading 9615',
+  t(
+    'hair clip',
+    'hair claw',
+    'claw clip',
+    'hairpin',
+    'hair pin',
+    'barrette',
+    'hair comb',
+    'bobby pin',
+    'hair slide',
+  ),
+  [{ prefixes: ['9615'], boost: 1.0 }],
+  [ex('Flower Claw Hair Clip', true), ex('Hair Extension Clip In', false)],
+);
+rule(
+  'sunglasses',
+  'Sunglasses',
+  'Subheading 9004.10',
+  t('sunglasses', 'sun glasses'),
+  [{ prefixes: ['900410'], boost: 1.2 }],
+  [ex('Polarized Sunglasses Kids', true), ex('Reading Glasses', false)],
+);
+rule(
+  'fishing-tackle',
+  'Fishing rods, reels, lures and tackle',
+  'Heading 9507',
+  any(cat('Fishing'), t('fishing')),
+  [{ prefixes: ['9507'], boost: 0.8 }],
+  [ex('Fishing Rod Telescopic', true), ex('Fish Oil Capsules', false)],
+);
+rule(
+  'video-games',
+  'Video game consoles, controllers and their accessories',
+  'Subheading 9504.50',
+  any(
+    t('game console', 'gamepad', 'controller', 'joystick', 'game cartridge', 'handheld game', 'emulator'),
+    cat('Games & Accessories', 'Handheld Game Players'),
+  ),
+  [{ prefixes: ['950450'], boost: 0.8 }],
+  [ex('Wireless Gamepad for PS4', true), ex('Playing Cards Poker', false)],
+);
+rule(
+  'socks-hosiery',
+  'Socks and hosiery',
+  'Heading 6115',
+  t('socks', 'sock', 'stockings', 'tights', 'pantyhose'),
+  [{ prefixes: ['6115'], boost: 1.0 }],
+  [ex('Cotton Socks Men', true), ex('Sock Knitting Needles', true), ex('Shoe Rack', false)],
+);
+rule(
+  'brassieres',
+  'Brassieres, girdles, corsets',
+  'Heading 6212',
+  t('bra', 'bras', 'brassiere', 'bralette', 'corset', 'shapewear', 'girdle'),
+  [{ prefixes: ['6212'], boost: 1.0 }],
+  [ex('Push Up Bra Seamless', true), ex('Panties Cotton', false)],
+);
+rule(
+  'blankets',
+  'Blankets and travelling rugs',
+  'Heading 6301',
+  t('blanket', 'blankets', 'throw'),
+  [{ prefixes: ['6301'], boost: 0.8 }],
+  [ex('Flannel Throw Blanket', true), ex('Bed Sheet Set', false)],
+);
+rule(
+  'table-linen',
+  'Table linen',
+  'Heading 6302 (table linen)',
+  t('tablecloth', 'table cloth', 'table runner', 'placemat', 'napkin', 'table cover'),
+  [{ prefixes: ['63025', '63024'], boost: 1.0 }],
+  [ex('Embroidered Tablecloth Round', true), ex('Table Lamp', false)],
+);
+rule(
+  'furniture',
+  'Furniture: seats, sofas, tables, cabinets, shelves',
+  'Chapter 94 note 2',
+  any(
+    cat('Furniture'),
+    t('sofa', 'chair', 'stool', 'bed frame', 'cabinet', 'wardrobe', 'bookshelf', 'nightstand'),
+  ),
+  [{ prefixes: ['9401', '9403'], boost: 0.5 }],
+  [ex('Nordic Sofa Living Room', true), ex('Sofa Cover Stretch', true), ex('Phone Stand', false)],
+);
+rule(
+  'knives',
+  'Knives with cutting blades and kitchen knives',
+  'Heading 8211',
+  t('knife', 'knives', 'cleaver', 'chopping knife', 'chef knife'),
+  [{ prefixes: ['8211'], boost: 0.6 }],
+  [ex('Kitchen Chef Knife Stainless', true), ex('Knife Sharpener', true), ex('Cutting Board', false)],
+);
+rule(
+  'cables',
+  'Insulated cables fitted with connectors',
+  'Subheading 8544.42',
+  all(
+    t('cable', 'cord', 'wire', 'lead'),
+    t(
+      'usb',
+      'hdmi',
+      'displayport',
+      'connector',
+      'plug',
+      'extension',
+      'charging',
+      'type c',
+      'lightning',
+      'aux',
+    ),
+  ),
+  [{ prefixes: ['854442'], boost: 0.8 }],
+  [ex('USB Type C Charging Cable', true), ex('Wire Basket', false)],
+);
+rule(
+  'hats-headwear',
+  'Hats and other headgear',
+  'Headings 6504–6506',
+  t('hat', 'cap', 'beanie', 'beret', 'bucket hat', 'baseball cap', 'headband'),
+  [{ prefixes: ['6505', '6504', '6506'], boost: 0.6 }],
+  [ex('Knitted Beanie Hat Winter', true), ex('Bottle Cap Opener', true), ex('Scarf Silk', false)],
+);
+rule(
+  'electric-powered',
+  'Powered by electricity (battery, USB, mains): electrical machines of chapter 85 or 84 rather than hand tools',
+  'Section XVI; chapters 82 vs 84/85',
+  any(
+    attr('power source', 'battery', 'usb', 'electric', 'rechargeable', 'ac', 'dc', 'lithium'),
+    t('rechargeable', 'electric', 'battery powered', 'usb powered', 'cordless'),
+  ),
+  [
+    { prefixes: ['85'], boost: 0.3 },
+    { prefixes: ['84'], boost: 0.2 },
+    { prefixes: ['82'], boost: -0.3 },
+  ],
+  [ex('Electric Toothbrush Rechargeable', true), ex('Manual Can Opener', false)],
+);
+rule(
+  'brushes',
+  'Brooms, brushes, paint brushes, toilet brushes',
+  'Heading 9603',
+  t('brush', 'brushes', 'broom'),
+  [{ prefixes: ['9603'], boost: 0.6 }],
+  [ex('Toilet Brush with Holder', true), ex('Brushed Stainless Steel Sink', false)],
+);
+
+const MAT = (...v) => any(attr('material', ...v), attr('fabric', ...v), attr('composition', ...v));
+rule(
+  'fibre-cotton',
+  'Textiles classified by the predominating fibre: cotton',
+  'Section XI note 2; subheading note 2',
+  all(MAT('cotton'), not(MAT('polyester', 'nylon', 'spandex', 'wool', 'silk', 'acrylic'))),
+  [
+    { lineWords: ['cotton'], boost: 0.35 },
+    { lineWords: ['wool', 'synthetic', 'man-made', 'artificial fibers'], boost: -0.15 },
+  ],
+  [
+    ex('Bodycon Dress', true, { attributes: { Material: 'Cotton' } }),
+    ex('Bodycon Dress', false, { attributes: { Material: 'Polyester' } }),
+  ],
+);
+rule(
+  'fibre-synthetic',
+  'Textiles classified by the predominating fibre: synthetic (polyester, nylon, spandex, acrylic)',
+  'Section XI note 2; chapter 54/55',
+  all(
+    MAT(
+      'polyester',
+      'nylon',
+      'spandex',
+      'elastane',
+      'acrylic',
+      'polyamide',
+      'microfiber',
+      'chiffon',
+      'satin',
+    ),
+    not(MAT('cotton')),
+  ),
+  [
+    { lineWords: ['synthetic', 'man-made'], boost: 0.35 },
+    { lineWords: ['cotton', 'wool'], boost: -0.15 },
+  ],
+  [
+    ex('Yoga Leggings', true, { attributes: { Material: 'Polyester,Spandex' } }),
+    ex('Cotton Tee', false, { attributes: { Material: 'Cotton' } }),
+  ],
+);
+rule(
+  'fibre-wool',
+  'Textiles classified by the predominating fibre: wool or fine animal hair',
+  'Section XI note 2',
+  MAT('wool', 'cashmere', 'mohair', 'alpaca'),
+  [{ lineWords: ['wool'], boost: 0.35 }],
+  [
+    ex('Scarf', true, { attributes: { Material: 'Wool' } }),
+    ex('Scarf', false, { attributes: { Material: 'Polyester' } }),
+  ],
+);
+rule(
+  'fibre-silk',
+  'Textiles classified by the predominating fibre: silk',
+  'Section XI note 2',
+  MAT('silk', 'mulberry silk'),
+  [{ lineWords: ['silk'], boost: 0.35 }],
+  [
+    ex('Pillowcase', true, { attributes: { Material: 'Mulberry Silk' } }),
+    ex('Pillowcase', false, { attributes: { Material: 'Cotton' } }),
+  ],
+);
+rule(
+  'material-leather',
+  'Goods of leather (genuine leather, cowhide, sheepskin)',
+  'Chapter 42; headings by material',
+  any(
+    MAT('genuine leather', 'cowhide', 'cow leather', 'sheepskin', 'leather'),
+    t('genuine leather', 'cowhide', 'sheepskin'),
+  ),
+  [{ lineWords: ['leather'], boost: 0.3 }],
+  [
+    ex('Belt', true, { attributes: { Material: 'Genuine Leather' } }),
+    ex('Belt', false, { attributes: { Material: 'PU' } }),
+  ],
+);
+rule(
+  'material-plastics-line',
+  'Goods of plastics: prefer lines that say plastics',
+  'GRI 1; lines "of plastics"',
+  MAT('plastic', 'pvc', 'abs', 'pp', 'acrylic', 'resin', 'silicone', 'tpu', 'eva', 'pet'),
+  [{ lineWords: ['plastics'], boost: 0.2 }],
+  [
+    ex('Storage Box', true, { attributes: { Material: 'PP' } }),
+    ex('Storage Box', false, { attributes: { Material: 'Wood' } }),
+  ],
+);
+rule(
+  'material-base-metal',
+  'Goods of base metal (steel, iron, zinc alloy, brass, aluminium)',
+  'Section XV; lines "of base metal"',
+  MAT(
+    'stainless steel',
+    'steel',
+    'iron',
+    'zinc alloy',
+    'alloy',
+    'brass',
+    'copper',
+    'aluminum',
+    'aluminium',
+    'metal',
+  ),
+  [{ lineWords: ['base metal', 'steel', 'iron', 'aluminum', 'copper'], boost: 0.2 }],
+  [
+    ex('Keychain', true, { attributes: { Material: 'Zinc Alloy' } }),
+    ex('Keychain', false, { attributes: { Material: 'Acrylic' } }),
+  ],
+);
+
+rule(
+  'footwear-covering-ankle',
+  'Boots and high-tops cover the ankle; shoes, sandals and slippers do not',
+  'Chapter 64 subheadings "covering the ankle" (e.g. 6402.91, 6404.19 statistical lines)',
+  all(
+    SHOE,
+    t(
+      'boot',
+      'boots',
+      'ankle boots',
+      'high top',
+      'high-top',
+      'booties',
+      'galoshes',
+      'rain boots',
+      'snow boots',
+    ),
+  ),
+  [{ lineWords: ['covering the ankle'], boost: 0.4 }],
+  [ex('Women Ankle Boots Winter', true), ex('Beach Sandals', false)],
+);
+rule(
+  'footwear-not-covering-ankle',
+  'Shoes, sandals, slippers and pumps do not cover the ankle',
+  'Chapter 64 subheadings "covering the ankle"',
+  all(
+    SHOE,
+    not(t('boot', 'boots', 'high top', 'high-top', 'booties', 'galoshes')),
+    t(
+      'sandal',
+      'sandals',
+      'slipper',
+      'slippers',
+      'pumps',
+      'heels',
+      'loafers',
+      'flip flops',
+      'sneakers',
+      'flats',
+      'mules',
+    ),
+  ),
+  [{ lineWords: ['covering the ankle'], boost: -0.3 }],
+  [ex('Beach Sandals', true), ex('Snow Boots', false)],
+);
+rule(
+  'imitation-jewellery-not-base-metal',
+  'Imitation jewellery of plastics, glass, wood, shell or textile is "other" imitation jewellery',
+  'Subheading 7117.90 (7117.11/7117.19 are of base metal)',
+  all(
+    any(
+      cat('Fashion Jewelry', 'Jewelry'),
+      t('necklace', 'bracelet', 'earring', 'earrings', 'brooch', 'anklet', 'pendant', 'charm', 'charms'),
+    ),
+    any(
+      MAT(
+        'acrylic',
+        'resin',
+        'plastic',
+        'glass',
+        'wood',
+        'shell',
+        'leather',
+        'rope',
+        'fabric',
+        'beads',
+        'seed beads',
+        'clay',
+        'polymer clay',
+        'crystal glass',
+      ),
+      t('acrylic', 'resin', 'wooden', 'shell', 'seed bead', 'beaded', 'polymer clay', 'leather cord'),
+    ),
+    not(MAT('zinc alloy', 'alloy', 'stainless steel', 'brass', 'copper', 'metal', 'iron', 'titanium')),
+  ),
+  [{ prefixes: ['711790'], boost: 0.4 }],
+  [
+    ex('Shell Bead Bracelet', true, { attributes: { Material: 'Shell' } }),
+    ex('Zinc Alloy Necklace', false, { attributes: { Material: 'Zinc Alloy' } }),
+  ],
+);
+
+const synonyms = {
+  tshirt: ['t-shirts', 'singlets'],
+  tee: ['t-shirts'],
+  hoodie: ['sweatshirts', 'pullovers'],
+  sweater: ['sweaters', 'pullovers'],
+  cardigan: ['sweaters', 'waistcoats'],
+  jeans: ['trousers', 'denim'],
+  pants: ['trousers'],
+  leggings: ['trousers'],
+  shorts: ['shorts'],
+  romper: ['garments'],
+  bodysuit: ['garments'],
+  pajamas: ['pajamas', 'sleepwear'],
+  pyjamas: ['pajamas'],
+  robe: ['bathrobes', 'dressing gowns'],
+  panties: ['panties', 'briefs'],
+  bra: ['brassieres'],
+  bras: ['brassieres'],
+  corset: ['corsets', 'brassieres'],
+  socks: ['socks', 'hosiery'],
+  sneaker: ['footwear', 'athletic'],
+  sneakers: ['footwear', 'athletic'],
+  slippers: ['footwear', 'house slippers'],
+  slipper: ['footwear', 'house slippers'],
+  boots: ['footwear', 'ankle'],
+  sandals: ['footwear', 'sandals'],
+  heels: ['footwear'],
+  pumps: ['footwear'],
+  shoes: ['footwear'],
+  earrings: ['jewelry'],
+  earring: ['jewelry'],
+  necklace: ['jewelry'],
+  bracelet: ['jewelry'],
+  ring: ['jewelry'],
+  rings: ['jewelry'],
+  pendant: ['jewelry'],
+  brooch: ['jewelry'],
+  anklet: ['jewelry'],
+  choker: ['jewelry'],
+  wig: ['wigs'],
+  'hair extension': ['wigs', 'human hair'],
+  keychain: ['key', 'ornamental'],
+  keyring: ['key', 'ornamental'],
+  phone: ['telephones', 'cellular'],
+  smartphone: ['telephones', 'cellular'],
+  iphone: ['telephones', 'cellular'],
+  charger: ['static converters', 'chargers'],
+  earphone: ['headphones', 'earphones'],
+  earphones: ['headphones', 'earphones'],
+  headphones: ['headphones'],
+  speaker: ['loudspeakers'],
+  amplifier: ['amplifiers', 'audio-frequency'],
+  mouse: ['input units'],
+  keyboard: ['keyboards'],
+  laptop: ['portable automatic data processing'],
+  led: ['light-emitting diode', 'lamps'],
+  lamp: ['lamps', 'luminaires'],
+  bulb: ['lamps'],
+  toy: ['toys'],
+  plush: ['stuffed toys'],
+  doll: ['dolls'],
+  puzzle: ['puzzles'],
+  sticker: ['printed', 'labels'],
+  stickers: ['printed', 'labels'],
+  decal: ['printed', 'transfers'],
+  poster: ['printed pictures'],
+  card: ['printed cards'],
+  tablecloth: ['table linen'],
+  blanket: ['blankets'],
+  towel: ['towels', 'toilet linen'],
+  pillowcase: ['pillowcases', 'bed linen'],
+  sofa: ['seats', 'upholstered'],
+  chair: ['seats'],
+  stool: ['seats'],
+  desk: ['furniture'],
+  cabinet: ['furniture'],
+  screwdriver: ['screwdrivers'],
+  wrench: ['wrenches', 'spanners'],
+  pliers: ['pliers'],
+  knife: ['knives'],
+  scissors: ['scissors'],
+  drill: ['drills'],
+  sprayer: ['spraying', 'mechanical appliances'],
+  scale: ['weighing'],
+  microscope: ['microscopes'],
+  sunglasses: ['sunglasses'],
+  glasses: ['spectacles'],
+  watch: ['watches', 'wrist'],
+  bag: ['bags', 'handbags'],
+  backpack: ['backpacks'],
+  wallet: ['wallets'],
+  flower: ['flowers'],
+  artificial: ['artificial'],
+  perfume: ['perfumes'],
+  lipstick: ['lip make-up'],
+  mascara: ['eye make-up'],
+  nail: ['manicure', 'nails'],
+  mug: ['cups', 'mugs'],
+  cup: ['cups'],
+  bottle: ['bottles'],
+  vacuum: ['vacuum cleaners'],
+  battery: ['batteries', 'accumulators'],
+  'lithium battery': ['lithium-ion'],
+  cable: ['insulated conductors', 'cables'],
+  wire: ['wire'],
+  adapter: ['adapters'],
+  fuse: ['fuses'],
+  switch: ['switches'],
+  relay: ['relays'],
+  sensor: ['sensors', 'measuring'],
+  ic: ['integrated circuits'],
+  chip: ['integrated circuits'],
+  resistor: ['resistors'],
+  capacitor: ['capacitors'],
+  pcb: ['printed circuits'],
+  car: ['motor vehicles'],
+  auto: ['motor vehicles'],
+  motorcycle: ['motorcycles'],
+  bicycle: ['bicycles', 'cycles'],
+  bike: ['bicycles', 'cycles'],
+  fishing: ['fishing'],
+  reel: ['fishing reels'],
+  lure: ['fishing', 'artificial baits'],
+  hat: ['hats', 'headgear'],
+  cap: ['headgear'],
+  beanie: ['hats', 'knitted'],
+  gloves: ['gloves', 'mittens'],
+  scarf: ['scarves', 'shawls'],
+  tie: ['ties', 'neckties'],
+  bowtie: ['bow ties', 'neckties'],
+  belt: ['belts'],
+  dress: ['dresses'],
+  skirt: ['skirts'],
+  blouse: ['blouses', 'shirts'],
+  shirt: ['shirts'],
+  jacket: ['jackets', 'anoraks'],
+  coat: ['overcoats'],
+  suit: ['suits'],
+  wedding: ['dresses'],
+  gown: ['dresses'],
+  kaftan: ['dresses'],
+  abaya: ['dresses'],
+  yoga: ['athletic'],
+  swimsuit: ['swimwear'],
+  bikini: ['swimwear'],
+  brush: ['brushes'],
+  broom: ['brooms'],
+  comb: ['combs'],
+  clip: ['clips'],
+  candle: ['candles'],
+  vase: ['vases'],
+  frame: ['frames'],
+  mirror: ['mirrors'],
+  book: ['books', 'printed'],
+  notebook: ['notebooks', 'exercise books'],
+  pen: ['pens'],
+  pencil: ['pencils'],
+  game: ['games'],
+  gamepad: ['video game', 'controllers'],
+  console: ['video game consoles'],
+  cards: ['playing cards'],
+  poker: ['playing cards'],
+  stainless: ['stainless steel'],
+  polyester: ['synthetic fibers'],
+  nylon: ['synthetic fibers'],
+  spandex: ['synthetic fibers'],
+  acrylic: ['plastics'],
+  cotton: ['cotton'],
+  alloy: ['base metal'],
+  zinc: ['zinc'],
+};
+const out = {
+  version: '2026.11-r1',
+  validFrom: '2026-11-21',
+  validTo: null,
+  source:
+    'Crossgate classification ruleset, written from the HTSUS General Rules of Interpretation, section and chapter notes (USITC HTS 2026 Revision 4) and listing vocabulary; reviewed by the tariff module owner',
+  synonyms,
+  rules: R,
+};
+process.stdout.write(JSON.stringify(out, null, 1) + '\n');
