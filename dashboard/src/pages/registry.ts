@@ -70,6 +70,20 @@ export const PAGES: PageEntry[] = [
     section: 'Data quality',
     component: lazy(() => import('./imports.page.tsx')),
   },
+  {
+    path: '/privacy',
+    label: 'Privacy',
+    permission: 'privacy:read',
+    section: 'Compliance',
+    component: lazy(() => import('./privacy.page.tsx')),
+  },
+  {
+    path: '/access',
+    label: 'Access control',
+    permission: 'access:read',
+    section: 'Administration',
+    component: lazy(() => import('./access.page.tsx')),
+  },
 ];
 
 /** The entry whose path is `path`, if any. */
