@@ -84,6 +84,15 @@ const TONES: Record<string, 'ok' | 'warn' | 'bad' | 'info' | 'neutral'> = {
   disabled: 'bad',
   dormant: 'warn',
   open: 'info',
+  accepted: 'ok',
+  released: 'ok',
+  transmitted: 'info',
+  received: 'info',
+  queued: 'neutral',
+  referred: 'warn',
+  do_not_load: 'bad',
+  dead_letter: 'bad',
+  deadline_near: 'warn',
 };
 
 /** A status word as a coloured pill (colour is a hint only; the text carries the meaning). */
