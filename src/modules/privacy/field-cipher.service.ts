@@ -79,7 +79,7 @@ export function sealedUnderPattern(keyId: string): string {
  *   values, `reseal` re-encrypts a value under the current version (lazy re-encryption).
  * - `shredSubject` destroys a subject's keys (the rows stay as tombstones); open() then throws a
  *   ShreddedError ("erased") and tryOpen() returns null.
- * Unwrapped keys are cached in memory with their GCM state (gcm.ts: OpenSSL's AES, batched).
+ * Unwrapped keys are cached in memory as KeyObjects (gcm.ts: node:crypto's AES-256-GCM).
  */
 export class EnvelopeFieldCipher implements FieldCipher {
   private current = new Map<string, LiveKey>(); // org|subject -> current key

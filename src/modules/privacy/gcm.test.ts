@@ -72,11 +72,11 @@ describe('field AES-256-GCM', () => {
     assert.equal(g.open(raw.subarray(0, 20), aad), null);
   });
 
-  it('never repeats an IV across pool refills', () => {
+  it('never repeats an IV', () => {
     const g = new FieldGcm(crypto.createSecretKey(crypto.randomBytes(32)));
+    const aad = Buffer.from('org');
     const ivs = new Set<string>();
-    for (let i = 0; i < 3000; i++)
-      ivs.add(g.seal(Buffer.from('x'), Buffer.alloc(0)).subarray(0, 12).toString('hex'));
-    assert.equal(ivs.size, 3000);
+    for (let i = 0; i < 20_000; i++) ivs.add(g.seal('x', aad).subarray(0, 12).toString('hex'));
+    assert.equal(ivs.size, 20_000);
   });
 });
