@@ -2,8 +2,19 @@ import type { AppContext } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
 import { configureFilings, recordFilingStatus, type TariffCodeValidator } from '../modules/filings/index.ts';
 import { encodeForTransport, listReadyFilings } from '../modules/filings/index.ts';
-import { addFilingStatusSink, setFilingSource, type FilingStatus as GatewayStatus, type Regime } from '../modules/gateway/index.ts';
-import { nomenclatureInForce, revisionInForce, scheduleInForce, validateHsCode, validateUsCode } from '../modules/tariff/index.ts';
+import {
+  addFilingStatusSink,
+  setFilingSource,
+  type FilingStatus as GatewayStatus,
+  type Regime,
+} from '../modules/gateway/index.ts';
+import {
+  nomenclatureInForce,
+  revisionInForce,
+  scheduleInForce,
+  validateHsCode,
+  validateUsCode,
+} from '../modules/tariff/index.ts';
 
 /**
  * Cross-module workflows, wired once in the composition root (STYLE.md: modules never reach into each
@@ -22,7 +33,9 @@ const TRANSPORT_OF_KIND: Record<string, Regime | undefined> = {
 };
 
 /** Gateway status → filing status; undefined = no change to the filing (the gateway keeps the detail). */
-const FILING_STATUS_OF: Partial<Record<GatewayStatus, 'submitted' | 'accepted' | 'rejected' | 'held' | 'released' | 'withdrawn'>> = {
+const FILING_STATUS_OF: Partial<
+  Record<GatewayStatus, 'submitted' | 'accepted' | 'rejected' | 'held' | 'released' | 'withdrawn'>
+> = {
   queued: 'submitted',
   accepted: 'accepted',
   rejected: 'rejected',
@@ -52,6 +65,16 @@ async function tariffInForce(ctx: AppContext): Promise<TariffCodeValidator | und
   };
 }
 
+/**
+ * The gateway's idempotency key (at most 40 characters, like an authority's transaction reference) from
+ * the filing's `fil_<id>:v<version>:<sha16>`: the id without its prefix, the version and 8 hex of the
+ * payload hash, so an amendment or a changed payload is a new submission and a retry is not.
+ */
+export function transportKey(filingKey: string): string {
+  const [id = '', version = '', sha = ''] = filingKey.split(':');
+  return `${id.replace(/^fil_/, '')}:${version}:${sha.slice(0, 8)}`;
+}
+
 let wired = false;
 /** The context status changes are recorded with (the process's one context; tests re-wire per context). */
 let current: AppContext | undefined;
@@ -70,8 +93,17 @@ export function wireWorkflows(ctx: AppContext): void {
       const regime = TRANSPORT_OF_KIND[e.kind];
       if (!regime) throw new AppError('invalid', `A ${e.kind} filing has no customs transport yet`);
       if (e.status !== 'validated' && e.status !== 'amended' && e.status !== 'submitted')
-        throw new AppError('conflict', `Filing ${filingId} is ${e.status}: only validated filings can be submitted`);
-      return { regime, payload: e.payload, idempotencyKey: e.idempotencyKey, kind: e.status === 'amended' ? 'amendment' : 'original', deadlineAt: e.deadlineAt };
+        throw new AppError(
+          'conflict',
+          `Filing ${filingId} is ${e.status}: only validated filings can be submitted`,
+        );
+      return {
+        regime,
+        payload: e.payload,
+        idempotencyKey: transportKey(e.idempotencyKey),
+        kind: e.status === 'amended' ? 'amendment' : 'original',
+        deadlineAt: e.deadlineAt,
+      };
     },
     ready: (tx, orgId) => listReadyFilings(tx, orgId, Object.keys(TRANSPORT_OF_KIND)),
   });
@@ -82,12 +114,23 @@ export function wireWorkflows(ctx: AppContext): void {
       if (!to || !filingId.startsWith('fil_')) return;
       if (!current) return;
       try {
-        await recordFilingStatus(current, orgId, filingId, to, reasons.map((r) => `${r.code}: ${r.text}`), 'system:gateway', tx);
+        await recordFilingStatus(
+          current,
+          orgId,
+          filingId,
+          to,
+          reasons.map((r) => `${r.code}: ${r.text}`),
+          'system:gateway',
+          tx,
+        );
       } catch (err) {
         // An acknowledgement must never be lost because the filing moved on (or was queued by hand
         // without a filing record): the gateway keeps the authority's answer; the mismatch is logged.
         if (err instanceof AppError && (err.code === 'not_found' || err.code === 'conflict')) {
-          current.logger.warn({ filingId, status, code: err.code }, 'gateway status not applied to the filing');
+          current.logger.warn(
+            { filingId, status, code: err.code },
+            'gateway status not applied to the filing',
+          );
           return;
         }
         throw err;

@@ -77,6 +77,13 @@ const TONES: Record<string, 'ok' | 'warn' | 'bad' | 'info' | 'neutral'> = {
   cancelled: 'bad',
   failed: 'bad',
   rejected: 'bad',
+  allowed: 'ok',
+  active: 'ok',
+  denied: 'bad',
+  overdue: 'bad',
+  disabled: 'bad',
+  dormant: 'warn',
+  open: 'info',
 };
 
 /** A status word as a coloured pill (colour is a hint only; the text carries the meaning). */

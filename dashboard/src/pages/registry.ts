@@ -57,11 +57,32 @@ export const PAGES: PageEntry[] = [
     component: lazy(() => import('./trace.page.tsx')),
   },
   {
+    path: '/customs',
+    label: 'Customs transmission',
+    permission: 'gateway:read',
+    section: 'Compliance',
+    component: lazy(() => import('./customs.page.tsx')),
+  },
+  {
     path: '/imports',
     label: 'Import quarantine',
     permission: 'imports:read',
     section: 'Data quality',
     component: lazy(() => import('./imports.page.tsx')),
+  },
+  {
+    path: '/privacy',
+    label: 'Privacy',
+    permission: 'privacy:read',
+    section: 'Compliance',
+    component: lazy(() => import('./privacy.page.tsx')),
+  },
+  {
+    path: '/access',
+    label: 'Access control',
+    permission: 'access:read',
+    section: 'Administration',
+    component: lazy(() => import('./access.page.tsx')),
   },
 ];
 

@@ -65,7 +65,10 @@ describe('loading the demo company (scale 0.02)', () => {
       await count('shipment_lines'),
       data.shipments.reduce((s, x) => s + x.lines.length, 0),
     );
-    assert.equal(await count('parties'), first.parties.suppliers + first.parties.buyers);
+    assert.equal(
+      await count('parties'),
+      first.parties.suppliers + first.parties.buyers + first.parties.trading,
+    );
     assert.equal(first.orders.created, data.orders.length);
     const unlinked = await ctx.db
       .selectFrom('shipment_lines')

@@ -7,7 +7,10 @@ import {
   ingestOrders,
   ingestProducts,
   ingestShipments,
+  upsertParties,
 } from '../core/index.ts';
+import { getFilingSettings, putFilingSettings } from '../filings/index.ts';
+import { DEMO_FILING_SETTINGS, DEMO_MARKET_PARTIES, DEMO_SELLER } from './data/trading.data.ts';
 import { datasetHash, generateDemo, plantedFacts, validateSpec } from './demo.generator.ts';
 import type { DemoPlanted } from './demo.tables.ts';
 import './demo.tables.ts';
@@ -42,7 +45,7 @@ export interface DemoSummary {
   anchor: string;
   createdOrganisation: boolean;
   products: OutcomeCounts;
-  parties: { suppliers: number; buyers: number };
+  parties: { suppliers: number; buyers: number; trading: number };
   orders: OutcomeCounts;
   shipments: OutcomeCounts;
   recordsHash: string;
@@ -103,6 +106,18 @@ async function ensureOrganisation(ctx: AppContext, slug: string) {
 }
 
 /**
+ * The exporter's own parties (seller; importer and consignee per market) and its filer identifiers, so
+ * the demo's filings can pass their checkpoints. Settings already changed by a user are left alone.
+ */
+async function setUpTrading(ctx: AppContext, orgId: string): Promise<void> {
+  await ctx.db
+    .transaction()
+    .execute((tx) => upsertParties(ctx, tx, orgId, [DEMO_SELLER, ...DEMO_MARKET_PARTIES]));
+  const current = await getFilingSettings(ctx, orgId);
+  if (Object.keys(current).length === 0) await putFilingSettings(ctx, orgId, DEMO_FILING_SETTINGS, ACTOR);
+}
+
+/**
  * Loads the demo company: organisation and owner (when absent), then catalogue, orders and shipments
  * through the core ingest service in batches. The 90-day window ends at the first load's clock time,
  * kept in `demo_datasets`, so loading again with the same seed and scale changes nothing.
@@ -150,6 +165,7 @@ export async function loadDemo(ctx: AppContext, opts: DemoOptions): Promise<Demo
     parties: {
       suppliers: data.suppliers.length,
       buyers: new Set(data.orders.map((o) => o.buyer?.externalRef).filter(Boolean)).size,
+      trading: 1 + DEMO_MARKET_PARTIES.length,
     },
     orders: zero(),
     shipments: zero(),
@@ -157,6 +173,7 @@ export async function loadDemo(ctx: AppContext, opts: DemoOptions): Promise<Demo
   };
   const ingest = { actor: ACTOR };
   const o = org.id;
+  await setUpTrading(ctx, o);
   await inBatches(
     'products',
     data.products,

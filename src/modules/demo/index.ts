@@ -33,7 +33,7 @@ export function summaryRows(s: DemoSummary, seconds: number) {
     row('products', s.products),
     {
       records: 'parties',
-      total: s.parties.suppliers + s.parties.buyers,
+      total: s.parties.suppliers + s.parties.buyers + s.parties.trading,
       created: '',
       updated: '',
       unchanged: '',

@@ -245,6 +245,10 @@ export const filingsModule: Module = {
 };
 
 export { configureFilings } from './filings.deps.ts';
+export {
+  getSettings as getFilingSettings,
+  putSettings as putFilingSettings,
+} from './filing-settings.service.ts';
 export type { FilingsDeps } from './filings.deps.ts';
 export {
   encodeFiling,

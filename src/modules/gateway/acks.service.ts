@@ -8,7 +8,8 @@ export type MessageHandling = 'applied' | 'stale' | 'duplicate' | 'unmatched';
 
 /**
  * Applies authority messages to the outbox and the filing-status projection, in the caller's
- * transaction. Correlation is by idempotency key (the authority's transaction reference). A message
+ * transaction. Correlation is by the authority's transaction reference (the submission's idempotency
+ * key, or its digest where the protocol's field is shorter). A message
  * seen before (same message id) is a duplicate and changes nothing; a message whose `seq` is not
  * above the last applied one for the filing's current submission is stale (out of order) and is
  * recorded but not applied. Journal records are pushed to `journal`; the caller appends them last,
@@ -40,7 +41,7 @@ export async function applyMessages(
       .selectFrom('gateway_outbox')
       .select(['id', 'filing_id', 'regime', 'state', 'enqueued_at', 'completed_at', 'authority_ref'])
       .where('org_id', '=', orgId)
-      .where('idempotency_key', '=', m.idempotencyKey)
+      .where('transaction_ref', '=', m.idempotencyKey)
       .forUpdate()
       .executeTakeFirst();
     const fs = outbox

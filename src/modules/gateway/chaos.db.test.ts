@@ -11,13 +11,14 @@ import { systemClock } from '../../platform/clock.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { createAppContext } from '../../app/context.ts';
 import { newOrg, TEST_DATABASE_URL, testContext, type TestContext } from '../../../test/support/context.ts';
+import { verifyJournal } from '../journal/index.ts';
 import { queueSampleFilings } from './submit.service.ts';
 
 /**
  * The chaos test (issue 6, "done means"): 1,000 filings queued while the sandbox injects 30% faults of
  * every kind, with real worker processes on PostgreSQL SIGKILLed and restarted twice. At the end every
  * filing is accepted or dead-lettered with a reason, the sandbox accepted each at most once, and the
- * journal accounts for every attempt and acknowledgement with a gap-free sequence.
+ * journal verifies and accounts for every attempt and acknowledgement.
  *
  * Needs PostgreSQL (several processes): runs under `npm run test:storage` with
  * CROSSGATE_TEST_DATABASE_URL, skips on PGlite.
@@ -204,12 +205,11 @@ describe('gateway chaos: faults, SIGKILLed workers, exactly-once acceptance', {
       if (s.status === 'accepted') assert.ok(sandboxRefs.has(s.filing_id), s.filing_id);
     assert.equal(new Set(made.map((m) => m.filingId)).size, FILINGS);
 
-    // the journal: gap-free sequence, one entry per attempt (lost ones included) and per message
-    const seq = await sql<{ n: number; min: number; max: number }>`
-      select count(*)::int as n, min(seq)::int as min, max(seq)::int as max from journal_entries where org_id = ${org.id}`.execute(
-      ctx.db,
-    );
-    assert.deepEqual(seq.rows[0], { n: seq.rows[0]!.max, min: 1, max: seq.rows[0]!.max });
+    // the journal verifies (hash tree, leaf by leaf) and holds one entry per attempt (lost ones
+    // included) and per acknowledgement message
+    const verified = await verifyJournal(ctx, org.id);
+    assert.equal(verified.ok, true, JSON.stringify(verified.problems.slice(0, 3)));
+    assert.ok(verified.entries > FILINGS * 2);
     const journalCount = async (kind: string) =>
       Number(
         (
@@ -243,7 +243,9 @@ describe('gateway chaos: faults, SIGKILLed workers, exactly-once acceptance', {
       .executeTakeFirstOrThrow();
     assert.equal(await journalCount('gateway.ack_received'), Number(messages.n));
     assert.equal(await journalCount('gateway.submission_queued'), FILINGS);
-    assert.equal(await journalCount('gateway.dead_lettered'), final.dead ?? 0);
+    // a dead letter whose acknowledgement arrived later (the authority had it; the answer was lost) is
+    // done now, so the journal may hold more dead-letter entries than there are dead rows at the end
+    assert.ok((await journalCount('gateway.dead_lettered')) >= (final.dead ?? 0));
 
     const stats = (await (await fetch(`${sandboxUrl}/_sandbox/stats`)).json()) as {
       faults: Record<string, number>;

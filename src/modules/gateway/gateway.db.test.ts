@@ -214,6 +214,36 @@ describe('customs gateway', () => {
     });
   });
 
+  it('sends a key longer than the ABI field as a digest and still correlates a later release', async () => {
+    const org = await newOrg(ctx);
+    await ctx.cipher.seal(org.id, '');
+    const filingId = 'fil_01m7zd8hxefamaqbspxqsn86gf';
+    const key = `${filingId}:v1:0123456789abcdef`; // the filings module's shape, 50 characters
+    await withSandbox({ holdRate: 1, releaseAfterMs: 100 }, async (sb) => {
+      await ctx.db.transaction().execute((tx) =>
+        enqueueSubmission(ctx, tx, {
+          orgId: org.id,
+          filingId,
+          regime: 'US-ACE',
+          payload: samplePayload('US-ACE', { reference: filingId }),
+          idempotencyKey: key,
+        }),
+      );
+      const worker = new OutboxWorker(ctx, { settings: fastSettings(), secrets });
+      await drain(worker, async () => (await filingDetail(ctx, org.id, filingId)).status === 'released');
+      const keys = Object.keys(sb.state.acceptedReport().keys);
+      assert.equal(keys.length, 1);
+      assert.match(keys[0]!, /\|H[0-9a-f]{39}$/);
+      assert.deepEqual(
+        (await filingDetail(ctx, org.id, filingId)).messages.map((m) => [m.disposition, m.applied]),
+        [
+          ['hold', true],
+          ['released', true],
+        ],
+      );
+    });
+  });
+
   it('ignores duplicate acknowledgements and does not let an older one overwrite a newer one', async () => {
     const org = await newOrg(ctx);
     await ctx.cipher.seal(org.id, '');
@@ -516,6 +546,32 @@ describe('customs gateway', () => {
         assert.equal(again.queued, false);
       } finally {
         setFilingSource(undefined);
+      }
+    });
+
+    it('receives the sandbox push notifications on the webhook, without pulling', async () => {
+      const org = await newOrg(ctx);
+      const address = await app.listen({ port: 0, host: '127.0.0.1' });
+      process.env.CROSSGATE_SECRET_CUSTOMS_SANDBOX_WEBHOOK = 'whsec-push';
+      try {
+        await withSandbox(
+          { pushUrl: `${address}/api/gateway/webhooks/${org.id}/UK-CDS`, pushSecret: 'whsec-push' },
+          async () => {
+            const [f] = await queueSampleFilings(ctx, org.id, { count: 1, regimes: ['UK-CDS'] });
+            const worker = new OutboxWorker(ctx, { settings: fastSettings(), secrets });
+            await worker.sendOnce();
+            const deadline = Date.now() + 5000;
+            while ((await filingDetail(ctx, org.id, f!.filingId)).status !== 'accepted') {
+              if (Date.now() > deadline) assert.fail('no pushed acknowledgement');
+              await new Promise((r) => setTimeout(r, 20));
+            }
+            const d = await filingDetail(ctx, org.id, f!.filingId);
+            assert.ok(d.messages.length >= 1);
+            assert.ok(d.messages.every((m) => m.via === 'push'));
+          },
+        );
+      } finally {
+        delete process.env.CROSSGATE_SECRET_CUSTOMS_SANDBOX_WEBHOOK;
       }
     });
 

@@ -137,4 +137,20 @@ export const gatewayMigrations: Record<string, Migration> = {
         .execute();
     },
   },
+  /**
+   * The reference the authority de-duplicates on (`transports/transaction-ref.ts`): the idempotency key,
+   * or its digest where the protocol's field is shorter (ACE: 40). Keys were at most 40 characters
+   * before this migration, so existing rows keep their key as the reference.
+   */
+  '202611211700_gateway_transaction_ref': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('gateway_outbox').addColumn('transaction_ref', 'text').execute();
+      await sql`update gateway_outbox set transaction_ref = idempotency_key`.execute(db);
+      await sql`alter table gateway_outbox alter column transaction_ref set not null`.execute(db);
+      await db.schema
+        .alterTable('gateway_outbox')
+        .addUniqueConstraint('gateway_outbox_transaction_ref', ['org_id', 'transaction_ref'])
+        .execute();
+    },
+  },
 };

@@ -36,6 +36,8 @@ export interface GatewayOutboxTable {
   regime: Regime;
   kind: SubmissionKind;
   idempotency_key: string;
+  /** The key as the authority sees it (the idempotency key, or a digest where the protocol's field is shorter). */
+  transaction_ref: string;
   /** The wire payload, sealed with the organisation's data key (it names parties). */
   payload_sealed: string;
   payload_sha256: string;
@@ -77,6 +79,7 @@ export interface GatewayMessageTable {
   message_id: string;
   outbox_id: string | null;
   filing_id: string | null;
+  /** The authority's transaction reference the message names. */
   idempotency_key: string;
   disposition: string;
   seq: number;

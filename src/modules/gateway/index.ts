@@ -245,8 +245,11 @@ export const gatewayModule: Module = {
       );
 
     const filings = findOrCreate(program, 'filings', 'Customs filings');
+    // The filings module may own some of these names; then ours take the alternative (never a crash).
+    const free = (name: string, alternative: string) =>
+      filings.commands.some((c) => c.name() === name) ? alternative : name;
     filings
-      .command('submit [filingId]')
+      .command(`${free('submit', 'transmit')} [filingId]`)
       .description('Queue a filing (or every ready one with --all) for transmission')
       .option('--all', 'every filing the filings module lists as ready')
       .option('--org <org>', 'organisation slug or id')
@@ -263,7 +266,7 @@ export const gatewayModule: Module = {
         }),
       );
     filings
-      .command('status')
+      .command(free('status', 'transmission'))
       .description('Filings by transmission status: counts, then the list')
       .option('--status <status>', `only this status: ${FILING_STATUSES.join(', ')}`)
       .option('--limit <n>', 'rows to list', '50')
@@ -294,7 +297,7 @@ export const gatewayModule: Module = {
         }),
       );
     filings
-      .command('sample')
+      .command(free('sample', 'sample-transmissions'))
       .description('Queue sample filings of each regime (demo, chaos test, benchmarks)')
       .option('--count <n>', 'how many', '10')
       .option('--regime <regime>', `one of ${REGIMES.join(', ')} (default: all, in turn)`)

@@ -12,6 +12,7 @@ import { attemptsTotal, deadLettersTotal } from './gateway.metrics.ts';
 import type { Selectable } from 'kysely';
 import type { GatewayOutboxTable } from './gateway.tables.ts';
 import { REGIMES, SUBMISSION_KINDS, type Regime, type SubmissionKind } from './gateway.types.ts';
+import { transactionRef } from './transports/transaction-ref.ts';
 import type { SendOutcome } from './transports/transport.ts';
 
 /** Wakes in-process workers at once when a submission is queued (PostgreSQL workers use NOTIFY). */
@@ -30,7 +31,7 @@ export interface EnqueueInput {
   actor?: string | undefined;
 }
 
-export const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,40}$/;
+export const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,64}$/;
 
 /**
  * Queues a submission in the caller's transaction — the same one that marks the filing submitted — so
@@ -50,7 +51,7 @@ export async function enqueueSubmission(
   if (!(SUBMISSION_KINDS as readonly string[]).includes(kind))
     throw invalid(`kind must be one of ${SUBMISSION_KINDS.join(', ')}`);
   if (!IDEMPOTENCY_KEY.test(input.idempotencyKey))
-    throw invalid('idempotencyKey must be 1-40 characters of A-Z a-z 0-9 . _ : -');
+    throw invalid('idempotencyKey must be 1-64 characters of A-Z a-z 0-9 . _ : -');
   if (!input.payload.trim()) throw invalid('payload is empty');
   const existing = await tx
     .selectFrom('gateway_outbox')
@@ -74,6 +75,7 @@ export async function enqueueSubmission(
       regime: input.regime,
       kind,
       idempotency_key: input.idempotencyKey,
+      transaction_ref: transactionRef(input.regime, input.idempotencyKey),
       payload_sealed: await ctx.cipher.seal(input.orgId, input.payload),
       payload_sha256: sha,
       environment,
@@ -284,7 +286,7 @@ export async function recordOutcomes(
   const byOrg = new Map<string, typeof results>();
   for (const r of results) byOrg.set(r.row.org_id, [...(byOrg.get(r.row.org_id) ?? []), r]);
   for (const [orgId, items] of byOrg) {
-    items.sort((a, b) => a.row.idempotency_key.localeCompare(b.row.idempotency_key));
+    items.sort((a, b) => a.row.transaction_ref.localeCompare(b.row.transaction_ref));
     await withTxRetry(ctx, async (tx) => {
       const journal: JournalRecord[] = [];
       const now = ctx.clock.now();

@@ -295,7 +295,7 @@ export class OutboxWorker {
           sendable.map(({ row, payload }) => ({
             submissionId: row.id,
             filingId: row.filing_id,
-            idempotencyKey: row.idempotency_key,
+            idempotencyKey: row.transaction_ref,
             kind: row.kind,
             payload,
           })),

@@ -1,4 +1,4 @@
-import type { AppContext } from '../../platform/context.ts';
+import type { AppContext, JournalRecord } from '../../platform/context.ts';
 import {
   LEVELS,
   can,
@@ -224,7 +224,7 @@ export async function decideAccessRequest(
       })
       .where('id', '=', id)
       .execute();
-    const entries = [
+    const entries: JournalRecord[] = [
       {
         kind: decision === 'approve' ? 'access.approved' : 'access.rejected',
         version: 1,
@@ -273,7 +273,7 @@ export async function decideAccessRequest(
           level: r.level,
           role: r.role,
           expiresAt: expiresAt?.toISOString() ?? null,
-        } as never,
+        },
       });
     }
     await ctx.journal.append(tx, actor.orgId, entries);

@@ -387,8 +387,8 @@ export async function me(ctx: AppContext, actor: Actor) {
       .select(['email_sealed', 'name_sealed'])
       .where('id', '=', actor.id)
       .executeTakeFirstOrThrow();
-    name = await ctx.cipher.open(actor.orgId, u.name_sealed);
-    email = await ctx.cipher.open(actor.orgId, u.email_sealed);
+    name = await ctx.cipher.tryOpen(actor.orgId, u.name_sealed);
+    email = await ctx.cipher.tryOpen(actor.orgId, u.email_sealed);
   }
   return {
     actor: { kind: actor.kind, id: actor.id, level: actor.level, roles: [...actor.roles] },

@@ -23,6 +23,8 @@ interface LiveKey {
   gcm: FieldGcm;
   /** Associated data bound into every value: 16 bytes of SHA-256 over the organisation and key ids. */
   aad: Buffer;
+  /** `cg1.<keyId>.` */
+  prefix: string;
   loadedAt: number;
 }
 
@@ -105,6 +107,7 @@ export class EnvelopeFieldCipher implements FieldCipher {
       subjectKey: row.subject_key,
       version: row.version,
       gcm: new FieldGcm(crypto.createSecretKey(this.keys.unwrap(row.kek_id, row.wrapped))),
+      prefix: `${FORMAT}.${row.id}.`,
       aad: crypto
         .createHash('sha256')
         .update(`crossgate-field|${row.org_id}|${row.id}`)
@@ -279,7 +282,7 @@ export class EnvelopeFieldCipher implements FieldCipher {
   }
 
   private sealWith(k: LiveKey, plaintext: string): string {
-    return `${FORMAT}.${k.id}.${k.gcm.seal(Buffer.from(plaintext, 'utf8'), k.aad).toString('base64url')}`;
+    return k.prefix + k.gcm.seal(plaintext, k.aad).toString('base64url');
   }
 
   private async keyById(orgId: string, keyId: string, db: Executor = this.db): Promise<LiveKey> {

@@ -206,17 +206,21 @@ export class FieldGcm {
     this.next = 0;
   }
 
-  /** iv (12) | tag (16) | ciphertext. */
-  seal(plain: Buffer, aad: Buffer): Buffer {
-    if (plain.length > FAST_MAX_BYTES) return this.sealSlow(plain, aad);
+  /** iv (12) | tag (16) | ciphertext of the UTF-8 (or given) bytes. */
+  seal(plain: Buffer | string, aad: Buffer): Buffer {
+    const len = typeof plain === 'string' ? Buffer.byteLength(plain, 'utf8') : plain.length;
+    if (len > FAST_MAX_BYTES)
+      return this.sealSlow(typeof plain === 'string' ? Buffer.from(plain, 'utf8') : plain, aad);
     if (this.next * 12 >= this.pool.length) this.refill();
     const k = this.next++;
-    const out = Buffer.allocUnsafe(28 + plain.length);
+    const out = Buffer.allocUnsafe(28 + len);
+    if (typeof plain === 'string') out.write(plain, 28, 'utf8');
+    else plain.copy(out, 28);
     this.pool.copy(out, 0, k * 12, k * 12 + 12);
     const ks = k * (BLOCKS + 1) * 16;
     const s = this.stream;
-    for (let i = 0; i < plain.length; i++) out[28 + i] = (plain[i] as number) ^ (s[ks + 16 + i] as number);
-    this.tag(aad, out, 28, plain.length, s, ks, out, 12);
+    for (let i = 0; i < len; i++) out[28 + i] = (out[28 + i] as number) ^ (s[ks + 16 + i] as number);
+    this.tag(aad, out, 28, len, s, ks, out, 12);
     return out;
   }
 

@@ -51,6 +51,20 @@ export const privacyModule: Module = {
         let moved = 0;
         for (const o of orgs) moved += await reencryptRetired(ctx, o.org_id);
         if (shredded || moved) ctx.logger.info({ shredded, reencrypted: moved }, 'privacy housekeeping');
+        // Data-subject requests close to (or past) their statutory deadline: counts only, no names.
+        const soon = new Date(ctx.clock.now().getTime() + 7 * 86_400_000);
+        const due = await ctx.db
+          .selectFrom('data_subject_requests')
+          .select(['org_id', (eb) => eb.fn.countAll<number>().as('n')])
+          .where('status', '=', 'open')
+          .where('due_at', '<=', soon)
+          .groupBy('org_id')
+          .execute();
+        for (const d of due)
+          ctx.logger.warn(
+            { org: d.org_id, requests: Number(d.n) },
+            'data-subject requests due within 7 days',
+          );
       } catch (err) {
         ctx.logger.error({ err }, 'privacy housekeeping failed');
       }
