@@ -87,7 +87,7 @@ export function openCheckpoint(text, signatureB64, publicKeyPem) {
 
 /** Verifies a bundle (or a dossier, whose `journal` member is one) against a trusted public key. */
 export function verifyBundle(doc, publicKeyPem) {
-  const b = doc && doc.journal ? doc.journal : doc;
+  const b = doc?.journal ? doc.journal : doc;
   const cp = openCheckpoint(b.checkpoint.text, b.checkpoint.signature, publicKeyPem);
   const results = b.entries.map((e) => {
     const leaf = Buffer.from(e.leaf, 'utf8');
