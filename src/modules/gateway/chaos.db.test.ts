@@ -158,7 +158,7 @@ describe('gateway chaos: faults, SIGKILLed workers, exactly-once acceptance', {
   }
 
   it(`settles ${FILINGS} filings exactly once through faults and two SIGKILLs`, {
-    timeout: 150_000,
+    timeout: 420_000,
   }, async () => {
     const org = await newOrg(ctx);
     const made = await queueSampleFilings(ctx, org.id, { count: FILINGS, seed: 42 });
@@ -166,15 +166,15 @@ describe('gateway chaos: faults, SIGKILLed workers, exactly-once acceptance', {
 
     startWorker(1);
     startWorker(2);
-    await waitFor(org.id, (c) => done(c) >= FILINGS * 0.2, 60_000);
+    await waitFor(org.id, (c) => done(c) >= FILINGS * 0.2, 120_000);
     await killAll();
     startWorker(3);
     startWorker(4);
-    await waitFor(org.id, (c) => done(c) >= FILINGS * 0.55, 60_000);
+    await waitFor(org.id, (c) => done(c) >= FILINGS * 0.55, 120_000);
     await killAll();
     startWorker(5);
     startWorker(6);
-    const final = await waitFor(org.id, (c) => done(c) === FILINGS, 100_000);
+    const final = await waitFor(org.id, (c) => done(c) === FILINGS, 180_000);
     await killAll();
 
     // every filing accepted, or dead-lettered with a reason
