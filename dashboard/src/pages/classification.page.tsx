@@ -42,11 +42,13 @@ function CandidateCard({ c, rank, onUse }: { c: Candidate; rank: number; onUse?:
         </span>
       </header>
       <ol className="classify-path" aria-label={`Tariff text of ${c.formatted}`}>
-        {c.tariffText.map((t, i) => (
-          <li key={`${i}:${t}`} style={{ marginLeft: `${i * 12}px` }}>
-            {t}
-          </li>
-        ))}
+        {c.tariffText
+          .map((t, depth) => ({ t, depth, key: c.tariffText.slice(0, depth + 1).join(' › ') }))
+          .map(({ t, depth, key }) => (
+            <li key={key} style={{ marginLeft: `${depth * 12}px` }}>
+              {t}
+            </li>
+          ))}
       </ol>
       <dl className="classify-evidence small">
         <dt>Duty</dt>
@@ -248,7 +250,7 @@ function ClassifyBox() {
       ) : null}
       {run.error ? <ErrorMessage error={run.error} /> : null}
       {run.data ? (
-        <div aria-label="Classification result">
+        <section aria-label="Classification result">
           <p className="muted small">
             Tariff {run.data.revision.label} · ruleset {run.data.rulesetVersion}
             {run.data.needsReview ? ' · below the confidence threshold: a reviewer should confirm' : ''}
@@ -257,7 +259,7 @@ function ClassifyBox() {
           {run.data.candidates.map((c, i) => (
             <CandidateCard key={c.code} c={c} rank={i + 1} />
           ))}
-        </div>
+        </section>
       ) : null}
     </section>
   );
