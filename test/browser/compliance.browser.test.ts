@@ -235,9 +235,11 @@ describe('compliance pages in headless Chromium', {
     const overdue = page.getByRole('table', { name: 'Overdue deadlines' });
     await overdue.getByText(board.overdue[0]!.label).first().waitFor();
     assert.match((await overdue.textContent()) ?? '', / ago/);
+    await overdue.getByRole('link', { name: 'SHP-LATE' }).waitFor();
     const due = page.getByRole('table', { name: 'Deadlines due in 24 hours' });
     await due.getByText(board.dueNext24h[0]!.label).first().waitFor();
     assert.match((await due.textContent()) ?? '', /in \d+ h/);
+    await due.getByRole('link', { name: 'SHP-DUE' }).waitFor();
     const rates = page.getByRole('table', { name: 'On-time rate per regime' });
     await rates.getByRole('cell', { name: board.timeliness[0]!.regime, exact: true }).waitFor();
     assert.ok(board.failingCheckpoints.length > 0, 'the seeded filings fail checkpoints');

@@ -19,9 +19,27 @@ function filingLink(id: string, text: string) {
   );
 }
 
+/** A filing kind as customs people write it ("us_isf" → "US ISF"). */
+const kindLabel = (kind: string) => kind.replaceAll('_', ' ').toUpperCase();
+
+/** The shipment's own reference (loaded once per shipment, shared with the shipments page's cache). */
+function ShipmentRef({ id }: { id: string }) {
+  const q = useQuery({
+    queryKey: ['shipments', 'detail', id],
+    queryFn: () => unwrap(api.GET('/api/shipments/{id}', { params: { path: { id } } })),
+    retry: false,
+    staleTime: 300_000,
+  });
+  return (
+    <Link to={`/shipments?id=${encodeURIComponent(id)}`} className="row-link">
+      {q.data?.reference ?? <code>{id}</code>}
+    </Link>
+  );
+}
+
 const deadlineColumns = (now: number): Array<Column<Deadline>> => [
-  { header: 'Filing', cell: (d) => filingLink(d.filingId, humanize(d.kind)) },
-  { header: 'Shipment', cell: (d) => <code>{d.shipmentId}</code> },
+  { header: 'Filing', cell: (d) => filingLink(d.filingId, kindLabel(d.kind)) },
+  { header: 'Shipment', cell: (d) => <ShipmentRef id={d.shipmentId} /> },
   { header: 'Regime', cell: (d) => d.regime },
   { header: 'What is due', cell: (d) => d.label, className: 'wrap' },
   { header: 'Due (UTC)', cell: (d) => formatDateTimeShort(d.dueAt) },
@@ -42,7 +60,7 @@ function FilingDrawer({ id, onClose }: { id: string; onClose: () => void }) {
   return (
     <QueryDrawer
       query={q}
-      title={(f) => (f ? `${humanize(f.filing.kind)} ${f.filing.header.reference}` : 'Filing')}
+      title={(f) => (f ? `${kindLabel(f.filing.kind)} ${f.filing.header.reference}` : 'Filing')}
       onClose={onClose}
     >
       {(f) => (
@@ -136,7 +154,8 @@ function SeverityBadge({ severity }: { severity: string }) {
 
 const FILING_COLUMNS: Array<Column<FilingSummary>> = [
   { header: 'Reference', cell: (f) => filingLink(f.id, f.reference) },
-  { header: 'Kind', cell: (f) => humanize(f.kind) },
+  { header: 'Kind', cell: (f) => kindLabel(f.kind) },
+  { header: 'Shipment', cell: (f) => <ShipmentRef id={f.shipmentId} /> },
   { header: 'Regime', cell: (f) => f.regime },
   { header: 'Status', cell: (f) => <StatusBadge status={f.status} /> },
   { header: 'Errors', cell: (f) => f.errors ?? '—', numeric: true },
