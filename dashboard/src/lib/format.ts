@@ -59,3 +59,26 @@ export function humanize(word: string | null | undefined): string {
   const s = word.replaceAll('_', ' ');
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
+
+/** "in 3 h 20 min" / "5 h ago" for a due time, relative to `now` (ms since the epoch). */
+export function formatRelative(iso: string | null | undefined, now: number = Date.now()): string {
+  if (!iso) return '—';
+  const t = new Date(iso).getTime();
+  if (Number.isNaN(t)) return iso;
+  const minutes = Math.round(Math.abs(t - now) / 60_000);
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const mins = minutes % 60;
+  const span =
+    days > 0
+      ? `${days} d${hours ? ` ${hours} h` : ''}`
+      : hours > 0
+        ? `${hours} h${mins ? ` ${mins} min` : ''}`
+        : `${mins} min`;
+  return t >= now ? `in ${span}` : `${span} ago`;
+}
+
+/** A 0–1 ratio as a percentage ("87 %"); null is shown as a dash. */
+export function formatPercent(ratio: number | null | undefined, digits = 0): string {
+  return ratio === null || ratio === undefined ? '—' : `${(ratio * 100).toFixed(digits)} %`;
+}

@@ -84,6 +84,20 @@ export const PAGES: PageEntry[] = [
     section: 'Administration',
     component: lazy(() => import('./access.page.tsx')),
   },
+  {
+    path: '/classification',
+    label: 'Classification review',
+    permission: 'classification:read',
+    section: 'Compliance',
+    component: lazy(() => import('./classification.page.tsx')),
+  },
+  {
+    path: '/filings',
+    label: 'Filings',
+    permission: 'filings:read',
+    section: 'Compliance',
+    component: lazy(() => import('./filings.page.tsx')),
+  },
 ];
 
 /** The entry whose path is `path`, if any. */
