@@ -40,6 +40,11 @@ export interface FieldCipher {
    */
   seal(orgId: string, plaintext: string, subjectKey?: string, tx?: Executor): Promise<string>;
   open(orgId: string, sealed: string, tx?: Executor): Promise<string>;
+  /**
+   * Loads or creates the data keys of many data subjects in one round trip, before a batch seals under
+   * them (a bulk import would otherwise make one round trip per new buyer).
+   */
+  prepareSubjects(orgId: string, subjectKeys: Iterable<string>, tx?: Executor): Promise<void>;
   /** Like open(), but null when the value was crypto-shredded (its data subject erased). */
   tryOpen(orgId: string, sealed: string, tx?: Executor): Promise<string | null>;
   /** Keyed hash for exact lookup of an encrypted value (normalised by the caller). */

@@ -153,6 +153,11 @@ function chunk<T>(items: T[], size: number): T[][] {
   return out;
 }
 
+/** The data subject a natural person's sealed fields belong to (per-subject keys: crypto-shredding). */
+function personSubject(p: PartyRecord): string | undefined {
+  return p.isPerson ? `${p.kind}:${p.externalRef}` : undefined;
+}
+
 async function sealOpt(
   ctx: AppContext,
   tx: Executor,
@@ -194,12 +199,18 @@ export async function upsertParties(
       for (const r of rows) existing.set(`${r.kind}|${r.external_ref}`, r.id);
     }
   }
+  const fresh = [...byKey].filter(([key]) => !existing.has(key)).map(([, p]) => p);
+  await ctx.cipher.prepareSubjects(
+    orgId,
+    fresh.map(personSubject).filter((s): s is string => s !== undefined),
+    tx,
+  );
   const inserts = [];
   for (const [key, p] of byKey) {
     if (existing.has(key)) continue;
     const id = ctx.ids.next('party');
     existing.set(key, id);
-    const subject = p.isPerson ? `${p.kind}:${p.externalRef}` : undefined;
+    const subject = personSubject(p);
     inserts.push({
       id,
       org_id: orgId,
@@ -389,6 +400,12 @@ export async function ingestOrders(
       change: IngestOutcome;
     }> = [];
     const inBatch = new Map<string, number>();
+    const subjects = todo.map((i) => (records[i]!.buyer ? personSubject(records[i]!.buyer!) : undefined));
+    await ctx.cipher.prepareSubjects(
+      orgId,
+      subjects.filter((x): x is string => x !== undefined),
+      tx,
+    );
     for (const i of todo) {
       const r = records[i]!;
       const k = key(r.platform, r.externalId);
@@ -402,7 +419,7 @@ export async function ingestOrders(
       const id = prev?.id ?? (earlier !== undefined ? ids[earlier]! : ctx.ids.next('order'));
       if (prev) replaced.push(id);
       const buyerRef = r.buyer ? buyerId.get(`${r.buyer.kind}|${r.buyer.externalRef}`)! : null;
-      const subject = r.buyer?.isPerson ? `${r.buyer.kind}:${r.buyer.externalRef}` : undefined;
+      const subject = r.buyer ? personSubject(r.buyer) : undefined;
       orderRows.push({
         id,
         org_id: orgId,
