@@ -24,29 +24,12 @@ import {
 } from '../../src/modules/core/index.ts';
 import { buildForShipment, checkFiling } from '../../src/modules/filings/index.ts';
 import { classifyAndQueue, importRevision } from '../../src/modules/tariff/index.ts';
+import { ensureDashboardBuilt } from '../../scripts/ensure-dashboard.ts';
 
 /** Debian's chromium; CROSSGATE_CHROMIUM points elsewhere (e.g. to check that the test skips without it). */
 const CHROMIUM = process.env.CROSSGATE_CHROMIUM ?? '/usr/bin/chromium';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const DIST_INDEX = path.join(ROOT, 'dist/dashboard/index.html');
 const SHOTS = process.env.CROSSGATE_SCREENSHOT_DIR;
-
-/** Builds dist/dashboard when it is missing or older than any dashboard source file. */
-async function ensureDashboardBuilt(): Promise<void> {
-  const built = fs.existsSync(DIST_INDEX) ? fs.statSync(DIST_INDEX).mtimeMs : 0;
-  const newest = (dir: string): number =>
-    fs.readdirSync(dir, { withFileTypes: true }).reduce((m, e) => {
-      const p = path.join(dir, e.name);
-      return Math.max(m, e.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs);
-    }, 0);
-  const sources = Math.max(
-    newest(path.join(ROOT, 'dashboard/src')),
-    fs.statSync(path.join(ROOT, 'dashboard/index.html')).mtimeMs,
-  );
-  if (built > sources) return;
-  const { build } = await import('vite');
-  await build({ configFile: path.join(ROOT, 'dashboard/vite.config.ts'), logLevel: 'warn' });
-}
 
 const HOUR = 3_600_000;
 const iso = (ms: number) => new Date(ms).toISOString();

@@ -4,7 +4,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
@@ -16,29 +15,11 @@ import type { AppContext } from '../../src/platform/context.ts';
 import type { HttpApp } from '../../src/platform/http/server.ts';
 import { createOrganisation, createUser } from '../../src/modules/identity/index.ts';
 import { ingestOrders, ingestShipments, orderRecord, shipmentRecord } from '../../src/modules/core/index.ts';
+import { ensureDashboardBuilt } from '../../scripts/ensure-dashboard.ts';
 
 /** Debian's chromium; CROSSGATE_CHROMIUM points elsewhere (e.g. to check that the test skips without it). */
 const CHROMIUM = process.env.CROSSGATE_CHROMIUM ?? '/usr/bin/chromium';
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const DIST_INDEX = path.join(ROOT, 'dist/dashboard/index.html');
 const SHOTS = process.env.CROSSGATE_SCREENSHOT_DIR;
-
-/** Builds dist/dashboard when it is missing or older than any dashboard source file. */
-async function ensureDashboardBuilt(): Promise<void> {
-  const built = fs.existsSync(DIST_INDEX) ? fs.statSync(DIST_INDEX).mtimeMs : 0;
-  const newest = (dir: string): number =>
-    fs.readdirSync(dir, { withFileTypes: true }).reduce((m, e) => {
-      const p = path.join(dir, e.name);
-      return Math.max(m, e.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs);
-    }, 0);
-  const sources = Math.max(
-    newest(path.join(ROOT, 'dashboard/src')),
-    fs.statSync(path.join(ROOT, 'dashboard/index.html')).mtimeMs,
-  );
-  if (built > sources) return;
-  const { build } = await import('vite');
-  await build({ configFile: path.join(ROOT, 'dashboard/vite.config.ts'), logLevel: 'warn' });
-}
 
 /** Polls until `locator` matches exactly `n` elements (the page's CSP forbids string evaluation). */
 async function waitForCount(locator: Locator, n: number, timeoutMs = 10_000): Promise<void> {

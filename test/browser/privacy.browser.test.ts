@@ -3,7 +3,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -14,9 +13,9 @@ import type { AppContext } from '../../src/platform/context.ts';
 import type { HttpApp } from '../../src/platform/http/server.ts';
 import { createOrganisation, createUser, requestAccess } from '../../src/modules/identity/index.ts';
 import { evaluateTransfer } from '../../src/modules/privacy/index.ts';
+import { ensureDashboardBuilt } from '../../scripts/ensure-dashboard.ts';
 
 const CHROMIUM = process.env.CROSSGATE_CHROMIUM ?? '/usr/bin/chromium';
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 describe('privacy and access pages in headless Chromium', {
   skip: !fs.existsSync(CHROMIUM) && `${CHROMIUM} is not installed`,
@@ -30,10 +29,7 @@ describe('privacy and access pages in headless Chromium', {
   const approver = { email: 'approver@example.test', password: 'approver long passphrase' };
 
   before(async () => {
-    if (!fs.existsSync(path.join(ROOT, 'dist/dashboard/index.html'))) {
-      const { build } = await import('vite');
-      await build({ configFile: path.join(ROOT, 'dashboard/vite.config.ts'), logLevel: 'warn' });
-    }
+    await ensureDashboardBuilt();
     ctx = await createAppContext({
       config: loadConfig({ LOG_LEVEL: 'silent' }),
       ephemeral: true,
