@@ -7,7 +7,6 @@ import { typeid } from 'typeid-js';
 export const ID_PREFIXES = {
   organisation: 'org',
   user: 'usr',
-  membership: 'mem',
   session: 'ses',
   apiKey: 'key',
   party: 'pty',
@@ -27,7 +26,6 @@ export const ID_PREFIXES = {
   classification: 'cls',
   traceEvent: 'trc',
   traceDossier: 'tdo',
-  request: 'req',
   transferDecision: 'tfr',
   dataSubjectRequest: 'dsr',
   accessRequest: 'acr',
