@@ -158,6 +158,13 @@ function personSubject(p: PartyRecord): string | undefined {
   return p.isPerson ? `${p.kind}:${p.externalRef}` : undefined;
 }
 
+/** Runs an `IN (…)` query over `keys` in lists of 1,000 and returns all rows. */
+async function selectIn<K, R>(keys: K[], query: (part: K[]) => Promise<R[]>): Promise<R[]> {
+  const rows: R[] = [];
+  for (const part of chunk(keys, 1000)) rows.push(...(await query(part)));
+  return rows;
+}
+
 async function sealOpt(
   ctx: AppContext,
   tx: Executor,
@@ -188,16 +195,16 @@ export async function upsertParties(
     else refsByKind.set(p.kind, [p.externalRef]);
   }
   for (const [kind, refs] of refsByKind) {
-    for (const part of chunk(refs, 1000)) {
-      const rows = await tx
+    const rows = await selectIn(refs, (part) =>
+      tx
         .selectFrom('parties')
         .select(['id', 'kind', 'external_ref'])
         .where('org_id', '=', orgId)
         .where('kind', '=', kind)
         .where('external_ref', 'in', part)
-        .execute();
-      for (const r of rows) existing.set(`${r.kind}|${r.external_ref}`, r.id);
-    }
+        .execute(),
+    );
+    for (const r of rows) existing.set(`${r.kind}|${r.external_ref}`, r.id);
   }
   const fresh = [...byKey].filter(([key]) => !existing.has(key)).map(([, p]) => p);
   await ctx.cipher.prepareSubjects(
@@ -256,19 +263,17 @@ export async function ingestProducts(
   await ctx.db.transaction().execute(async (tx) => {
     const now = ctx.clock.now();
     const existing = new Map<string, { id: string; content_hash: string }>();
-    for (const part of chunk(records, 1000)) {
-      const rows = await tx
-        .selectFrom('products')
-        .select(['id', 'sku', 'content_hash'])
-        .where('org_id', '=', orgId)
-        .where(
-          'sku',
-          'in',
-          part.map((r) => r.sku),
-        )
-        .execute();
-      for (const r of rows) existing.set(r.sku, r);
-    }
+    const rows = await selectIn(
+      records.map((r) => r.sku),
+      (part) =>
+        tx
+          .selectFrom('products')
+          .select(['id', 'sku', 'content_hash'])
+          .where('org_id', '=', orgId)
+          .where('sku', 'in', part)
+          .execute(),
+    );
+    for (const r of rows) existing.set(r.sku, r);
     const suppliers = records.filter((r) => r.supplier).map((r) => r.supplier!);
     const supplierIds = await upsertParties(ctx, tx, orgId, suppliers);
     const supplierId = new Map(suppliers.map((s, i) => [`${s.kind}|${s.externalRef}`, supplierIds[i]!]));
@@ -351,16 +356,16 @@ export async function ingestOrders(
       else byPlatform.set(r.platform, [r.externalId]);
     }
     for (const [platform, extIds] of byPlatform) {
-      for (const part of chunk(extIds, 1000)) {
-        const rows = await tx
+      const rows = await selectIn(extIds, (part) =>
+        tx
           .selectFrom('orders')
           .select(['id', 'external_id', 'content_hash'])
           .where('org_id', '=', orgId)
           .where('platform', '=', platform)
           .where('external_id', 'in', part)
-          .execute();
-        for (const r of rows) existing.set(key(platform, r.external_id), r);
-      }
+          .execute(),
+      );
+      for (const r of rows) existing.set(key(platform, r.external_id), r);
     }
     const hashes = records.map((r) => contentHash(ctx, orgId, r));
     const todo: number[] = [];
@@ -379,15 +384,15 @@ export async function ingestOrders(
 
     const skus = [...new Set(todo.flatMap((i) => records[i]!.lines.map((l) => l.sku)))];
     const productId = new Map<string, string>();
-    for (const part of chunk(skus, 1000)) {
-      const rows = await tx
+    const products = await selectIn(skus, (part) =>
+      tx
         .selectFrom('products')
         .select(['id', 'sku'])
         .where('org_id', '=', orgId)
         .where('sku', 'in', part)
-        .execute();
-      for (const r of rows) productId.set(r.sku, r.id);
-    }
+        .execute(),
+    );
+    for (const r of products) productId.set(r.sku, r.id);
 
     const orderRows = [];
     const lineRows = [];
@@ -505,36 +510,34 @@ export async function ingestShipments(
   await ctx.db.transaction().execute(async (tx) => {
     const now = ctx.clock.now();
     const existing = new Map<string, { id: string; content_hash: string }>();
-    for (const part of chunk(records, 1000)) {
-      const rows = await tx
-        .selectFrom('shipments')
-        .select(['id', 'reference', 'content_hash'])
-        .where('org_id', '=', orgId)
-        .where(
-          'reference',
-          'in',
-          part.map((r) => r.reference),
-        )
-        .execute();
-      for (const r of rows) existing.set(r.reference, r);
-    }
+    const rows = await selectIn(
+      records.map((r) => r.reference),
+      (part) =>
+        tx
+          .selectFrom('shipments')
+          .select(['id', 'reference', 'content_hash'])
+          .where('org_id', '=', orgId)
+          .where('reference', 'in', part)
+          .execute(),
+    );
+    for (const r of rows) existing.set(r.reference, r);
     const extIds = [
       ...new Set(
         records.flatMap((r) => r.lines.map((l) => l.orderExternalId).filter((x): x is string => !!x)),
       ),
     ];
     const orderByExt = new Map<string, string>();
-    for (const part of chunk(extIds, 1000)) {
-      const rows = await tx
+    const orders = await selectIn(extIds, (part) =>
+      tx
         .selectFrom('orders')
         .select(['id', 'platform', 'external_id'])
         .where('org_id', '=', orgId)
         .where('external_id', 'in', part)
-        .execute();
-      for (const r of rows) {
-        orderByExt.set(`${r.platform}|${r.external_id}`, r.id);
-        orderByExt.set(`|${r.external_id}`, r.id);
-      }
+        .execute(),
+    );
+    for (const r of orders) {
+      orderByExt.set(`${r.platform}|${r.external_id}`, r.id);
+      orderByExt.set(`|${r.external_id}`, r.id);
     }
     const changes: Array<{ id: string; reference: string; hash: string; change: IngestOutcome }> = [];
     for (const r of records) {
