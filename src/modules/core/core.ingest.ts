@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.ts';
-import type { Executor } from '../../platform/db/database.ts';
+import { anyText, type Executor } from '../../platform/db/database.ts';
 import type { OrderRecord, PartyRecord, ProductRecord, ShipmentRecord } from './core.records.ts';
 
 /**
@@ -22,18 +22,40 @@ export interface IngestOptions {
   importRunId?: string | undefined;
 }
 
-/** Canonical JSON (sorted keys) of a value, for content hashing. */
-function canonical(v: unknown): string {
-  if (v === null || v === undefined) return 'null';
-  if (v instanceof Date) return JSON.stringify(v.toISOString());
-  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  if (typeof v === 'object') {
-    const entries = Object.entries(v as Record<string, unknown>)
-      .filter(([, x]) => x !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, x]) => `${JSON.stringify(k)}:${canonical(x)}`).join(',')}}`;
+const quotedKeys = new Map<string, string>();
+/** A member name as a JSON string, remembered: records repeat the same few dozen names. */
+function quoteKey(k: string): string {
+  let q = quotedKeys.get(k);
+  if (q === undefined) {
+    q = JSON.stringify(k);
+    if (quotedKeys.size < 10_000) quotedKeys.set(k, q);
   }
-  return JSON.stringify(v);
+  return q;
+}
+
+/**
+ * Canonical JSON (sorted keys, undefined members left out, dates as ISO strings) of a record, for
+ * content hashing. One pass of string building: this runs for every imported row.
+ */
+function canonical(v: unknown): string {
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (v === null || v === undefined) return 'null';
+  if (typeof v !== 'object') return JSON.stringify(v);
+  if (v instanceof Date) return `"${v.toISOString()}"`;
+  if (Array.isArray(v)) {
+    let s = '[';
+    for (let i = 0; i < v.length; i++) s += (i ? ',' : '') + canonical(v[i]);
+    return `${s}]`;
+  }
+  const o = v as Record<string, unknown>;
+  const keys = Object.keys(o).sort();
+  let s = '{';
+  for (const k of keys) {
+    const x = o[k];
+    if (x === undefined) continue;
+    s += `${s.length > 1 ? ',' : ''}${quoteKey(k)}:${canonical(x)}`;
+  }
+  return `${s}}`;
 }
 
 const hashKeys = new WeakMap<AppContext['keys'], crypto.KeyObject>();
@@ -158,10 +180,10 @@ function personSubject(p: PartyRecord): string | undefined {
   return p.isPerson ? `${p.kind}:${p.externalRef}` : undefined;
 }
 
-/** Runs an `IN (…)` query over `keys` in lists of 1,000 and returns all rows. */
+/** Runs a `= any(…)` lookup over `keys` in parts of 10,000 and returns all rows. */
 async function selectIn<K, R>(keys: K[], query: (part: K[]) => Promise<R[]>): Promise<R[]> {
   const rows: R[] = [];
-  for (const part of chunk(keys, 1000)) rows.push(...(await query(part)));
+  for (const part of chunk(keys, 10_000)) rows.push(...(await query(part)));
   return rows;
 }
 
@@ -201,7 +223,7 @@ export async function upsertParties(
         .select(['id', 'kind', 'external_ref'])
         .where('org_id', '=', orgId)
         .where('kind', '=', kind)
-        .where('external_ref', 'in', part)
+        .where('external_ref', '=', anyText(part))
         .execute(),
     );
     for (const r of rows) existing.set(`${r.kind}|${r.external_ref}`, r.id);
@@ -270,7 +292,7 @@ export async function ingestProducts(
           .selectFrom('products')
           .select(['id', 'sku', 'content_hash'])
           .where('org_id', '=', orgId)
-          .where('sku', 'in', part)
+          .where('sku', '=', anyText(part))
           .execute(),
     );
     for (const r of rows) existing.set(r.sku, r);
@@ -362,7 +384,7 @@ export async function ingestOrders(
           .select(['id', 'external_id', 'content_hash'])
           .where('org_id', '=', orgId)
           .where('platform', '=', platform)
-          .where('external_id', 'in', part)
+          .where('external_id', '=', anyText(part))
           .execute(),
       );
       for (const r of rows) existing.set(key(platform, r.external_id), r);
@@ -389,7 +411,7 @@ export async function ingestOrders(
         .selectFrom('products')
         .select(['id', 'sku'])
         .where('org_id', '=', orgId)
-        .where('sku', 'in', part)
+        .where('sku', '=', anyText(part))
         .execute(),
     );
     for (const r of products) productId.set(r.sku, r.id);
@@ -475,7 +497,7 @@ export async function ingestOrders(
       });
     }
     for (const part of chunk(replaced, 1000))
-      await tx.deleteFrom('order_lines').where('order_id', 'in', part).execute();
+      await tx.deleteFrom('order_lines').where('order_id', '=', anyText(part)).execute();
     const liveIds = new Set(orderRows.map((o) => o.id));
     for (const batch of chunk(orderRows, 2000)) {
       await insertByUnnest(tx, 'orders', ORDER_COLUMNS, batch, ORDER_UPSERT);
@@ -517,7 +539,7 @@ export async function ingestShipments(
           .selectFrom('shipments')
           .select(['id', 'reference', 'content_hash'])
           .where('org_id', '=', orgId)
-          .where('reference', 'in', part)
+          .where('reference', '=', anyText(part))
           .execute(),
     );
     for (const r of rows) existing.set(r.reference, r);
@@ -532,7 +554,7 @@ export async function ingestShipments(
         .selectFrom('orders')
         .select(['id', 'platform', 'external_id'])
         .where('org_id', '=', orgId)
-        .where('external_id', 'in', part)
+        .where('external_id', '=', anyText(part))
         .execute(),
     );
     for (const r of orders) {

@@ -99,14 +99,15 @@ export class EnvelopeFieldCipher implements FieldCipher {
     this.clock = clock;
   }
 
-  private live(row: KeyRow): LiveKey {
+  /** A usable key from its row; `plain` is the key itself when this process just generated it (no unwrap). */
+  private live(row: KeyRow, plain?: Buffer): LiveKey {
     if (!row.wrapped) throw new ShreddedError(row.id, row.shredded_at);
     const k: LiveKey = {
       id: row.id,
       orgId: row.org_id,
       subjectKey: row.subject_key,
       version: row.version,
-      gcm: new FieldGcm(crypto.createSecretKey(this.keys.unwrap(row.kek_id, row.wrapped))),
+      gcm: new FieldGcm(crypto.createSecretKey(plain ?? this.keys.unwrap(row.kek_id, row.wrapped))),
       prefix: `${FORMAT}.${row.id}.`,
       aad: crypto
         .createHash('sha256')
@@ -195,10 +196,19 @@ export class EnvelopeFieldCipher implements FieldCipher {
     return Number(r?.v ?? 0) + 1;
   }
 
-  private newKeyRow(orgId: string, subjectKey: string | null, version: number) {
-    const { kekId, wrapped } = this.keys.wrap(crypto.randomBytes(32));
+  /** A new data key's row, and the key in clear in `generated` (keyed by row id) for `live`. */
+  private newKeyRow(
+    orgId: string,
+    subjectKey: string | null,
+    version: number,
+    generated: Map<string, Buffer>,
+  ) {
+    const plain = crypto.randomBytes(32);
+    const { kekId, wrapped } = this.keys.wrap(plain);
+    const id = `dk_${crypto.randomBytes(10).toString('hex')}`;
+    generated.set(id, plain);
     return {
-      id: `dk_${crypto.randomBytes(10).toString('hex')}`,
+      id,
       org_id: orgId,
       subject_key: subjectKey,
       version,
@@ -216,13 +226,14 @@ export class EnvelopeFieldCipher implements FieldCipher {
     const row = await this.findCurrent(db, orgId, subjectKey);
     if (row) return { key: this.live(row), created: false };
     const version = await this.nextVersion(db, orgId, subjectKey);
+    const generated = new Map<string, Buffer>();
     const inserted = await db
       .insertInto('data_keys')
-      .values(this.newKeyRow(orgId, subjectKey, version))
+      .values(this.newKeyRow(orgId, subjectKey, version, generated))
       .onConflict((oc) => oc.doNothing())
       .returning(['id', 'org_id', 'subject_key', 'version', 'kek_id', 'wrapped', 'shredded_at'])
       .executeTakeFirst();
-    if (inserted) return { key: this.live(inserted), created: true };
+    if (inserted) return { key: this.live(inserted, generated.get(inserted.id)), created: true };
     // Another writer created it first.
     const again = await this.findCurrent(db, orgId, subjectKey);
     if (!again) throw new AppError('internal', 'Could not create a data key');
@@ -239,37 +250,34 @@ export class EnvelopeFieldCipher implements FieldCipher {
     const wanted = [...new Set(subjectKeys)].filter(
       (s) => !this.fresh(this.current.get(`${orgId}|${s}`)) && !scoped?.has(`${orgId}|${s}`),
     );
-    const cols = ['id', 'org_id', 'subject_key', 'version', 'kek_id', 'wrapped', 'shredded_at'] as const;
-    for (let i = 0; i < wanted.length; i += 1000) {
-      const chunk = wanted.slice(i, i + 1000);
-      const existing = await db
-        .selectFrom('data_keys')
-        .select(cols)
-        .where('org_id', '=', orgId)
-        .where('subject_key', 'in', chunk)
-        .where('shredded_at', 'is', null)
-        .where('retired_at', 'is', null)
-        .execute();
-      for (const r of existing) this.current.set(`${orgId}|${r.subject_key}`, this.live(r));
-      const have = new Set(existing.map((r) => r.subject_key));
-      const missing = chunk.filter((s) => !have.has(s));
+    for (let i = 0; i < wanted.length; i += 10_000) {
+      const chunk = wanted.slice(i, i + 10_000);
+      // Each subject's latest key version: current if usable; after a shredding, the next version is made.
+      const latest = await sql<KeyRow & { retired: boolean }>`
+        select distinct on (subject_key) id, org_id, subject_key, version, kek_id, wrapped, shredded_at,
+               retired_at is not null as retired
+        from data_keys where org_id = ${orgId} and subject_key = any(${chunk}::text[])
+        order by subject_key, version desc`.execute(db);
+      const next = new Map<string, number>();
+      for (const r of latest.rows) {
+        if (r.wrapped && !r.shredded_at && !r.retired)
+          this.current.set(`${orgId}|${r.subject_key}`, this.live(r));
+        else next.set(r.subject_key!, Number(r.version) + 1);
+      }
+      const missing = chunk.filter((s) => !this.fresh(this.current.get(`${orgId}|${s}`)));
       if (missing.length === 0) continue;
-      // A subject that was shredded before starts again at a higher version; a fresh one at 1.
-      const versions = await db
-        .selectFrom('data_keys')
-        .select(['subject_key', (eb) => eb.fn.max('version').as('v')])
-        .where('org_id', '=', orgId)
-        .where('subject_key', 'in', missing)
-        .groupBy('subject_key')
-        .execute();
-      const vOf = new Map(versions.map((v) => [v.subject_key, Number(v.v)]));
-      const created = await db
-        .insertInto('data_keys')
-        .values(missing.map((s) => this.newKeyRow(orgId, s, (vOf.get(s) ?? 0) + 1)))
-        .onConflict((oc) => oc.doNothing())
-        .returning(cols)
-        .execute();
-      for (const r of created) (scoped ?? this.current).set(`${orgId}|${r.subject_key}`, this.live(r));
+      const generated = new Map<string, Buffer>();
+      const rows = missing.map((s) => this.newKeyRow(orgId, s, next.get(s) ?? 1, generated));
+      const created = await sql<KeyRow>`
+        insert into data_keys (id, org_id, subject_key, version, kek_id, wrapped, created_at)
+        select t.id, ${orgId}, t.subject_key, t.version, t.kek_id, t.wrapped, ${this.clock.now()}
+        from unnest(${rows.map((r) => r.id)}::text[], ${missing}::text[], ${rows.map((r) => r.version)}::int[],
+                    ${rows.map((r) => r.kek_id)}::text[], ${rows.map((r) => r.wrapped)}::text[])
+             as t(id, subject_key, version, kek_id, wrapped)
+        on conflict do nothing
+        returning id, org_id, subject_key, version, kek_id, wrapped, shredded_at`.execute(db);
+      for (const r of created.rows)
+        (scoped ?? this.current).set(`${orgId}|${r.subject_key}`, this.live(r, generated.get(r.id)));
     }
   }
 
@@ -344,7 +352,7 @@ export class EnvelopeFieldCipher implements FieldCipher {
    */
   async rotateDataKey(orgId: string, subjectKey: string | null = null): Promise<string> {
     const version = await this.nextVersion(this.db, orgId, subjectKey);
-    const row = this.newKeyRow(orgId, subjectKey, version);
+    const row = this.newKeyRow(orgId, subjectKey, version, new Map());
     await this.db.transaction().execute(async (tx) => {
       let q = tx
         .updateTable('data_keys')

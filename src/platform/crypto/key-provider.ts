@@ -70,14 +70,14 @@ interface KeyFile {
   signing: Record<string, string>; // name -> PKCS8 PEM
 }
 
-function wrapWith(kek: Buffer, dataKey: Buffer): string {
+function wrapWith(kek: crypto.KeyObject, dataKey: Buffer): string {
   const iv = crypto.randomBytes(12);
   const c = crypto.createCipheriv('aes-256-gcm', kek, iv);
   const ct = Buffer.concat([c.update(dataKey), c.final()]);
   return Buffer.concat([iv, c.getAuthTag(), ct]).toString('base64url');
 }
 
-function unwrapWith(kek: Buffer, wrapped: string): Buffer {
+function unwrapWith(kek: crypto.KeyObject, wrapped: string): Buffer {
   const raw = Buffer.from(wrapped, 'base64url');
   const d = crypto.createDecipheriv('aes-256-gcm', kek, raw.subarray(0, 12));
   d.setAuthTag(raw.subarray(12, 28));
@@ -93,6 +93,8 @@ function publicKeyId(pub: crypto.KeyObject): string {
 export class LocalKeyProvider implements KeyProvider {
   private file: KeyFile;
   private readonly filePath: string | undefined;
+  /** KEKs as KeyObjects: given a raw Buffer, every createCipheriv prepares the key again (tens of µs). */
+  private kekObjects = new Map<string, crypto.KeyObject>();
   private signingCache = new Map<
     string,
     { privateKey: crypto.KeyObject; publicKey: crypto.KeyObject; keyId: string }
@@ -143,6 +145,7 @@ export class LocalKeyProvider implements KeyProvider {
   retireKek(id: string): void {
     if (id === this.file.current) throw new Error('The current KEK cannot be retired');
     delete this.file.keks[id];
+    this.kekObjects.delete(id);
     this.save();
   }
 
@@ -154,10 +157,15 @@ export class LocalKeyProvider implements KeyProvider {
     return unwrapWith(this.kek(kekId), wrapped);
   }
 
-  private kek(id: string): Buffer {
-    const k = this.file.keks[id];
-    if (!k) throw new Error(`Unknown key-encryption key ${id}`);
-    return Buffer.from(k, 'base64');
+  private kek(id: string): crypto.KeyObject {
+    let key = this.kekObjects.get(id);
+    if (!key) {
+      const k = this.file.keks[id];
+      if (!k) throw new Error(`Unknown key-encryption key ${id}`);
+      key = crypto.createSecretKey(Buffer.from(k, 'base64'));
+      this.kekObjects.set(id, key);
+    }
+    return key;
   }
 
   blindIndexKey(): Buffer {

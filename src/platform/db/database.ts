@@ -69,3 +69,11 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
 export function isUniqueViolation(err: unknown): boolean {
   return typeof err === 'object' && err !== null && (err as { code?: string }).code === '23505';
 }
+
+/**
+ * `= any($1::text[])` for a where clause: one array parameter instead of an `IN ($1, …, $n)` list,
+ * so looking up thousands of keys is one short statement to parse and plan (both dialects).
+ */
+export function anyText(values: readonly string[]) {
+  return sql<string>`any(${values}::text[])`;
+}
