@@ -27,6 +27,7 @@ async function bench(label: string, env: Record<string, string | undefined>, fil
         fileName: path.basename(file),
         kind: 'orders',
         source: fs.createReadStream(file, { highWaterMark: 256 * 1024 }),
+        sizeHint: fs.statSync(file).size,
       });
       return { run, s: (performance.now() - t0) / 1000 };
     };

@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import type { Config } from './config.ts';
 import type { Clock } from './clock.ts';
 import type { IdGenerator } from './ids.ts';
@@ -49,6 +50,8 @@ export interface FieldCipher {
   tryOpen(orgId: string, sealed: string, tx?: Executor): Promise<string | null>;
   /** Keyed hash for exact lookup of an encrypted value (normalised by the caller). */
   blindIndex(orgId: string, value: string): string;
+  /** The organisation's blind-index key, for `blindIndexWith` where this object is not at hand (a worker thread). */
+  blindIndexKey(orgId: string): KeyObject;
 }
 
 export interface AppContext {

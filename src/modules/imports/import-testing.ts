@@ -1,6 +1,6 @@
 import type { ImportFormat, ImportKind } from './imports.tables.ts';
 import { FileFault, decodeUtf8, type RowFault } from './import-sources.ts';
-import { readCandidates, validateCandidate } from './import.service.ts';
+import { readCandidates, validateCandidate } from './import-reader.ts';
 
 /**
  * Test helpers: run a whole text through the readers, mappers and validation without a database, fed in

@@ -1,20 +1,11 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
-import type { ZodType } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { can, type Actor } from '../../platform/auth/permissions.ts';
 import { invalid, notFound } from '../../platform/errors.ts';
 import { decodeCursor } from '../../platform/http/pagination.ts';
-import {
-  ingestOrders,
-  ingestProducts,
-  ingestShipments,
-  orderRecord,
-  productRecord,
-  shipmentRecord,
-  type IngestResult,
-} from '../core/index.ts';
+import { ingestOrders, ingestProducts, ingestShipments, type IngestResult } from '../core/index.ts';
 import {
   IMPORT_FORMATS,
   IMPORT_KINDS,
@@ -22,22 +13,17 @@ import {
   type ImportKind,
   type ImportStatus,
 } from './imports.tables.ts';
+import { FileFault, decodeUtf8, type ByteCounter } from './import-sources.ts';
+import { looksLikeShopify } from './import-mappers.ts';
+import type { QuarantineIssue } from './import-reader.ts';
+export type { QuarantineIssue };
 import {
-  FileFault,
-  csvRecords,
-  decodeUtf8,
-  jsonArrayDocs,
-  ndjsonDocs,
-  type ByteCounter,
-  type RowFault,
-} from './import-sources.ts';
-import {
-  csvAssembler,
-  jsonCandidate,
-  looksLikeShopify,
-  type Candidate,
-  type CsvFamily,
-} from './import-mappers.ts';
+  fromFault,
+  readValidated,
+  wantsWorker,
+  type QuarantineEntry,
+  type ValidItem,
+} from './import-reader.ts';
 
 /**
  * Runs one file through an importer: read (streaming), map, validate against the canonical records,
@@ -52,11 +38,6 @@ const QUARANTINE_FLUSH = 200;
 /** Largest upload accepted over HTTP (the stream is counted; nothing is buffered). */
 export const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
 
-const SCHEMAS: Record<ImportKind, ZodType> = {
-  products: productRecord,
-  orders: orderRecord,
-  shipments: shipmentRecord,
-};
 type Ingest = (
   ctx: AppContext,
   orgId: string,
@@ -89,12 +70,10 @@ export interface ImportRequest {
   maxBytes?: number;
   batchSize?: number;
   onProgress?: (p: ImportProgress) => void;
-}
-
-export interface QuarantineIssue {
-  rowNumber: number;
-  field: string;
-  reason: string;
+  /** The file's size when known (CLI: the file; HTTP: Content-Length); large files parse in a worker. */
+  sizeHint?: number | undefined;
+  /** Force parsing in a worker thread (true) or in this thread (false); default: by sizeHint. */
+  parseInWorker?: boolean | undefined;
 }
 
 export interface ImportRunView {
@@ -162,134 +141,6 @@ export function resolveKind(format: ImportFormat, kind: ImportKind | undefined):
   return kind;
 }
 
-interface ZodIssueLike {
-  code: string;
-  path: PropertyKey[];
-  message: string;
-  input?: unknown;
-  expected?: string;
-  origin?: string;
-  minimum?: unknown;
-  values?: unknown[];
-}
-
-/** A reason a person can act on, from a zod issue. */
-function describeIssue(issue: ZodIssueLike): string {
-  if (issue.code === 'invalid_type') {
-    if (issue.input === undefined || issue.input === null) return 'is required';
-    if (issue.expected === 'number' && typeof issue.input === 'string')
-      return `"${issue.input.slice(0, 40)}" is not a whole number`;
-    if (issue.expected === 'object' && issue.path.length === 0)
-      return `must be a JSON object, not ${Array.isArray(issue.input) ? 'an array' : typeof issue.input}`;
-    return `must be ${issue.expected}, not ${Array.isArray(issue.input) ? 'array' : typeof issue.input}`;
-  }
-  if (issue.code === 'too_small' && issue.origin === 'string' && issue.minimum === 1)
-    return 'must not be empty';
-  if (issue.code === 'too_big' && issue.origin === 'string')
-    return `is longer than ${issue.minimum ?? ''}`.trim();
-  if (issue.code === 'invalid_value' && Array.isArray(issue.values))
-    return `must be one of ${issue.values.join(', ')}`;
-  return issue.message;
-}
-
-interface QuarantineEntry {
-  rowNumber: number;
-  field: string;
-  reason: string;
-  issues: QuarantineIssue[];
-  raw: string | null;
-  rawLength: number;
-}
-
-function fromFault(f: RowFault | FileFault, raw: string | null = null, rawLength = 0): QuarantineEntry {
-  if (f instanceof FileFault) {
-    return {
-      rowNumber: f.rowNumber,
-      field: f.field,
-      reason: f.message,
-      issues: [{ rowNumber: f.rowNumber, field: f.field, reason: f.message }],
-      raw,
-      rawLength,
-    };
-  }
-  return {
-    rowNumber: f.rowNumber,
-    field: f.field,
-    reason: f.reason,
-    issues: [{ rowNumber: f.rowNumber, field: f.field, reason: f.reason }],
-    raw: f.raw,
-    rawLength: f.rawLength,
-  };
-}
-
-/** Validates a candidate: the canonical record, or the quarantine entry naming every issue. */
-export function validateCandidate(
-  kind: ImportKind,
-  c: Candidate,
-): { ok: true; record: unknown } | { ok: false; entry: QuarantineEntry } {
-  const parsed = SCHEMAS[kind].safeParse(c.input, { reportInput: true });
-  if (parsed.success) return { ok: true, record: parsed.data };
-  const seen = new Set<string>();
-  const issues: QuarantineIssue[] = [];
-  for (const i of parsed.error.issues as unknown as ZodIssueLike[]) {
-    const loc = c.locate(i.path);
-    const reason = describeIssue(i);
-    const key = `${loc.rowNumber}|${loc.field}|${reason}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    issues.push({ rowNumber: loc.rowNumber, field: loc.field.slice(0, 200), reason: reason.slice(0, 500) });
-  }
-  const first = issues[0]!;
-  return {
-    ok: false,
-    entry: {
-      rowNumber: first.rowNumber,
-      field: first.field,
-      reason: issues.length > 1 ? `${first.reason} (and ${issues.length - 1} more)` : first.reason,
-      issues,
-      raw: c.raw,
-      rawLength: c.rawLength,
-    },
-  };
-}
-
-/** Source rows of a file as candidates and row faults (pure: no database); throws FileFault when reading must stop. */
-export async function* readCandidates(
-  text: AsyncIterable<string>,
-  format: ImportFormat,
-  kind: ImportKind,
-  stats: { rows: number },
-  personRef: (email: string) => string,
-): AsyncGenerator<Candidate | RowFault> {
-  if (format === 'ndjson' || format === 'json') {
-    const docs = format === 'ndjson' ? ndjsonDocs(text) : jsonArrayDocs(text);
-    for await (const d of docs) {
-      stats.rows++;
-      yield d.type === 'doc' ? jsonCandidate(d) : d;
-    }
-    return;
-  }
-  let assembler: ReturnType<typeof csvAssembler> | undefined;
-  try {
-    for await (const row of csvRecords(text, {
-      delimiter: format === 'amazon' ? '\t' : ',',
-      quote: format !== 'amazon',
-    })) {
-      if (!assembler) {
-        assembler = csvAssembler(format as CsvFamily, kind, row, { personRef });
-        continue;
-      }
-      stats.rows++;
-      yield* assembler.push(row);
-    }
-  } catch (err) {
-    if (assembler && err instanceof FileFault) yield* assembler.abandon(err.rowNumber);
-    throw err;
-  }
-  if (!assembler) throw new FileFault('the file is empty: expected a header row', 1);
-  yield* assembler.end();
-}
-
 export async function runImport(ctx: AppContext, req: ImportRequest): Promise<ImportRunView> {
   const explicitFormat = req.format !== undefined;
   const detected = req.format ?? detectFormat(req.fileName);
@@ -342,7 +193,7 @@ export async function runImport(ctx: AppContext, req: ImportRequest): Promise<Im
   const counts = { records: 0, created: 0, updated: 0, unchanged: 0, quarantined: 0 };
   const batchSize = req.batchSize ?? DEFAULT_BATCH_SIZE;
   const ingest = INGEST[kind];
-  let batch: Array<{ record: unknown; c: Candidate }> = [];
+  let batch: ValidItem[] = [];
   let batchChars = 0;
   let pending: QuarantineEntry[] = [];
   let fatal: FileFault | undefined;
@@ -395,7 +246,7 @@ export async function runImport(ctx: AppContext, req: ImportRequest): Promise<Im
    * Stores one batch. Never rejects: a batch the database refuses is retried record by record and the
    * refused records are quarantined.
    */
-  const storeBatch = async (items: Array<{ record: unknown; c: Candidate }>) => {
+  const storeBatch = async (items: ValidItem[]) => {
     const opts = { actor: req.actor, importRunId: runId };
     try {
       tally(await ingest(ctx, orgId, items.map((i) => i.record) as never[], opts));
@@ -407,12 +258,12 @@ export async function runImport(ctx: AppContext, req: ImportRequest): Promise<Im
         } catch (e) {
           const code = (e as { code?: string }).code;
           pending.push({
-            rowNumber: it.c.rowNumber,
+            rowNumber: it.rowNumber,
             field: '(row)',
             reason: `could not be stored (database error${code ? ` ${code}` : ''})`,
-            issues: [{ rowNumber: it.c.rowNumber, field: '(row)', reason: 'could not be stored' }],
-            raw: it.c.raw,
-            rawLength: it.c.rawLength,
+            issues: [{ rowNumber: it.rowNumber, field: '(row)', reason: 'could not be stored' }],
+            raw: it.raw,
+            rawLength: it.rawLength,
           });
         }
       }
@@ -433,18 +284,21 @@ export async function runImport(ctx: AppContext, req: ImportRequest): Promise<Im
 
   try {
     const text = decodeUtf8(source, counter, req.maxBytes);
-    const personRef = (email: string) => ctx.cipher.blindIndex(orgId, email);
-    for await (const u of readCandidates(text, format, kind, stats, personRef)) {
-      if (u.type === 'fault') {
-        pending.push(fromFault(u));
-      } else {
-        counts.records++;
-        const v = validateCandidate(kind, u);
-        if (v.ok) {
-          batch.push({ record: v.record, c: u });
-          batchChars += u.raw.length;
-          if (batch.length >= batchSize || batchChars >= BATCH_CHAR_LIMIT) await flushBatch();
-        } else pending.push(v.entry);
+    const batches = readValidated(text, {
+      format,
+      kind,
+      limits: { batchSize, batchChars: BATCH_CHAR_LIMIT, quarantineFlush: QUARANTINE_FLUSH },
+      indexKey: ctx.cipher.blindIndexKey(orgId),
+      worker: req.parseInWorker ?? wantsWorker(req.sizeHint),
+    });
+    for await (const b of batches) {
+      stats.rows = b.rows;
+      counts.records += b.records;
+      pending.push(...b.quarantine);
+      for (const item of b.items) {
+        batch.push(item);
+        batchChars += item.raw.length;
+        if (batch.length >= batchSize || batchChars >= BATCH_CHAR_LIMIT) await flushBatch();
       }
       if (pending.length >= QUARANTINE_FLUSH) await flushQuarantine();
     }
@@ -534,32 +388,38 @@ async function refreshStatistics(ctx: AppContext, kind: ImportKind, runId: strin
   }
 }
 
-/** Reads the first chunk (up to 64 KB of text) and gives back a source that still yields every byte. */
+/**
+ * Reads chunks until the first line is complete (or 64 KB have come) and gives back a source that still
+ * yields every byte, in order.
+ */
 async function peek(
   source: AsyncIterable<Uint8Array | string>,
 ): Promise<{ head: string; source: AsyncIterable<Uint8Array | string> }> {
   const it = source[Symbol.asyncIterator]();
-  let first: IteratorResult<Uint8Array | string> | undefined;
+  const taken: Array<Uint8Array | string> = [];
+  let head = '';
+  let done = false;
   let error: unknown;
   try {
-    first = await it.next();
+    while (!head.includes('\n') && head.length < 65536) {
+      const n = await it.next();
+      if (n.done) {
+        done = true;
+        break;
+      }
+      taken.push(n.value);
+      head += typeof n.value === 'string' ? n.value : Buffer.from(n.value).toString('utf8');
+    }
   } catch (err) {
     error = err;
   }
-  const head =
-    first && !first.done
-      ? (typeof first.value === 'string' ? first.value : Buffer.from(first.value).toString('utf8')).slice(
-          0,
-          65536,
-        )
-      : '';
   return {
-    head,
+    head: head.slice(0, 65536),
     source: {
       async *[Symbol.asyncIterator]() {
+        yield* taken;
         if (error) throw error;
-        if (!first || first.done) return;
-        yield first.value;
+        if (done) return;
         for (;;) {
           const n = await it.next();
           if (n.done) return;

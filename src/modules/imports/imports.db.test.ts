@@ -286,6 +286,60 @@ describe('imports', () => {
     assert.equal((await quarantineOf(missing.id)).length, 1);
   });
 
+  it('parses in a worker thread with the same outcome as in this thread', async () => {
+    const own = await newOrg(ctx);
+    const cases: Array<{ name: string; kind?: ImportKind; data: string | Uint8Array }> = [
+      {
+        name: 'mixed.csv',
+        kind: 'orders',
+        data: [
+          ORDERS_HEADER,
+          orderRow('W-1'),
+          orderRow('W-2', { date: '31/12/2026' }),
+          orderRow('W-3', { country: 'XX' }),
+          'shop,W-4,2026-10-01,USD,10',
+          orderRow('W-5'),
+        ].join('\n'),
+      },
+      // The parser stops inside the worker (a FileFault raised there).
+      {
+        name: 'quotes.csv',
+        kind: 'orders',
+        data: [ORDERS_HEADER, orderRow('WQ-1'), orderRow('WQ-2'), orderRow('WQ-3', { name: '"Ann' })].join(
+          '\n',
+        ),
+      },
+      // Reading stops in this thread (invalid UTF-8) and the worker is told to abandon its rows.
+      {
+        name: 'latin1.csv',
+        kind: 'products',
+        data: Buffer.concat([Buffer.from('sku,title\nWA-1,Lamp\nWA-2,Caf'), Buffer.from([0xe9, 0x0a])]),
+      },
+      // Buyers referenced by the blind index of their e-mail, computed in the worker.
+      { name: 'shopify-orders.csv', data: fs.readFileSync(path.join(FIXTURES, 'shopify-orders.csv')) },
+    ];
+    for (const c of cases) {
+      const run = (parseInWorker: boolean) =>
+        runImport(ctx, {
+          orgId: own.id,
+          actor: 'test',
+          fileName: c.name,
+          kind: c.kind,
+          source: chunked(c.data, 64),
+          parseInWorker,
+        });
+      const here = await run(false);
+      const there = await run(true);
+      const summary = (r: ImportRunView) => [r.status, r.rows, r.records, r.quarantined, r.error];
+      assert.deepEqual(summary(there), summary(here), c.name);
+      // The same records, to the byte: everything this thread stored is "unchanged" the second time.
+      assert.deepEqual([there.created, there.updated, there.unchanged], [0, 0, here.accepted], c.name);
+      const issues = async (id: string) =>
+        (await quarantineOf(id)).map((q) => [q.row_number, q.field, q.reason, q.raw_length]);
+      assert.deepEqual(await issues(there.id), await issues(here.id), c.name);
+    }
+  });
+
   it('quarantines JSON elements by array index and rejects a non-array file', async () => {
     const run = await importText(
       '[{"sku":"J-1","title":"ok"}, {"sku":"J-2"}, 42, {"sku": "J-3", "title": "t", "originCountry": "ZZ"}]',

@@ -98,6 +98,7 @@ export async function importsRoutes(app: HttpApp, ctx: AppContext): Promise<void
           kind: req.query.kind,
           source: body ?? (async function* () {})(),
           maxBytes: MAX_UPLOAD_BYTES,
+          sizeHint: Number(req.headers['content-length']) || undefined,
         });
         reply.status(201);
         return run;

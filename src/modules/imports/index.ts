@@ -59,6 +59,7 @@ export const importsModule: Module = {
               format,
               kind,
               source: fs.createReadStream(file, { highWaterMark: 256 * 1024 }),
+              sizeHint: size,
               onProgress: (p) =>
                 bar.update(Math.min(p.bytes, Math.max(size, 1)), {
                   mb: mb(p.bytes),

@@ -5,6 +5,7 @@ import type { FieldCipher } from '../../platform/context.ts';
 import type { KeyProvider } from '../../platform/crypto/key-provider.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
+import { blindIndexWith } from '../../platform/crypto/blind-index.ts';
 import { FieldGcm } from './gcm.ts';
 
 const FORMAT = 'cg1';
@@ -334,6 +335,10 @@ export class EnvelopeFieldCipher implements FieldCipher {
   }
 
   blindIndex(orgId: string, value: string): string {
+    return blindIndexWith(this.blindIndexKey(orgId), value);
+  }
+
+  blindIndexKey(orgId: string): crypto.KeyObject {
     let key = this.blindKeys.get(orgId);
     if (!key) {
       // Per-organisation index key derived from the provider's blind-index secret: the same email in two
@@ -343,7 +348,7 @@ export class EnvelopeFieldCipher implements FieldCipher {
       );
       this.blindKeys.set(orgId, key);
     }
-    return crypto.createHmac('sha256', key).update(value).digest('base64url').slice(0, 32);
+    return key;
   }
 
   /**
