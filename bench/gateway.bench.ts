@@ -64,11 +64,23 @@ const pct = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? Number.NaN;
 };
 
-async function settled(orgId: string, n: number) {
+/** Waits until n outbox items of the organisation are done or dead; fails, naming the states, after `limitMs`. */
+async function settled(orgId: string, n: number, limitMs = 180_000) {
+  const until = Date.now() + limitMs;
   for (;;) {
     const r = await sql<{ n: number }>`select count(*)::int as n from gateway_outbox
       where org_id = ${orgId} and state in ('done', 'dead')`.execute(ctx.db);
     if (r.rows[0]!.n >= n) return;
+    if (Date.now() > until) {
+      const states = await sql<{
+        state: string;
+        n: number;
+      }>`select state, count(*)::int as n from gateway_outbox
+        where org_id = ${orgId} group by state`.execute(ctx.db);
+      throw new Error(
+        `outbox not settled after ${limitMs / 1000} s: ${states.rows.map((x) => `${x.state} ${x.n}`).join(', ')}`,
+      );
+    }
     await sleep(100);
   }
 }
