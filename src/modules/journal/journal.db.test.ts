@@ -178,6 +178,53 @@ describe(`journal on ${process.env.CROSSGATE_TEST_DATABASE_URL ? 'PostgreSQL' : 
     );
   });
 
+  it('stores awkward text exactly (tabs, newlines, backslashes, quotes, non-ASCII, null subject)', async () => {
+    const org = await newOrg(ctx);
+    const data = {
+      note: 'tab\there\nnew line\r\\N back\\slash "quoted" \u2028 é 漢字 😀',
+      when: new Date('2026-11-02T09:00:00.000Z'),
+      n: [1.5, -0, 1e21],
+    };
+    const journal = ctx.journal as SqlJournal;
+    const r = await ctx.db
+      .transaction()
+      .execute((tx) =>
+        journal.appendEntries(tx, org.id, [
+          { kind: 'test.fact_recorded', version: 1, actor: 'system:test\t1', data },
+          rec(1, { subject: 'sub\\with\nbreaks' }),
+        ]),
+      );
+    const stored = await getEntry(ctx, org.id, r.appended[0]!.index);
+    assert.deepEqual(stored.data, JSON.parse(JSON.stringify(data)));
+    assert.equal(stored.actor, 'system:test\t1');
+    assert.equal(stored.subject, null);
+    assert.equal(stored.leafHash, r.appended[0]!.leafHash);
+    assert.equal((await getEntry(ctx, org.id, 1)).subject, 'sub\\with\nbreaks');
+    assert.ok((await verifyJournal(ctx, org.id)).ok);
+  });
+
+  it('verifies rows whose stored data text is not canonical (jsonb rendering, before data was json)', async () => {
+    const org = await newOrg(ctx);
+    await appendN(ctx, org.id, 0, 5);
+    await signTreeHead(ctx, org.id);
+    // What the data column migration leaves for old rows: jsonb's text, with spaces and its key order.
+    await asOwner(ctx, () =>
+      sql`update journal_entries set data = data::jsonb::text::json where org_id = ${org.id}`.execute(ctx.db),
+    );
+    const text = await sql<{
+      t: string;
+    }>`select data::text as t from journal_entries where org_id = ${org.id} and idx = 0`.execute(ctx.db);
+    assert.notEqual(
+      text.rows[0]!.t,
+      JSON.stringify(JSON.parse(text.rows[0]!.t)),
+      'the stored text is not canonical',
+    );
+    assert.ok((await verifyJournal(ctx, org.id)).ok);
+    const bundle = await proveEntries(ctx, org.id, [3]);
+    assert.equal(leafHash(Buffer.from(bundle.entries[0]!.leaf)).toString('hex'), bundle.entries[0]!.leafHash);
+    assert.equal(checkBundle(bundle).ok, true);
+  });
+
   it('refuses personal data in clear and malformed kinds', async () => {
     const org = await newOrg(ctx);
     await assert.rejects(
@@ -229,7 +276,7 @@ describe(`journal on ${process.env.CROSSGATE_TEST_DATABASE_URL ? 'PostgreSQL' : 
     it('a changed field', async () => {
       await fresh();
       await asOwner(ctx, () =>
-        sql`update journal_entries set data = jsonb_set(data, '{amount}', '"99.00"') where org_id = ${orgId} and idx = 7`.execute(
+        sql`update journal_entries set data = jsonb_set(data::jsonb, '{amount}', '"99.00"')::json where org_id = ${orgId} and idx = 7`.execute(
           ctx.db,
         ),
       );

@@ -99,4 +99,12 @@ export const journalMigrations: Record<string, Migration> = {
       }
     },
   },
+  // `data` keeps the canonical JSON text the leaf was hashed over (json stores its input verbatim;
+  // jsonb re-encodes it): appends skip building jsonb, and verify can hash the stored text as it is.
+  // Rows written before this keep jsonb's rendering, which verify canonicalises as before.
+  '202611212000_journal_data_json': {
+    async up(db: Kysely<unknown>) {
+      await sql`alter table journal_entries alter column data type json using data::json`.execute(db);
+    },
+  },
 };

@@ -2,10 +2,11 @@ import { sql } from 'kysely';
 import type { Clock } from '../../platform/clock.ts';
 import type { IdGenerator } from '../../platform/ids.ts';
 import type { JournalPort, JournalRecord } from '../../platform/context.ts';
-import type { Executor } from '../../platform/db/database.ts';
+import type { DialectName, Executor } from '../../platform/db/database.ts';
+import { copyBytes, copyRows, copyText, supportsCopy } from '../../platform/db/copy.ts';
 import { validateRecord } from './entry-kinds.ts';
-import { encodeLeaf, identityHashOf, logOrigin } from './leaf.ts';
-import { canonicalJson } from './canonical-json.ts';
+import { identityHashOf, leafText, logOrigin } from './leaf.ts';
+import { canonicalJsonOf } from './canonical-json.ts';
 import {
   CompactRange,
   HASH_SIZE,
@@ -36,20 +37,50 @@ export interface AppendResult {
 
 const INSERT_CHUNK = 2500;
 
+const ENTRY_COLUMNS = [
+  'org_id',
+  'idx',
+  'id',
+  'kind',
+  'version',
+  'actor',
+  'subject',
+  'data',
+  'recorded_at',
+  'leaf_hash',
+  'identity_hash',
+  'dedupe',
+  'nodes',
+];
+
+interface Row {
+  idx: number;
+  id: string;
+  r: JournalRecord;
+  subject: string | null;
+  data: string;
+  leaf: Buffer;
+  identity: Buffer;
+  nodes: Buffer;
+}
+
 /**
  * The journal's write path, in the caller's transaction. It locks the organisation's log row, so
  * indexes are gap-free and the right edge of the tree is read and written consistently; if the
  * caller's transaction rolls back, the entries, the new nodes and the new size all roll back with it.
- * Rows go in with one `INSERT … SELECT FROM unnest(…)` per few thousand entries (arrays, not
- * thousands of parameters), which is what keeps bulk imports fast.
+ * Rows go in a few thousand at a time: `COPY … FROM STDIN` on PostgreSQL (node-postgres), one
+ * `INSERT … SELECT FROM unnest(…)` on PGlite. Each chunk is sent without waiting, so the database
+ * writes one chunk while the next is hashed.
  */
 export class SqlJournal implements JournalPort {
   private readonly clock: Clock;
   private readonly ids: IdGenerator;
+  private readonly copy: boolean;
 
-  constructor(opts: { clock: Clock; ids: IdGenerator }) {
+  constructor(opts: { clock: Clock; ids: IdGenerator; dialect: DialectName }) {
     this.clock = opts.clock;
     this.ids = opts.ids;
+    this.copy = supportsCopy(opts.dialect);
   }
 
   async append(tx: Executor, orgId: string, records: JournalRecord[]): Promise<void> {
@@ -66,13 +97,13 @@ export class SqlJournal implements JournalPort {
     const at = this.clock.now();
     const atIso = at.toISOString();
 
+    // One pass per record: the canonical JSON of its data is what the leaf and the identity hash cover
+    // and what the row stores.
     const prepared = records.map((r) => {
-      const json = JSON.stringify(r.data);
-      const data = JSON.parse(json) as Record<string, unknown>;
       const subject = r.subject ?? null;
-      const canonical = canonicalJson(data);
-      const identity = identityHashOf({ log, kind: r.kind, version: r.version, subject, data }, canonical);
-      return { r, json, data, canonical, subject, identity };
+      const data = canonicalJsonOf(r.data);
+      const identity = identityHashOf({ log, kind: r.kind, version: r.version, subject, data: r.data }, data);
+      return { r, subject, data, identity };
     });
 
     const head = await sql<{ size: number | string; frontier: Uint8Array }>`
@@ -87,12 +118,11 @@ export class SqlJournal implements JournalPort {
     if (wantDedupe.length) {
       const known = new Set<string>();
       for (let i = 0; i < wantDedupe.length; i += INSERT_CHUNK) {
-        const hexes = wantDedupe.slice(i, i + INSERT_CHUNK).map((p) => p.identity.toString('hex'));
-        const found = await sql<{ h: string }>`
-          select encode(identity_hash, 'hex') as h from journal_entries
-          where org_id = ${orgId} and dedupe
-            and identity_hash in (select decode(x, 'hex') from unnest(${hexes}::text[]) as x)`.execute(tx);
-        for (const row of found.rows) known.add(row.h);
+        const hashes = wantDedupe.slice(i, i + INSERT_CHUNK).map((p) => p.identity);
+        const found = await sql<{ h: Uint8Array }>`
+          select identity_hash as h from journal_entries
+          where org_id = ${orgId} and dedupe and identity_hash = any(${hashes}::bytea[])`.execute(tx);
+        for (const row of found.rows) known.add(bytes(row.h).toString('hex'));
       }
       todo = prepared.filter((p) => {
         if (!p.r.dedupe) return true;
@@ -104,68 +134,43 @@ export class SqlJournal implements JournalPort {
     }
 
     const appended: AppendedEntry[] = [];
-    // Each chunk's INSERT is sent without waiting, so hashing the next chunk overlaps the database's
-    // work on this one (the connection queues the statements, in order, inside the transaction).
     const pending: Array<Promise<unknown>> = [];
     for (let i = 0; i < todo.length; i += INSERT_CHUNK) {
-      const chunk = todo.slice(i, i + INSERT_CHUNK);
-      const cols = {
-        idx: [] as number[],
-        id: [] as string[],
-        kind: [] as string[],
-        version: [] as number[],
-        actor: [] as string[],
-        subject: [] as Array<string | null>,
-        data: [] as string[],
-        leaf: [] as string[],
-        identity: [] as string[],
-        nodes: [] as string[],
-        dedupe: [] as boolean[],
-      };
-      for (const p of chunk) {
-        const index = range.size;
+      const rows: Row[] = [];
+      for (const p of todo.slice(i, i + INSERT_CHUNK)) {
+        const idx = range.size;
         const id = p.r.id ?? this.ids.next('journalEntry');
-        const leafHash = hashLeaf(
-          encodeLeaf(
+        const leaf = hashLeaf(
+          leafText(
             {
               log,
-              index,
+              index: idx,
               id,
               kind: p.r.kind,
               version: p.r.version,
               actor: p.r.actor,
               subject: p.subject,
-              data: p.data,
               at: atIso,
             },
-            p.canonical,
+            p.data,
           ),
         );
-        const nodes = range.append(leafHash);
-        cols.idx.push(index);
-        cols.id.push(id);
-        cols.kind.push(p.r.kind);
-        cols.version.push(p.r.version);
-        cols.actor.push(p.r.actor);
-        cols.subject.push(p.subject);
-        cols.data.push(p.json);
-        cols.leaf.push(leafHash.toString('hex'));
-        cols.identity.push(p.identity.toString('hex'));
-        cols.nodes.push(nodes.length ? Buffer.concat(nodes).toString('hex') : '');
-        cols.dedupe.push(p.r.dedupe === true);
-        appended.push({ index, id, leafHash: leafHash.toString('hex') });
+        const nodes = range.append(leaf);
+        rows.push({
+          idx,
+          id,
+          r: p.r,
+          subject: p.subject,
+          data: p.data,
+          leaf,
+          identity: p.identity,
+          nodes: nodes.length === 1 ? nodes[0]! : Buffer.concat(nodes),
+        });
+        appended.push({ index: idx, id, leafHash: leaf.toString('hex') });
       }
-      const insert = sql`
-        insert into journal_entries
-          (org_id, idx, id, kind, version, actor, subject, data, recorded_at, leaf_hash, identity_hash, dedupe, nodes)
-        select ${orgId}, t.idx, t.id, t.kind, t.version, t.actor, t.subject, t.data::jsonb, ${at},
-               decode(t.leaf, 'hex'), decode(t.identity, 'hex'), t.dedupe, decode(t.nodes, 'hex')
-        from unnest(${cols.idx}::bigint[], ${cols.id}::text[], ${cols.kind}::text[], ${cols.version}::int[],
-                    ${cols.actor}::text[], ${cols.subject}::text[], ${cols.data}::text[], ${cols.leaf}::text[],
-                    ${cols.identity}::text[], ${cols.nodes}::text[], ${cols.dedupe}::boolean[])
-             as t(idx, id, kind, version, actor, subject, data, leaf, identity, nodes, dedupe)`.execute(tx);
-      insert.catch(() => {}); // awaited below; this only keeps an early failure from being "unhandled"
-      pending.push(insert);
+      const write = this.copy ? copyChunk(tx, orgId, atIso, rows) : insertChunk(tx, orgId, at, rows);
+      write.catch(() => {}); // awaited below; this only keeps an early failure from being "unhandled"
+      pending.push(write);
     }
     await Promise.all(pending);
     if (appended.length) {
@@ -174,6 +179,32 @@ export class SqlJournal implements JournalPort {
     }
     return { appended, duplicates: prepared.length - todo.length, treeSize: range.size };
   }
+}
+
+/** PostgreSQL: the chunk as COPY text rows (no parameter arrays to build, escape and parse). */
+function copyChunk(tx: Executor, orgId: string, atIso: string, rows: Row[]): Promise<void> {
+  const org = copyText(orgId);
+  let text = '';
+  for (const x of rows) {
+    text += `${org}\t${x.idx}\t${copyText(x.id)}\t${copyText(x.r.kind)}\t${x.r.version}\t${copyText(x.r.actor)}\t${copyText(x.subject)}\t${copyText(x.data)}\t${atIso}\t${copyBytes(x.leaf)}\t${copyBytes(x.identity)}\t${x.r.dedupe === true ? 't' : 'f'}\t${copyBytes(x.nodes)}\n`;
+  }
+  return copyRows(tx, 'journal_entries', ENTRY_COLUMNS, text);
+}
+
+/** PGlite: one INSERT … SELECT FROM unnest(arrays) per chunk. */
+async function insertChunk(tx: Executor, orgId: string, at: Date, rows: Row[]): Promise<void> {
+  const hex = (b: Buffer) => b.toString('hex');
+  await sql`
+    insert into journal_entries (${sql.raw(ENTRY_COLUMNS.join(', '))})
+    select ${orgId}, t.idx, t.id, t.kind, t.version, t.actor, t.subject, t.data::json, ${at},
+           decode(t.leaf, 'hex'), decode(t.identity, 'hex'), t.dedupe, decode(t.nodes, 'hex')
+    from unnest(${rows.map((x) => x.idx)}::bigint[], ${rows.map((x) => x.id)}::text[],
+                ${rows.map((x) => x.r.kind)}::text[], ${rows.map((x) => x.r.version)}::int[],
+                ${rows.map((x) => x.r.actor)}::text[], ${rows.map((x) => x.subject)}::text[],
+                ${rows.map((x) => x.data)}::text[], ${rows.map((x) => hex(x.leaf))}::text[],
+                ${rows.map((x) => hex(x.identity))}::text[], ${rows.map((x) => hex(x.nodes))}::text[],
+                ${rows.map((x) => x.r.dedupe === true)}::boolean[])
+         as t(idx, id, kind, version, actor, subject, data, leaf, identity, nodes, dedupe)`.execute(tx);
 }
 
 /** Which row holds a node, and where in it: leaves in `leaf_hash`, level ≥ 1 in `nodes`. */
@@ -186,13 +217,11 @@ export async function readNodes(db: Executor, orgId: string, ids: NodeId[]): Pro
   const rows = [...new Set(ids.map(rowOf))];
   const out = new Map<string, Buffer>();
   if (rows.length === 0) return out;
-  const found = await db
-    .selectFrom('journal_entries')
-    .select(['idx', 'leaf_hash', 'nodes'])
-    .where('org_id', '=', orgId)
-    .where('idx', 'in', rows)
-    .execute();
-  const byRow = new Map(found.map((r) => [Number(r.idx), r]));
+  // One statement text whatever the number of rows (an array, not a list of parameters).
+  const found = await sql<{ idx: number; leaf_hash: Uint8Array; nodes: Uint8Array }>`
+    select idx, leaf_hash, nodes from journal_entries
+    where org_id = ${orgId} and idx = any(${rows}::bigint[])`.execute(db);
+  const byRow = new Map(found.rows.map((r) => [Number(r.idx), r]));
   for (const n of ids) {
     const row = byRow.get(rowOf(n));
     if (!row) throw new Error(`journal node ${n.level}/${n.index} is missing (row ${rowOf(n)})`);

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { canonicalJson } from './canonical-json.ts';
+import { canonicalJson, canonicalJsonOf } from './canonical-json.ts';
 import { encodeLeaf, identityHashOf, leafHashOf, LEAF_FORMAT, type LeafFields } from './leaf.ts';
 import { checkpointText, parseCheckpoint } from './checkpoint.ts';
 
@@ -43,6 +43,46 @@ describe('RFC 8785 canonical JSON', () => {
     assert.throws(() => canonicalJson({ x: 10n }), /bigint/);
     assert.throws(() => canonicalJson({ x: '\ud800' }), /lone surrogate/);
     assert.throws(() => canonicalJson({ x: new Map() }), /plain objects/);
+  });
+});
+
+describe('canonicalJsonOf (the append path: one pass over caller-built data)', () => {
+  class Money {
+    readonly amount: string;
+    constructor(amount: string) {
+      this.amount = amount;
+    }
+    toJSON() {
+      return { amount: this.amount, currency: 'EUR' };
+    }
+  }
+  class Point {
+    x = 1;
+    y = [2, undefined];
+  }
+  const cases: unknown[] = [
+    { b: 1, a: [1, 'x', null, true, false] },
+    { when: new Date('2026-11-02T09:00:00.123Z'), skip: undefined, fn: () => 1, sym: Symbol('s') },
+    [undefined, () => 1, Symbol('s'), Number.NaN, Number.POSITIVE_INFINITY, -0, 1e21, 5e-324],
+    { price: new Money('12.50'), nested: { list: [new Money('1'), { z: 1, y: { x: [] } }] } },
+    { boxed: [new Number(4.5), new String('s'), new Boolean(false)] },
+    { map: new Map([['k', 1]]), set: new Set([1]), point: new Point() },
+    { '\u20ac': 'e', '\r': 'cr', '1': 'one', '\ud83d\ude00': 'emoji', '\u0080': 'c', '\u00f6': 'o' },
+    { quote: 'a"b\\c\n\u2028', empty: {}, emptyList: [] },
+    'plain string',
+    42,
+    null,
+  ];
+  it('gives exactly canonicalJson(JSON.parse(JSON.stringify(value)))', () => {
+    for (const v of cases) assert.equal(canonicalJsonOf(v), canonicalJson(JSON.parse(JSON.stringify(v))));
+  });
+  it('refuses what the round trip would refuse', () => {
+    assert.throws(() => canonicalJsonOf({ x: 10n }), /bigint/);
+    assert.throws(() => canonicalJsonOf({ x: '\ud800' }), /lone surrogate/);
+    assert.throws(() => canonicalJsonOf(undefined), /not representable/);
+    const loop: Record<string, unknown> = {};
+    loop.self = { loop };
+    assert.throws(() => canonicalJsonOf(loop), /circular/);
   });
 });
 

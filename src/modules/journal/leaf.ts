@@ -35,18 +35,20 @@ export function logOrigin(orgId: string): string {
  * order, which is what RFC 8785 gives for this fixed set of names (the golden test holds it to that).
  */
 export function encodeLeaf(f: LeafFields, canonicalData = canonicalJson(f.data)): Buffer {
+  return Buffer.from(leafText(f, canonicalData), 'utf8');
+}
+
+/** The leaf as a string (its bytes are this string's UTF-8); `hashLeaf` takes it as it is. */
+export function leafText(f: Omit<LeafFields, 'data'>, canonicalData: string): string {
   const str = JSON.stringify;
-  return Buffer.from(
-    `{"actor":${str(f.actor)},"at":${str(f.at)},"data":${canonicalData},"id":${str(f.id)},"index":${f.index},"kind":${str(f.kind)},"log":${str(f.log)},"subject":${f.subject === null ? 'null' : str(f.subject)},"v":${LEAF_FORMAT},"version":${f.version}}`,
-    'utf8',
-  );
+  return `{"actor":${str(f.actor)},"at":${str(f.at)},"data":${canonicalData},"id":${str(f.id)},"index":${f.index},"kind":${str(f.kind)},"log":${str(f.log)},"subject":${f.subject === null ? 'null' : str(f.subject)},"v":${LEAF_FORMAT},"version":${f.version}}`;
 }
 
 export function leafHashOf(f: LeafFields): Buffer {
   return hashLeaf(encodeLeaf(f));
 }
 
-const IDENTITY_DOMAIN = Buffer.from('crossgate.journal.identity/v1\n', 'utf8');
+const IDENTITY_DOMAIN = 'crossgate.journal.identity/v1\n';
 
 /**
  * What a fact *is*, apart from when, by whom and where in the log it was recorded: used to recognise
@@ -58,10 +60,6 @@ export function identityHashOf(
 ): Buffer {
   const str = JSON.stringify;
   return sha256(
-    IDENTITY_DOMAIN,
-    Buffer.from(
-      `{"data":${canonicalData},"kind":${str(f.kind)},"log":${str(f.log)},"subject":${f.subject === null ? 'null' : str(f.subject)},"version":${f.version}}`,
-      'utf8',
-    ),
+    `${IDENTITY_DOMAIN}{"data":${canonicalData},"kind":${str(f.kind)},"log":${str(f.log)},"subject":${f.subject === null ? 'null' : str(f.subject)},"version":${f.version}}`,
   );
 }

@@ -9,19 +9,34 @@ export const HASH_SIZE = 32;
 const LEAF_PREFIX = Buffer.from([0x00]);
 const NODE_PREFIX = Buffer.from([0x01]);
 
-export function sha256(...parts: Uint8Array[]): Buffer {
+/** SHA-256 of the concatenated parts (a string part stands for its UTF-8 bytes). */
+export function sha256(...parts: Array<Uint8Array | string>): Buffer {
   // One-shot hashing (no Hash object per call) is about twice as fast for inputs this small.
-  return crypto.hash('sha256', parts.length === 1 ? parts[0]! : Buffer.concat(parts), 'buffer');
+  const one =
+    parts.length === 1
+      ? parts[0]!
+      : Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : p)));
+  return crypto.hash('sha256', one, 'buffer');
 }
 
-/** MTH({d}) = SHA-256(0x00 || d). */
-export function hashLeaf(leaf: Uint8Array): Buffer {
-  return sha256(LEAF_PREFIX, leaf);
+/** MTH({d}) = SHA-256(0x00 || d); `d` may be given as a string, meaning its UTF-8 bytes. */
+export function hashLeaf(leaf: Uint8Array | string): Buffer {
+  // U+0000 is the single byte 0x00 in UTF-8: hashing the string spares encoding it and a concat.
+  return typeof leaf === 'string'
+    ? crypto.hash('sha256', `\u0000${leaf}`, 'buffer')
+    : sha256(LEAF_PREFIX, leaf);
 }
+
+const nodeInput = Buffer.alloc(1 + 2 * HASH_SIZE);
+nodeInput[0] = NODE_PREFIX[0]!;
 
 /** MTH of an interior node = SHA-256(0x01 || left || right). */
 export function hashChildren(left: Uint8Array, right: Uint8Array): Buffer {
-  return sha256(NODE_PREFIX, left, right);
+  if (left.length !== HASH_SIZE || right.length !== HASH_SIZE) return sha256(NODE_PREFIX, left, right);
+  // One reused input buffer instead of a concatenation per node (hashing is synchronous).
+  nodeInput.set(left, 1);
+  nodeInput.set(right, 1 + HASH_SIZE);
+  return crypto.hash('sha256', nodeInput, 'buffer');
 }
 
 /** MTH of the empty tree = SHA-256 of the empty string. */
