@@ -217,12 +217,13 @@ export async function correctDsr(
   if (r.kind !== 'correction') throw invalid('Only a correction request corrects data');
   if (r.status !== 'open') throw conflict(`The request is ${r.status}`);
   const t = sealedTables().find((x) => x.table === change.type);
-  const col = t && Object.entries(t.columns).find(([, label]) => label === change.field)?.[0];
+  const recordCol =
+    t && Object.entries(t.records ?? {}).find(([, fields]) => fields.includes(change.field))?.[0];
+  const col = recordCol ?? (t && Object.entries(t.columns).find(([, label]) => label === change.field)?.[0]);
   if (!t || !col) throw invalid(`${change.type}.${change.field} is not a personal-data field`);
   const records = await findSubjectRecords(ctx, actor.orgId, r.subject_key, { open: false });
   if (!records.some((x) => x.table === change.type && x.id === change.recordId))
     throw notFound(`${change.type} record of this subject`, change.recordId);
-  const sealed = await ctx.cipher.seal(actor.orgId, change.value, r.subject_key);
   const corrected = [`${t.table}.${change.field}`];
   await complete(
     ctx,
@@ -232,6 +233,20 @@ export async function correctDsr(
     { corrected, record: change.recordId },
     {
       within: async (tx) => {
+        let sealed: string;
+        if (recordCol) {
+          // One field of a sealed record: re-seal the record with that field replaced.
+          const cur = await sql<{ v: string | null }>`select ${sql.ref(col)} as v from ${sql.table(t.table)}
+            where org_id = ${actor.orgId} and id = ${change.recordId} for update`.execute(tx);
+          const v = cur.rows[0]?.v;
+          const fields = v ? await ctx.cipher.openRecord(actor.orgId, v, tx) : {};
+          sealed = await ctx.cipher.sealRecord(
+            actor.orgId,
+            { ...fields, [change.field]: change.value },
+            r.subject_key,
+            tx,
+          );
+        } else sealed = await ctx.cipher.seal(actor.orgId, change.value, r.subject_key, tx);
         await sql`update ${sql.table(t.table)} set ${sql.ref(col)} = ${sealed} where org_id = ${actor.orgId} and id = ${change.recordId}`.execute(
           tx,
         );
