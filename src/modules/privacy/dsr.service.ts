@@ -9,6 +9,7 @@ import {
   recordPersonalDataRead,
   subjectKeysForEmail,
 } from './personal-data.service.ts';
+import { disableErasedUser, userIdForEmail } from '../identity/index.ts';
 import { sealedTables } from './sealed-columns.ts';
 import { LEGAL_HOLDS, deadlineRule, dueDate } from './rules/dsr-rules.ts';
 
@@ -71,6 +72,9 @@ export async function createDsr(
   let subjectKey = input.subjectKey;
   if (!subjectKey && input.email) {
     const found = await subjectKeysForEmail(ctx, actor.orgId, input.email);
+    // An employee (a user of the product) is their own data subject: their data is sealed under their id.
+    const user = await userIdForEmail(ctx, actor.orgId, input.email);
+    if (user && !found.includes(user)) found.push(user);
     if (found.length > 1)
       throw conflict('This email matches several data subjects: name the subject key', {
         count: found.length,
@@ -300,7 +304,12 @@ export async function eraseDsr(ctx: AppContext, actor: Actor, id: string) {
         heldRecords: hold.held.length,
         explanation: `Erasure deferred until ${hold.until.toISOString().slice(0, 10)}: ${hold.held.length} ${hold.rule.records} must be kept ${hold.rule.years} years (${hold.rule.source}). The data stays encrypted and is used only for those records; it is crypto-shredded automatically when the hold ends.`,
       },
-      { holdUntil: hold.until },
+      {
+        holdUntil: hold.until,
+        within: async (tx) => {
+          await disableErasedUser(ctx, tx, actor, r.subject_key);
+        },
+      },
       'privacy.dsr_held',
     );
     return getDsr(ctx, actor.orgId, id);
@@ -313,9 +322,17 @@ async function shredNow(ctx: AppContext, actor: Pick<Actor, 'id'>, r: DsrRow, re
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (tx) => {
     const destroyed = await envelope(ctx).shredSubject(r.org_id, r.subject_key, `dsr:${r.id}`, tx);
+    // An employee's erasure also closes their account (no sign-in with erased credentials).
+    const accountDisabled = await disableErasedUser(
+      ctx,
+      tx,
+      { id: actor.id, orgId: r.org_id },
+      r.subject_key,
+    );
     const outcome = {
       shreddedKeys: destroyed.length,
       records: recordCount,
+      ...(accountDisabled ? { accountDisabled: true } : {}),
       explanation:
         "Personal data crypto-shredded: the subject's keys are destroyed, so no copy (database, backup, export) can be decrypted again. Non-personal record fields remain.",
     };
