@@ -52,6 +52,22 @@ export interface FieldCipher {
   blindIndex(orgId: string, value: string): string;
   /** The organisation's blind-index key, for `blindIndexWith` where this object is not at hand (a worker thread). */
   blindIndexKey(orgId: string): KeyObject;
+  /**
+   * Seals several fields of one record (e.g. a party's name, address, phone, e-mail) as one AEAD message
+   * under one IV: one cipher call for all of them (ADR 0007). undefined/null fields are left out.
+   */
+  sealRecord(
+    orgId: string,
+    fields: Readonly<Record<string, string | null | undefined>>,
+    subjectKey?: string,
+    tx?: Executor,
+  ): Promise<string>;
+  /** Every field of a sealed record (authenticated as a whole). */
+  openRecord(orgId: string, sealed: string, tx?: Executor): Promise<Record<string, string>>;
+  /** Like openRecord(), but null when the record was crypto-shredded. */
+  tryOpenRecord(orgId: string, sealed: string, tx?: Executor): Promise<Record<string, string> | null>;
+  /** One field of a sealed record, or null when the record does not hold it. */
+  openField(orgId: string, sealed: string, field: string, tx?: Executor): Promise<string | null>;
 }
 
 export interface AppContext {

@@ -11,6 +11,8 @@ import {
 } from '../../../test/support/context.ts';
 import type { HttpApp } from '../../platform/http/server.ts';
 import { createApiKey } from './identity.service.ts';
+import { accessReviewHousekeeping } from './access.service.ts';
+import { ACCESS_POLICY } from './access-policy.ts';
 import { totp, base32Decode } from './totp.ts';
 
 describe('grants, approvals, reviews, second factor and machine tokens', () => {
@@ -146,6 +148,35 @@ describe('grants, approvals, reviews, second factor and machine tokens', () => {
       assert.equal(s.level, 'viewer');
       assert.equal(s.dormant, true);
       assert.ok((await journalKinds()).includes('permission.reduced'));
+    } finally {
+      clock.set('2026-11-02T09:00:00Z');
+    }
+  });
+
+  it("opens the quarter's review by itself and reminds (journaled) while items stay undecided", async () => {
+    const o = await newOrg(ctx);
+    await newUser(ctx, o.id, 'owner');
+    const reminders = async () =>
+      (
+        await ctx.db
+          .selectFrom('journal_entries')
+          .select('kind')
+          .where('org_id', '=', o.id)
+          .where('kind', '=', 'access_review.reminder')
+          .execute()
+      ).length;
+    assert.deepEqual(await accessReviewHousekeeping(ctx, o.id), [], 'no reminder on the day it opens');
+    const opened = await ctx.db.selectFrom('access_reviews').selectAll().where('org_id', '=', o.id).execute();
+    assert.equal(opened.length, 1);
+    clock.advance((ACCESS_POLICY.reminderEveryDays + 1) * 86_400_000);
+    try {
+      const sent = await accessReviewHousekeeping(ctx, o.id);
+      assert.equal(sent.length, 1);
+      assert.equal(sent[0]?.review, opened[0]?.id);
+      assert.ok((sent[0]?.pending ?? 0) > 0);
+      assert.equal(await reminders(), 1);
+      assert.deepEqual(await accessReviewHousekeeping(ctx, o.id), [], 'not again before the interval');
+      assert.equal(await reminders(), 1);
     } finally {
       clock.set('2026-11-02T09:00:00Z');
     }

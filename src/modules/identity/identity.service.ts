@@ -12,9 +12,9 @@ import {
 } from '../../platform/auth/permissions.ts';
 import type { CliHost } from '../../platform/module.ts';
 import { AppError, conflict, invalid, notFound } from '../../platform/errors.ts';
-import { isUniqueViolation } from '../../platform/db/database.ts';
+import { isUniqueViolation, type Executor } from '../../platform/db/database.ts';
 import { hashPassword, hashSecret, randomSecret, verifyPassword } from './password.ts';
-import { effectiveRights, mergeGrants } from './access.service.ts';
+import { effectiveRights, mergeGrants, reduceAccess } from './access.service.ts';
 import { authenticateJwt } from './oauth.service.ts';
 import { otpauthUri, verifyTotp } from './totp.ts';
 
@@ -481,4 +481,55 @@ export async function cliAuthorise(
   const actor = await cliActor(ctx, org.id, opts.as);
   requirePermission(actor, permission);
   return { ctx, org, actor };
+}
+
+/** The user of `orgId` who signs in with `email`, if any (employees as data subjects: their subject key). */
+export async function userIdForEmail(
+  ctx: AppContext,
+  orgId: string,
+  email: string,
+): Promise<string | undefined> {
+  const u = await ctx.db
+    .selectFrom('users')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('email_lookup', '=', emailLookup(ctx, email))
+    .executeTakeFirst();
+  return u?.id;
+}
+
+/**
+ * The account side of an erasure request from an employee (a user of the product; their personal data is
+ * sealed under their user id). The account is disabled: sessions ended, grants revoked (journaled as a
+ * permission change by reduceAccess); the sign-in lookup and password hash are replaced, so the e-mail
+ * no longer leads to the account and can be used for a new one; the second factor is removed. The row
+ * stays (ids in the journal and in other records keep pointing at it). Runs in the caller's transaction.
+ * Returns false when `userId` is not a user of the organisation.
+ */
+export async function disableErasedUser(
+  ctx: AppContext,
+  tx: Executor,
+  actor: Pick<Actor, 'id' | 'orgId'>,
+  userId: string,
+): Promise<boolean> {
+  const u = await tx
+    .selectFrom('users')
+    .select(['id', 'disabled_at'])
+    .where('org_id', '=', actor.orgId)
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  if (!u) return false;
+  if (!u.disabled_at) await reduceAccess(ctx, actor, userId, { disable: true }, tx);
+  await tx
+    .updateTable('users')
+    .set({
+      email_lookup: `erased:${crypto.randomUUID()}`,
+      password_hash: '!erased',
+      totp_secret_sealed: null,
+      totp_enabled_at: null,
+      totp_last_step: null,
+    })
+    .where('id', '=', userId)
+    .execute();
+  return true;
 }

@@ -292,6 +292,8 @@ export const identityModule: Module = {
 };
 
 export {
+  disableErasedUser,
+  userIdForEmail,
   authenticator,
   authenticateToken,
   cliActor,

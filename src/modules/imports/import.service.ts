@@ -5,6 +5,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { can, type Actor } from '../../platform/auth/permissions.ts';
 import { invalid, notFound } from '../../platform/errors.ts';
 import { decodeCursor } from '../../platform/http/pagination.ts';
+import { recordPersonalDataRead } from '../privacy/index.ts';
 import { ingestOrders, ingestProducts, ingestShipments, type IngestResult } from '../core/index.ts';
 import {
   IMPORT_FORMATS,
@@ -536,7 +537,8 @@ export interface QuarantineItem {
 
 /**
  * Quarantine records in row order, run by run (oldest run first), optionally for one run. The raw row is opened only for an
- * actor with personal_data:read; others see row number, field and reason.
+ * actor with personal_data:read, and that read is journaled (`personal_data.read`, one entry per run
+ * shown); others see row number, field and reason.
  */
 export async function listQuarantine(
   ctx: AppContext,
@@ -588,5 +590,18 @@ export async function listQuarantine(
     if (mayRead) item.raw = r.raw_sealed === null ? null : await ctx.cipher.open(actor.orgId, r.raw_sealed);
     items.push(item);
   }
+  // Raw rows hold names and addresses: a page that shows them is a read of personal data (PRODUCT.md §3.7).
+  const readRuns = new Set(
+    items
+      .slice(0, opts.limit)
+      .filter((i) => i.raw)
+      .map((i) => i.runId),
+  );
+  for (const runId of readRuns)
+    await recordPersonalDataRead(ctx, actor, {
+      subject: runId,
+      fields: ['raw'],
+      purpose: 'import-quarantine',
+    });
   return items;
 }

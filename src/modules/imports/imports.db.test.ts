@@ -383,12 +383,13 @@ describe('imports over HTTP', () => {
   let app: HttpApp;
   let operator: { token: string };
   let viewer: { token: string };
-  let manager: { token: string };
+  let manager: { id: string; token: string };
+  let org: { id: string };
 
   before(async () => {
     ctx = await testContext();
     app = await testApp(ctx);
-    const org = await newOrg(ctx);
+    org = await newOrg(ctx);
     operator = await newUser(ctx, org.id, 'operator');
     viewer = await newUser(ctx, org.id, 'viewer');
     manager = await newUser(ctx, org.id, 'manager');
@@ -495,6 +496,17 @@ describe('imports over HTTP', () => {
       headers: bearer(manager.token),
     });
     assert.match(full.json().items[0].raw, /^shop,H-2,/);
+    // Only the page that showed raw rows is a read of personal data, journaled once for the run.
+    const reads = await ctx.db
+      .selectFrom('journal_entries')
+      .selectAll()
+      .where('org_id', '=', org.id)
+      .where('kind', '=', 'personal_data.read')
+      .execute();
+    assert.deepEqual(
+      reads.map((e) => [e.actor, e.subject]),
+      [[manager.id, run.id]],
+    );
   });
 
   it('answers not found for an unknown run', async () => {

@@ -6,6 +6,9 @@ import { newOrg, newUser, testContext, type TestContext } from '../../../test/su
 import { buyerData, seedBuyerWithOrder } from '../../../test/support/personal-data.ts';
 import { correctDsr, createDsr, eraseDsr, exportDsr, getDsr, runDueErasures } from './dsr.service.ts';
 import { ShreddedError } from './field-cipher.service.ts';
+import { registerSealedTable } from './sealed-columns.ts';
+import { authenticateToken, createUser, login } from '../identity/index.ts';
+import { sql } from 'kysely';
 
 describe('data-subject requests', () => {
   let ctx: TestContext;
@@ -162,6 +165,72 @@ describe('data-subject requests', () => {
     const out = await exportDsr(ctx, systemActor(org.id), ex.id);
     assert.equal(out.erased, true);
     assert.ok(out.records.every((x) => Object.values(x.personalData).every((v) => v === null)));
+  });
+
+  it("erasing an employee's data closes their account: no sign-in, sessions and grants ended, e-mail free again", async () => {
+    const emp = await newUser(ctx, org.id, 'operator', ['filer']);
+    assert.ok(await authenticateToken(ctx, emp.token), 'signed in before');
+    const r = await createDsr(ctx, officer, { kind: 'deletion', regime: 'gdpr', email: emp.email });
+    assert.equal(r.subjectKey, emp.id, 'found by the e-mail they sign in with');
+    const done = await eraseDsr(ctx, officer, r.id);
+    assert.equal(done.status, 'completed');
+    assert.equal(done.outcome?.accountDisabled, true);
+    assert.equal(await authenticateToken(ctx, emp.token), null, 'the open session is ended');
+    await assert.rejects(login(ctx, { email: emp.email, password: emp.password }), /wrong/);
+    const u = await ctx.db.selectFrom('users').selectAll().where('id', '=', emp.id).executeTakeFirstOrThrow();
+    assert.ok(u.disabled_at);
+    await assert.rejects(ctx.cipher.open(org.id, u.name_sealed), ShreddedError);
+    const reduced = await journal('permission.reduced');
+    const e = reduced.find((x) => x.subject === emp.id);
+    assert.ok(e, 'the account change is journaled as a permission change');
+    const d = typeof e.data === 'string' ? JSON.parse(e.data) : e.data;
+    assert.equal(d.disabled, true);
+    // The address can be given to a new account.
+    await createUser(ctx, org.id, {
+      email: emp.email,
+      name: 'Rehired',
+      password: emp.password,
+      level: 'viewer',
+    });
+    assert.ok((await login(ctx, { email: emp.email, password: emp.password })).token);
+  });
+
+  it('exports and corrects fields held in a sealed record (several fields in one value)', async () => {
+    await sql`create table dsr_test_contacts (id text primary key, org_id text not null, contact_sealed text)`.execute(
+      ctx.db,
+    );
+    registerSealedTable({
+      table: 'dsr_test_contacts',
+      columns: { contact_sealed: 'contact' },
+      records: { contact_sealed: ['name', 'phone', 'email'] },
+    });
+    const sealed = await ctx.cipher.sealRecord(
+      org.id,
+      { name: 'Olga Petrova', phone: '+7 900 000 00 00' },
+      'rec-subj',
+    );
+    await sql`insert into dsr_test_contacts values ('c1', ${org.id}, ${sealed})`.execute(ctx.db);
+    const ex = await createDsr(ctx, officer, { kind: 'export', regime: 'gdpr', subjectKey: 'rec-subj' });
+    const out = await exportDsr(ctx, officer, ex.id);
+    assert.deepEqual(out.records.find((x) => x.type === 'dsr_test_contacts')?.personalData, {
+      name: 'Olga Petrova',
+      phone: '+7 900 000 00 00',
+      email: null,
+    });
+    const c = await createDsr(ctx, officer, { kind: 'correction', regime: 'gdpr', subjectKey: 'rec-subj' });
+    await correctDsr(ctx, officer, c.id, {
+      type: 'dsr_test_contacts',
+      recordId: 'c1',
+      field: 'phone',
+      value: '+7 911 111 11 11',
+    });
+    const row = await sql<{
+      v: string;
+    }>`select contact_sealed as v from dsr_test_contacts where id = 'c1'`.execute(ctx.db);
+    assert.deepEqual(await ctx.cipher.openRecord(org.id, row.rows[0]?.v as string), {
+      name: 'Olga Petrova',
+      phone: '+7 911 111 11 11',
+    });
   });
 
   it('refuses a request naming no subject it can find', async () => {

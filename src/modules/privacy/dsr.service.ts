@@ -9,6 +9,7 @@ import {
   recordPersonalDataRead,
   subjectKeysForEmail,
 } from './personal-data.service.ts';
+import { disableErasedUser, userIdForEmail } from '../identity/index.ts';
 import { sealedTables } from './sealed-columns.ts';
 import { LEGAL_HOLDS, deadlineRule, dueDate } from './rules/dsr-rules.ts';
 
@@ -71,6 +72,9 @@ export async function createDsr(
   let subjectKey = input.subjectKey;
   if (!subjectKey && input.email) {
     const found = await subjectKeysForEmail(ctx, actor.orgId, input.email);
+    // An employee (a user of the product) is their own data subject: their data is sealed under their id.
+    const user = await userIdForEmail(ctx, actor.orgId, input.email);
+    if (user && !found.includes(user)) found.push(user);
     if (found.length > 1)
       throw conflict('This email matches several data subjects: name the subject key', {
         count: found.length,
@@ -217,12 +221,13 @@ export async function correctDsr(
   if (r.kind !== 'correction') throw invalid('Only a correction request corrects data');
   if (r.status !== 'open') throw conflict(`The request is ${r.status}`);
   const t = sealedTables().find((x) => x.table === change.type);
-  const col = t && Object.entries(t.columns).find(([, label]) => label === change.field)?.[0];
+  const recordCol =
+    t && Object.entries(t.records ?? {}).find(([, fields]) => fields.includes(change.field))?.[0];
+  const col = recordCol ?? (t && Object.entries(t.columns).find(([, label]) => label === change.field)?.[0]);
   if (!t || !col) throw invalid(`${change.type}.${change.field} is not a personal-data field`);
   const records = await findSubjectRecords(ctx, actor.orgId, r.subject_key, { open: false });
   if (!records.some((x) => x.table === change.type && x.id === change.recordId))
     throw notFound(`${change.type} record of this subject`, change.recordId);
-  const sealed = await ctx.cipher.seal(actor.orgId, change.value, r.subject_key);
   const corrected = [`${t.table}.${change.field}`];
   await complete(
     ctx,
@@ -232,6 +237,20 @@ export async function correctDsr(
     { corrected, record: change.recordId },
     {
       within: async (tx) => {
+        let sealed: string;
+        if (recordCol) {
+          // One field of a sealed record: re-seal the record with that field replaced.
+          const cur = await sql<{ v: string | null }>`select ${sql.ref(col)} as v from ${sql.table(t.table)}
+            where org_id = ${actor.orgId} and id = ${change.recordId} for update`.execute(tx);
+          const v = cur.rows[0]?.v;
+          const fields = v ? await ctx.cipher.openRecord(actor.orgId, v, tx) : {};
+          sealed = await ctx.cipher.sealRecord(
+            actor.orgId,
+            { ...fields, [change.field]: change.value },
+            r.subject_key,
+            tx,
+          );
+        } else sealed = await ctx.cipher.seal(actor.orgId, change.value, r.subject_key, tx);
         await sql`update ${sql.table(t.table)} set ${sql.ref(col)} = ${sealed} where org_id = ${actor.orgId} and id = ${change.recordId}`.execute(
           tx,
         );
@@ -285,7 +304,12 @@ export async function eraseDsr(ctx: AppContext, actor: Actor, id: string) {
         heldRecords: hold.held.length,
         explanation: `Erasure deferred until ${hold.until.toISOString().slice(0, 10)}: ${hold.held.length} ${hold.rule.records} must be kept ${hold.rule.years} years (${hold.rule.source}). The data stays encrypted and is used only for those records; it is crypto-shredded automatically when the hold ends.`,
       },
-      { holdUntil: hold.until },
+      {
+        holdUntil: hold.until,
+        within: async (tx) => {
+          await disableErasedUser(ctx, tx, actor, r.subject_key);
+        },
+      },
       'privacy.dsr_held',
     );
     return getDsr(ctx, actor.orgId, id);
@@ -298,9 +322,17 @@ async function shredNow(ctx: AppContext, actor: Pick<Actor, 'id'>, r: DsrRow, re
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (tx) => {
     const destroyed = await envelope(ctx).shredSubject(r.org_id, r.subject_key, `dsr:${r.id}`, tx);
+    // An employee's erasure also closes their account (no sign-in with erased credentials).
+    const accountDisabled = await disableErasedUser(
+      ctx,
+      tx,
+      { id: actor.id, orgId: r.org_id },
+      r.subject_key,
+    );
     const outcome = {
       shreddedKeys: destroyed.length,
       records: recordCount,
+      ...(accountDisabled ? { accountDisabled: true } : {}),
       explanation:
         "Personal data crypto-shredded: the subject's keys are destroyed, so no copy (database, backup, export) can be decrypted again. Non-personal record fields remain.",
     };

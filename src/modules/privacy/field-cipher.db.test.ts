@@ -144,10 +144,29 @@ describe('envelope field cipher', () => {
     const org = await newOrg(ctx);
     const before = await c.seal(org.id, 'sealed under KEK 1');
     const subj = await c.seal(org.id, 'subject value', 'kek-subject');
+    const other = await newOrg(ctx);
+    await c.seal(other.id, 'another tenant');
     const firstKek = keys.currentKekId;
-    const r = await rotateKek(local, { retireOld: true });
+    const r = await rotateKek(local, { retireOld: true, actor: 'usr_ops' });
     assert.equal(r.previous, firstKek);
-    assert.ok(r.rewrapped >= 2);
+    assert.ok(r.rewrapped >= 3);
+    // Journaled once per organisation whose keys were re-wrapped, with its own count.
+    for (const [o, n] of [
+      [org.id, 2],
+      [other.id, 1],
+    ] as const) {
+      const entries = await ctx.db
+        .selectFrom('journal_entries')
+        .selectAll()
+        .where('org_id', '=', o)
+        .where('kind', '=', 'privacy.kek_rotated')
+        .execute();
+      assert.equal(entries.length, 1, `one kek_rotated entry for ${o}`);
+      const e = entries[0] as (typeof entries)[number];
+      const d = typeof e.data === 'string' ? JSON.parse(e.data) : e.data;
+      assert.deepEqual(d, { previousKek: firstKek, kek: r.kekId, rewrappedDataKeys: n });
+      assert.equal(e.actor, 'usr_ops');
+    }
     assert.ok(r.retired.includes(firstKek));
     assert.ok(!keys.kekIds().includes(firstKek));
     const rows = await ctx.db.selectFrom('data_keys').select('kek_id').where('org_id', '=', org.id).execute();
@@ -156,6 +175,67 @@ describe('envelope field cipher', () => {
     const reopened = new EnvelopeFieldCipher(ctx.db, keys, ctx.clock);
     assert.equal(await reopened.open(org.id, before), 'sealed under KEK 1');
     assert.equal(await reopened.open(org.id, subj), 'subject value');
+  });
+
+  it('seals the fields of one record as one message and opens them whole or one at a time', async () => {
+    const org = await newOrg(ctx);
+    const party = {
+      name: 'Zhang Wei',
+      address: '88 Nanshan Road, Shenzhen 518000',
+      phone: '+86 138 0013 8000',
+      email: 'wei.zhang@mail.example',
+      taxId: undefined,
+    };
+    const sealed = await ctx.cipher.sealRecord(org.id, party, 'record-buyer');
+    assert.match(sealed, /^cg2\.dk_/);
+    for (const v of ['Zhang Wei', 'Nanshan', 'mail.example']) assert.ok(!sealed.includes(v));
+    assert.equal(keyIdOf(sealed), keyIdOf(await ctx.cipher.seal(org.id, 'x', 'record-buyer')));
+    assert.deepEqual(await ctx.cipher.openRecord(org.id, sealed), {
+      name: 'Zhang Wei',
+      address: '88 Nanshan Road, Shenzhen 518000',
+      phone: '+86 138 0013 8000',
+      email: 'wei.zhang@mail.example',
+    });
+    assert.equal(await ctx.cipher.openField(org.id, sealed, 'phone'), '+86 138 0013 8000');
+    assert.equal(await ctx.cipher.openField(org.id, sealed, 'taxId'), null);
+    assert.equal(await ctx.cipher.openField(org.id, sealed, 'toString'), null);
+    // Each format opens only through its own call.
+    await assert.rejects(ctx.cipher.open(org.id, sealed), /sealed record/);
+    await assert.rejects(
+      ctx.cipher.openRecord(org.id, await ctx.cipher.seal(org.id, 'x')),
+      /single sealed field/,
+    );
+    // A field value relabelled as a record (or back) fails authentication: the AAD differs.
+    const field = await ctx.cipher.seal(org.id, '{"name":"Mallory"}', 'record-buyer');
+    await assert.rejects(ctx.cipher.openRecord(org.id, field.replace(/^cg1\./, 'cg2.')), /integrity check/);
+    await assert.rejects(ctx.cipher.open(org.id, sealed.replace(/^cg2\./, 'cg1.')), /integrity check/);
+    // Tampering anywhere is rejected.
+    for (const at of [-1, 0, 12])
+      await assert.rejects(ctx.cipher.openRecord(org.id, tamper(sealed, at)), /integrity check/);
+    await assert.rejects(ctx.cipher.openRecord(orgB.id, sealed), /No data key/);
+    await assert.rejects(ctx.cipher.sealRecord(org.id, { name: 42 as unknown as string }), /must be text/);
+  });
+
+  it('re-encrypts sealed records after a data-key rotation and shreds them with their subject', async () => {
+    const org = await newOrg(ctx);
+    const oldRecord = await ctx.cipher.sealRecord(org.id, { name: 'Li Na', phone: '+86 139 0000 0000' });
+    await envelope(ctx).rotateDataKey(org.id);
+    const moved = (await envelope(ctx).reseal(org.id, oldRecord)) as string;
+    assert.match(moved, /^cg2\./);
+    assert.notEqual(keyIdOf(moved), keyIdOf(oldRecord));
+    assert.deepEqual(await ctx.cipher.openRecord(org.id, moved), {
+      name: 'Li Na',
+      phone: '+86 139 0000 0000',
+    });
+    assert.deepEqual(await ctx.cipher.openRecord(org.id, oldRecord), {
+      name: 'Li Na',
+      phone: '+86 139 0000 0000',
+    });
+
+    const subj = await ctx.cipher.sealRecord(org.id, { name: 'Wang Fang' }, 'record-shred');
+    await envelope(ctx).shredSubject(org.id, 'record-shred', 'test');
+    await assert.rejects(ctx.cipher.openRecord(org.id, subj), ShreddedError);
+    assert.equal(await ctx.cipher.tryOpenRecord(org.id, subj), null);
   });
 
   it("creates keys inside the caller's transaction and forgets them if it rolls back", async () => {

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors.ts';
 import { envelope } from './personal-data.service.ts';
 
 /** Data keys of an organisation by state and KEK (counts only; never key material). */
@@ -15,14 +16,28 @@ export async function keyStatus(ctx: AppContext, orgId: string) {
 /**
  * KEK rotation without downtime: a new KEK becomes current (new data keys are wrapped by it), every live
  * data key is re-wrapped under it, and with `retireOld` the old KEKs no data key uses any more are
- * removed from the provider. Values themselves are not touched.
+ * removed from the provider. Values themselves are not touched. Each organisation whose keys were
+ * re-wrapped gets a `privacy.kek_rotated` journal entry, written in the transaction of its re-wrap.
+ * `actor` names who rotated (the CLI's host operator by default).
  */
-export async function rotateKek(ctx: AppContext, opts: { retireOld?: boolean } = {}) {
+export async function rotateKek(ctx: AppContext, opts: { retireOld?: boolean; actor?: string } = {}) {
   if (!ctx.keys.rotateKek)
-    throw new Error('This key provider rotates its KEK itself (e.g. a KMS key policy)');
+    throw new AppError('invalid', 'This key provider rotates its KEK itself (e.g. a KMS key policy)');
   const previous = ctx.keys.currentKekId;
   const kekId = ctx.keys.rotateKek();
-  const { rewrapped } = await envelope(ctx).rewrapDataKeys();
+  const actor = opts.actor ?? 'system:cli';
+  const { rewrapped, organisations } = await envelope(ctx).rewrapDataKeys({
+    onOrganisation: (tx, orgId, n) =>
+      ctx.journal.append(tx, orgId, [
+        {
+          kind: 'privacy.kek_rotated',
+          version: 1,
+          actor,
+          subject: kekId,
+          data: { previousKek: previous, kek: kekId, rewrappedDataKeys: n },
+        },
+      ]),
+  });
   const inUse = new Set(await envelope(ctx).keksInUse());
   const retired: string[] = [];
   if (opts.retireOld && ctx.keys.kekIds && ctx.keys.retireKek)
@@ -31,5 +46,5 @@ export async function rotateKek(ctx: AppContext, opts: { retireOld?: boolean } =
         ctx.keys.retireKek(id);
         retired.push(id);
       }
-  return { previous, kekId, rewrapped, retired };
+  return { previous, kekId, rewrapped, organisations, retired };
 }

@@ -3,7 +3,7 @@ import type { AppContext } from '../../platform/context.ts';
 import type { Actor } from '../../platform/auth/permissions.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
-import { EnvelopeFieldCipher, keyIdOf, sealedUnderPattern } from './field-cipher.service.ts';
+import { EnvelopeFieldCipher, isSealedRecord, keyIdOf, sealedUnderPattern } from './field-cipher.service.ts';
 import { sealedTables, type SealedTable } from './sealed-columns.ts';
 
 /** The envelope cipher behind ctx.cipher (key management lives on it, not on the FieldCipher port). */
@@ -85,7 +85,13 @@ export async function findSubjectRecords(
       for (const [col, label] of Object.entries(t.columns)) {
         const v = row[col];
         if (typeof v !== 'string' || !keySet.has(keyIdOf(v) ?? '')) continue;
-        fields[label] = opts.open === false ? null : await ctx.cipher.tryOpen(orgId, v);
+        if (!isSealedRecord(v)) {
+          fields[label] = opts.open === false ? null : await ctx.cipher.tryOpen(orgId, v);
+          continue;
+        }
+        // A sealed record: its fields are exported one by one (all null once shredded).
+        const record = opts.open === false ? null : await ctx.cipher.tryOpenRecord(orgId, v);
+        for (const f of t.records?.[col] ?? Object.keys(record ?? {})) fields[f] = record?.[f] ?? null;
       }
       const context: Record<string, unknown> = {};
       for (const [col, label] of Object.entries(t.context ?? {})) {

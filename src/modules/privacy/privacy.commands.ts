@@ -58,14 +58,11 @@ export function privacyCommands(program: Command, cli: CliHost): void {
     .action(
       cli.run(async (opts: { org?: string; as?: string }) => {
         const { ctx, org, actor } = await cliAuthorise(cli, opts, 'privacy:keys');
-        const keyId = await envelope(ctx).rotateDataKey(org.id);
-        await ctx.db
-          .transaction()
-          .execute((tx) =>
-            ctx.journal.append(tx, org.id, [
-              { kind: 'privacy.data_key_rotated', version: 1, actor: actor.id, subject: keyId, data: {} },
-            ]),
-          );
+        const keyId = await envelope(ctx).rotateDataKey(org.id, null, (tx, id) =>
+          ctx.journal.append(tx, org.id, [
+            { kind: 'privacy.data_key_rotated', version: 1, actor: actor.id, subject: id, data: {} },
+          ]),
+        );
         console.log(`data key ${keyId}; re-encrypted ${await reencryptRetired(ctx, org.id)} values`);
       }),
     );

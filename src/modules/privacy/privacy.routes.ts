@@ -275,14 +275,11 @@ export function privacyRoutes(app: HttpApp, ctx: AppContext): void {
     },
     async (req) => {
       const actor = actorOf(req);
-      const keyId = await envelope(ctx).rotateDataKey(actor.orgId);
-      await ctx.db
-        .transaction()
-        .execute((tx) =>
-          ctx.journal.append(tx, actor.orgId, [
-            { kind: 'privacy.data_key_rotated', version: 1, actor: actor.id, subject: keyId, data: {} },
-          ]),
-        );
+      const keyId = await envelope(ctx).rotateDataKey(actor.orgId, null, (tx, id) =>
+        ctx.journal.append(tx, actor.orgId, [
+          { kind: 'privacy.data_key_rotated', version: 1, actor: actor.id, subject: id, data: {} },
+        ]),
+      );
       return { keyId, reencrypted: await reencryptRetired(ctx, actor.orgId) };
     },
   );

@@ -10,6 +10,11 @@ export interface SealedTable {
   table: string;
   /** Sealed columns, with the name shown in exports. */
   columns: Record<string, string>;
+  /**
+   * Columns (also listed in `columns`) holding a sealed record of several fields (`sealRecord`, ADR 0007),
+   * with the fields it may hold: exports show those fields, a correction names one of them.
+   */
+  records?: Record<string, string[]>;
   /** Clear, non-personal columns included in an export for context (e.g. order number and date). */
   context?: Record<string, string>;
   /** Keyed-hash column (FieldCipher.blindIndex of the normalised email) for finding a subject by email. */
