@@ -1,15 +1,22 @@
-// Shared loading for the classification bench and the tuning script: the tariff (USITC export, Rev 4),
+// Shared loading for the classification bench and the training script: the tariff (USITC export, Rev 4),
 // the WCO HS nomenclature, the HSCodeComp dev items and the memory the product would have.
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseHsCsv, parseHtsCsv } from '../src/modules/tariff/hts-format.ts';
 import { HsNomenclature, Schedule } from '../src/modules/tariff/schedule.ts';
 import {
-  ClassificationMemory,
+  type ClassificationMemory,
   Classifier,
+  type ClassifyResult,
   TariffIndex,
-  listingText,
 } from '../src/modules/tariff/classify/classifier.ts';
+import type { TrainOptions } from '../src/modules/tariff/classify/ranker.ts';
+import {
+  type ReferenceItem,
+  sameTitleIds,
+  trainModel,
+  trainingMemory,
+} from '../src/modules/tariff/classify/train.ts';
 import { loadRuleset } from '../src/modules/tariff/classify/ruleset.ts';
 import {
   parseHmrcReferences,
@@ -42,20 +49,74 @@ export function loadDevItems(): ListingItem[] {
   return loadItems(path.join(referenceDir, 'classification/hscodecomp-dev.jsonl'));
 }
 
-/** Memory: the HMRC parcel references (HS-6 only) and, optionally, the dev items (leave-one-out at query time). */
-export function loadMemory(opts: { hmrc: boolean; dev: ListingItem[] }): ClassificationMemory {
-  const memory = new ClassificationMemory();
+/** The HMRC parcel references (HS-6 only), as memory items. */
+export function hmrcReferences(): ReferenceItem[] {
   const hmrcDir = path.join(referenceDir, 'classification/uk-hmrc-parcel-references');
-  if (opts.hmrc)
-    for (const f of ['search_references.json', 'extra_references.csv'])
-      for (const [i, r] of parseHmrcReferences(fs.readFileSync(path.join(hmrcDir, f), 'utf8')).entries())
-        memory.add({ id: `hmrc:${f}:${i}`, text: r.text, code: r.code, source: 'reference:hmrc' });
-  for (const it of opts.dev)
-    memory.add({
-      id: `dev:${it.id}`,
-      text: listingText(it.input),
-      code: it.code!,
-      source: 'reference:hscodecomp-dev',
-    });
-  return memory;
+  return ['search_references.json', 'extra_references.csv'].flatMap((f) =>
+    parseHmrcReferences(fs.readFileSync(path.join(hmrcDir, f), 'utf8')).map((r) => ({
+      text: r.text,
+      code: r.code,
+      source: 'reference:hmrc',
+    })),
+  );
+}
+
+/** Memory: the HMRC parcel references and, optionally, the dev items (left out item by item at query time). */
+export function loadMemory(opts: { hmrc: boolean; dev: ListingItem[] }): ClassificationMemory {
+  return trainingMemory(opts.hmrc ? hmrcReferences() : [], opts.dev);
+}
+
+export const DEV_SOURCE =
+  'HSCodeComp dev part (AliExpress listings with expert US HTS codes), HMRC parcel references as memory';
+
+export const today = () => new Date().toISOString().slice(0, 10);
+
+/** Deterministic fold of an item (FNV-1a of its id): the same split on every run and machine. */
+export function foldOf(id: string, folds: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+  return (h >>> 0) % folds;
+}
+
+/**
+ * K-fold cross-validation of the re-ranker: for each fold, the weights are trained on the other folds
+ * (their evidence computed with the whole test fold left out of memory), then the fold's items are
+ * classified with that model and with memory leaving out only the item itself (as a new listing would
+ * see it). `onItem` gets each test item's result, its latency and CPU time.
+ */
+export function crossValidate(
+  classifier: Classifier,
+  memory: ClassificationMemory,
+  items: ListingItem[],
+  folds: number,
+  onItem: (it: ListingItem, r: ClassifyResult, ms: number, cpuMs: number) => void,
+  opts: TrainOptions = {},
+): void {
+  const same = sameTitleIds(items);
+  for (let f = 0; f < folds; f++) {
+    const test = items.filter((it) => foldOf(it.id, folds) === f);
+    const testIds = new Set(test.flatMap((it) => [...same(it)]));
+    const train = items.filter((it) => foldOf(it.id, folds) !== f);
+    const model = trainModel(
+      classifier,
+      memory,
+      train,
+      {
+        ...opts,
+        source: `${DEV_SOURCE}; fold ${f} of ${folds} left out`,
+        command: 'bench',
+        trainedAt: today(),
+      },
+      (id) => testIds.has(id),
+    );
+    for (const it of test) {
+      const left = same(it);
+      const c0 = process.cpuUsage();
+      const t0 = performance.now();
+      const r = classifier.classify(it.input, memory, { k: 30, model, excludeMemory: (m) => left.has(m.id) });
+      const t1 = performance.now();
+      const c = process.cpuUsage(c0);
+      onItem(it, r, t1 - t0, (c.user + c.system) / 1000);
+    }
+  }
 }

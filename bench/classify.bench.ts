@@ -2,17 +2,27 @@
 // HSCodeComp dev part, using only what the product would have: the tariff (USITC HTS export), the WCO
 // HS nomenclature, the rules, the HMRC parcel references, and the other dev items as memory (leave-one-
 // out: the item itself and any item with the same title are excluded from memory; never its own label).
+// Two re-rankers are measured on the same items: the built-in weights (untrained, as shipped) and a model
+// trained in memory per fold: 10 folds (CROSSGATE_CLASSIFY_FOLDS), each fold classified by weights
+// trained on the other folds only, their evidence computed with the whole test fold left out.
 // Held-out evaluation: CROSSGATE_CLASSIFY_EVAL=<file.jsonl> (HSCodeComp-shaped, labelled) is classified
-// with the whole dev part as memory (dev items with the same title as the evaluated item left out).
+// with the whole dev part as memory (dev items with the same title as the evaluated item left out), by the
+// built-in weights and by a model trained in memory on the whole dev part. No model file is read.
 import os from 'node:os';
 import type { ClassifyResult } from '../src/modules/tariff/classify/classifier.ts';
+import type { ListingItem } from '../src/modules/tariff/classify/reference-format.ts';
+import { RankerModel } from '../src/modules/tariff/classify/ranker.ts';
+import { sameTitleIds, trainModel } from '../src/modules/tariff/classify/train.ts';
 import {
+  DEV_SOURCE,
+  crossValidate,
   hasReferenceData,
   loadClassifier,
   loadDevItems,
   loadItems,
   loadMemory,
   referenceDir,
+  today,
 } from './classify-data.ts';
 
 if (!hasReferenceData()) {
@@ -25,15 +35,12 @@ const { classifier, schedule, buildMs: tIndex } = loadClassifier();
 const index = classifier.tariff;
 const dev = loadDevItems();
 const evalFile = process.env.CROSSGATE_CLASSIFY_EVAL;
+const folds = Number(process.env.CROSSGATE_CLASSIFY_FOLDS ?? 10);
 const items = evalFile ? loadItems(evalFile) : dev;
 const memory = loadMemory({ hmrc: mode !== 'tariff-only', dev: mode === 'loo' ? dev : [] });
 
 const DIGITS = [4, 6, 8, 10] as const;
 const KS = [1, 3, 5] as const;
-const hits: Record<string, number> = {};
-const lat: number[] = [];
-const calib: Array<{ conf: number; ok: boolean }> = [];
-const misses: string[] = [];
 
 function rankedPrefixes(r: ClassifyResult, digits: number): string[] {
   if (digits === 6) return r.hs6.map((h) => h.code);
@@ -43,85 +50,137 @@ function rankedPrefixes(r: ClassifyResult, digits: number): string[] {
   return [...agg.entries()].sort((a, b) => b[1] - a[1]).map(([p]) => p);
 }
 
-const sameTitle = new Map<string, Set<string>>();
-for (const it of dev) {
-  const key = it.input.title.toLowerCase().trim();
-  const set = sameTitle.get(key) ?? new Set<string>();
-  set.add(`dev:${it.id}`);
-  sameTitle.set(key, set);
-}
+/** The figures of one re-ranker over the items. */
+class Arm {
+  readonly hits: Record<string, number> = {};
+  readonly lat: number[] = [];
+  readonly calib: Array<{ conf: number; ok: boolean }> = [];
+  readonly misses: string[] = [];
+  cpuMs = 0;
 
-// Warm-up, not timed: two passes (without the items' labels in play) so that the figures are the
-// steady state of a running service rather than V8's first, unoptimised calls.
-for (let pass = 0; pass < 2; pass++) for (const it of items) classifier.classify(it.input, memory, { k: 30 });
-const cpu0 = process.cpuUsage();
-const wall0 = performance.now();
-for (const it of items) {
-  // Leave-one-out: the item itself and every dev item with the same title (exact duplicates).
-  const excluded = sameTitle.get(it.input.title.toLowerCase().trim()) ?? new Set<string>();
-  const exclude = (m: { id: string }) => excluded.has(m.id);
-  const s = performance.now();
-  const r = classifier.classify(it.input, memory, { k: 30, excludeMemory: exclude });
-  lat.push(performance.now() - s);
-  const gold = it.code!;
-  for (const d of DIGITS) {
-    const ranked = rankedPrefixes(r, d);
-    for (const k of KS)
-      if (ranked.slice(0, k).includes(gold.slice(0, d))) hits[`${d}@${k}`] = (hits[`${d}@${k}`] ?? 0) + 1;
+  record(it: ListingItem, r: ClassifyResult, ms: number, cpu: number): void {
+    this.lat.push(ms);
+    this.cpuMs += cpu;
+    const gold = it.code!;
+    for (const d of DIGITS) {
+      const ranked = rankedPrefixes(r, d);
+      for (const k of KS)
+        if (ranked.slice(0, k).includes(gold.slice(0, d)))
+          this.hits[`${d}@${k}`] = (this.hits[`${d}@${k}`] ?? 0) + 1;
+    }
+    const top = r.candidates[0];
+    this.calib.push({ conf: top?.confidence ?? 0, ok: top?.code === gold });
+    if (
+      process.env.SHOW_MISSES &&
+      top?.code.slice(0, 6) !== gold.slice(0, 6) &&
+      (process.env.SHOW_MISSES !== 'sub' || top?.code.slice(0, 4) === gold.slice(0, 4))
+    )
+      this.misses.push(
+        `${gold} got ${top?.code} ${r.rulesFired.join(',')} | ${it.input.title.slice(0, 90)} | ${(it.input.categoryPath ?? []).join('>')}`,
+      );
   }
-  const top = r.candidates[0];
-  calib.push({ conf: top?.confidence ?? 0, ok: top?.code === gold });
-  if (
-    process.env.SHOW_MISSES &&
-    top?.code.slice(0, 6) !== gold.slice(0, 6) &&
-    (process.env.SHOW_MISSES !== 'sub' || top?.code.slice(0, 4) === gold.slice(0, 4))
-  )
-    misses.push(
-      `${gold} got ${top?.code} ${r.rulesFired.join(',')} | ${it.input.title.slice(0, 90)} | ${(it.input.categoryPath ?? []).join('>')}`,
+
+  report(title: string): void {
+    const pct = (n: number) => `${((100 * n) / items.length).toFixed(1)}%`;
+    console.log(`\n${title}`);
+    console.log('| digits | top-1 | top-3 | top-5 |');
+    console.log('|---|---|---|---|');
+    for (const d of DIGITS)
+      console.log(`| ${d} | ${KS.map((k) => pct(this.hits[`${d}@${k}`] ?? 0)).join(' | ')} |`);
+    const lat = [...this.lat].sort((a, b) => a - b);
+    const q = (p: number) => lat[Math.min(lat.length - 1, Math.floor(p * lat.length))]!.toFixed(2);
+    console.log(
+      `cpu per item (mean, user+system, classification only): ${(this.cpuMs / items.length).toFixed(2)} ms; wall ${(lat.reduce((a, b) => a + b, 0) / items.length).toFixed(2)} ms; load average ${os
+        .loadavg()
+        .map((x) => x.toFixed(1))
+        .join(' ')}`,
     );
+    console.log(`latency per item: p50 ${q(0.5)} ms, p90 ${q(0.9)} ms, p99 ${q(0.99)} ms (single thread)`);
+    // Calibration: expected calibration error of the top-1 confidence at 10 digits, 5 bins.
+    const bins = Array.from({ length: 5 }, () => ({ n: 0, conf: 0, ok: 0 }));
+    for (const c of this.calib) {
+      const b = bins[Math.min(4, Math.floor(c.conf * 5))]!;
+      b.n++;
+      b.conf += c.conf;
+      b.ok += c.ok ? 1 : 0;
+    }
+    let ece = 0;
+    for (const b of bins) if (b.n) ece += (b.n / this.calib.length) * Math.abs(b.conf / b.n - b.ok / b.n);
+    console.log(
+      `calibration (10-digit top-1): ECE ${(100 * ece).toFixed(1)} pts; bins ${bins.map((b, i) => `[${i * 20}-${i * 20 + 20}%): n=${b.n} acc=${b.n ? ((100 * b.ok) / b.n).toFixed(0) : '-'}%`).join(', ')}`,
+    );
+    if (process.env.SHOW_MISSES) console.log(this.misses.join('\n'));
+  }
 }
 
-const cpu = process.cpuUsage(cpu0);
-const wall = performance.now() - wall0;
-const pct = (n: number) => `${((100 * n) / items.length).toFixed(1)}%`;
-console.log(
-  `data: ${items.length} ${evalFile ? `items of ${evalFile} (dev part as memory)` : 'HSCodeComp dev items (leave-one-out)'}; tariff ${schedule.lines.length} lines (index ${index.size} lines, built in ${tIndex.toFixed(0)} ms); memory ${memory.size} items; mode ${mode}; ruleset ${classifier.rules.version}`,
-);
-console.log('| digits | top-1 | top-3 | top-5 |');
-console.log('|---|---|---|---|');
-for (const d of DIGITS) console.log(`| ${d} | ${KS.map((k) => pct(hits[`${d}@${k}`] ?? 0)).join(' | ')} |`);
-lat.sort((a, b) => a - b);
-const q = (p: number) => lat[Math.min(lat.length - 1, Math.floor(p * lat.length))]!.toFixed(2);
-console.log(
-  `cpu per item (mean, user+system): ${((cpu.user + cpu.system) / 1000 / items.length).toFixed(2)} ms; wall ${(wall / items.length).toFixed(2)} ms; load average ${os
-    .loadavg()
-    .map((x) => x.toFixed(1))
-    .join(' ')}`,
-);
-console.log(`latency per item: p50 ${q(0.5)} ms, p90 ${q(0.9)} ms, p99 ${q(0.99)} ms (single thread)`);
-// Calibration: expected calibration error of the top-1 confidence at 10 digits, 5 bins.
-const bins = Array.from({ length: 5 }, () => ({ n: 0, conf: 0, ok: 0 }));
-for (const c of calib) {
-  const b = bins[Math.min(4, Math.floor(c.conf * 5))]!;
-  b.n++;
-  b.conf += c.conf;
-  b.ok += c.ok ? 1 : 0;
+const timed = (f: () => ClassifyResult): [ClassifyResult, number, number] => {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  const r = f();
+  const t1 = performance.now();
+  const c = process.cpuUsage(c0);
+  return [r, t1 - t0, (c.user + c.system) / 1000];
+};
+
+const untrained = new Arm();
+const trained = new Arm();
+let trainedLabel: string;
+if (evalFile) {
+  // Held-out items, the whole dev part as memory (same-title dev items left out); a model trained in
+  // memory on the whole dev part (its evidence leave-one-out), and the built-in weights.
+  const model = trainModel(classifier, memory, dev, {
+    source: DEV_SOURCE,
+    command: 'bench',
+    trainedAt: today(),
+  });
+  const same = sameTitleIds(dev);
+  for (let pass = 0; pass < 2; pass++)
+    for (const it of items) classifier.classify(it.input, memory, { k: 30, model });
+  for (const it of items) {
+    const left = same(it);
+    const opts = { k: 30, excludeMemory: (m: { id: string }) => left.has(m.id) };
+    trained.record(it, ...timed(() => classifier.classify(it.input, memory, { ...opts, model })));
+    untrained.record(
+      it,
+      ...timed(() => classifier.classify(it.input, memory, { ...opts, model: RankerModel.DEFAULT })),
+    );
+  }
+  trainedLabel = `model trained in memory on the ${dev.length} dev items`;
+} else {
+  const same = sameTitleIds(items);
+  for (const it of items) {
+    const left = same(it);
+    untrained.record(
+      it,
+      ...timed(() =>
+        classifier.classify(it.input, memory, {
+          k: 30,
+          model: RankerModel.DEFAULT,
+          excludeMemory: (m) => left.has(m.id),
+        }),
+      ),
+    );
+  }
+  crossValidate(classifier, memory, items, folds, (it, r, ms, cpu) => trained.record(it, r, ms, cpu));
+  trainedLabel = `model trained per fold (${folds}-fold cross-validation)`;
 }
-let ece = 0;
-for (const b of bins) if (b.n) ece += (b.n / calib.length) * Math.abs(b.conf / b.n - b.ok / b.n);
+
 console.log(
-  `calibration (10-digit top-1): ECE ${(100 * ece).toFixed(1)} pts; bins ${bins.map((b, i) => `[${i * 20}-${i * 20 + 20}%): n=${b.n} acc=${b.n ? ((100 * b.ok) / b.n).toFixed(0) : '-'}%`).join(', ')}`,
+  `data: ${items.length} ${evalFile ? `items of ${evalFile} (dev part as memory)` : 'HSCodeComp dev items (leave-one-out memory)'}; tariff ${schedule.lines.length} lines (index ${index.size} lines, built in ${tIndex.toFixed(0)} ms); memory ${memory.size} items; mode ${mode}; ruleset ${classifier.rules.version}`,
 );
-if (process.env.SHOW_MISSES) console.log(misses.join('\n'));
+untrained.report('re-ranker: built-in weights (untrained, as shipped)');
+trained.report(`re-ranker: ${trainedLabel}`);
 
 // Ablations (what each source of evidence brings), when run without a mode argument.
 if (!process.argv[2] && !evalFile) {
   const { spawnSync } = await import('node:child_process');
   for (const m of ['no-dev', 'tariff-only']) {
     const r = spawnSync(process.execPath, [new URL(import.meta.url).pathname, m], { encoding: 'utf8' });
-    const rows = r.stdout.split('\n').filter((l) => /^\| (4|6|10) \|/.test(l));
+    // The ablation's trained table is its second one.
+    const table = r.stdout.split('re-ranker: model trained')[1] ?? '';
+    const rows = table.split('\n').filter((l) => /^\| (4|6|10) \|/.test(l));
     console.log(
-      `ablation ${m === 'no-dev' ? 'tariff + rules + HMRC (no dev memory)' : 'tariff + rules only (no memory)'}: ${rows
+      `ablation ${m === 'no-dev' ? 'tariff + rules + HMRC (no dev memory)' : 'tariff + rules only (no memory)'}, trained per fold: ${rows
         .map((l) => {
           const c = l.split('|').map((x) => x.trim());
           return `${c[1]}-digit top-1 ${c[2]}, top-5 ${c[4]}`;

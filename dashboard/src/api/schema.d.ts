@@ -923,6 +923,7 @@ export interface paths {
                                 formatted: string;
                             }[];
                             needsReview: boolean;
+                            rankerVersion: string;
                             reviewId?: string;
                             revision: {
                                 id: string;

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import type { AppContext } from '../../platform/context.ts';
 import { invalid, notFound, conflict } from '../../platform/errors.ts';
 import {
@@ -9,8 +10,10 @@ import {
   TariffIndex,
   listingText,
 } from './classify/classifier.ts';
+import { RankerModel, rankerModelPath, readRankerModel, writeRankerModel } from './classify/ranker.ts';
 import { loadRuleset } from './classify/ruleset.ts';
-import type { ReferenceEntry } from './classify/reference-format.ts';
+import type { ListingItem, ReferenceEntry } from './classify/reference-format.ts';
+import { type ReferenceItem, trainModel, trainingMemory } from './classify/train.ts';
 import { validateUsCode } from './code-validation.ts';
 import { loadNomenclature, revisionInForce, scheduleInForce } from './tariff.service.ts';
 import type { ReviewStatus } from './tariff.tables.ts';
@@ -22,6 +25,35 @@ export const DEFAULT_REVIEW_THRESHOLD = 0.5;
 const classifiers = new Map<string, Promise<Classifier>>();
 // One memory per organisation, appended to in place when a decision is confirmed or references load.
 const memories = new Map<string, Promise<ClassificationMemory>>();
+
+// The installed re-ranker per model file, re-read when the file changes (a retrained model is picked up
+// without a restart).
+const models = new Map<string, { stamp: string; model: RankerModel }>();
+
+/**
+ * The re-ranker in use: the trained model at CROSSGATE_HOME/models/classify-ranker.json when there is one,
+ * else the built-in weights. A model file that is there but not valid is an error (classification
+ * refuses to run on it rather than silently falling back to the defaults).
+ */
+export function rankerModelFor(ctx: AppContext): RankerModel {
+  const file = rankerModelPath(ctx.config.homeDir);
+  const st = fs.statSync(file, { throwIfNoEntry: false });
+  if (!st) {
+    models.delete(file);
+    return RankerModel.DEFAULT;
+  }
+  const stamp = `${st.mtimeMs}|${st.size}|${st.ino}`;
+  const cached = models.get(file);
+  if (cached?.stamp === stamp) return cached.model;
+  const model = readRankerModel(file) ?? RankerModel.DEFAULT;
+  models.set(file, { stamp, model });
+  if (model.data)
+    ctx.logger.info(
+      { rankerVersion: model.version, trainedAt: model.data.trainedAt, file },
+      'classification re-ranker model loaded',
+    );
+  return model;
+}
 
 async function classifierFor(
   ctx: AppContext,
@@ -67,6 +99,34 @@ export function invalidateMemory(orgId: string): void {
   memories.delete(orgId);
 }
 
+/**
+ * Trains the re-ranker on labelled listings (US 10-digit codes) with the reference items and the listings
+ * themselves as memory (each listing left out of its own evidence), against the tariff in force, and
+ * writes the model to `out` (default: CROSSGATE_HOME/models/classify-ranker.json), where classification
+ * picks it up.
+ */
+export async function trainRankerModel(
+  ctx: AppContext,
+  data: { labelled: ListingItem[]; references: ReferenceItem[]; source: string; command: string },
+  opts: { out?: string; l2?: number } = {},
+): Promise<{ file: string; model: RankerModel; items: number }> {
+  const labelled = data.labelled.filter((it) => it.code && /^\d{10}$/.test(it.code));
+  if (labelled.length === 0)
+    throw invalid('No labelled listings with a 10-digit US code (hs_code) to train on');
+  if (opts.l2 !== undefined && !(opts.l2 >= 0)) throw invalid('l2 must be a number ≥ 0');
+  const { classifier, revisionLabel } = await classifierFor(ctx);
+  const memory = trainingMemory(data.references, labelled);
+  const model = trainModel(classifier, memory, labelled, {
+    source: `${data.source}; tariff ${revisionLabel}; ruleset ${classifier.rules.version}`,
+    command: data.command,
+    trainedAt: ctx.clock.now().toISOString().slice(0, 10),
+    ...(opts.l2 === undefined ? {} : { l2: opts.l2 }),
+  });
+  const file = opts.out ?? rankerModelPath(ctx.config.homeDir);
+  writeRankerModel(file, model);
+  return { file, model, items: labelled.length };
+}
+
 export interface Classification extends ClassifyResult {
   revision: { id: string; label: string };
   /** True when the top confidence is below the threshold (the item was or would be queued). */
@@ -84,7 +144,7 @@ export async function classify(
   if (!input.title?.trim()) throw invalid('A title is required', [{ field: 'title', message: 'required' }]);
   const { classifier, revisionId, revisionLabel } = await classifierFor(ctx, opts.date);
   const memory = await memoryFor(ctx, orgId);
-  const r = classifier.classify(input, memory, { k: opts.k ?? 5 });
+  const r = classifier.classify(input, memory, { k: opts.k ?? 5, model: rankerModelFor(ctx) });
   const top = r.candidates[0]?.confidence ?? 0;
   return {
     ...r,

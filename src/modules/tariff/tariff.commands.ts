@@ -5,9 +5,16 @@ import type { Command } from 'commander';
 import type { CliHost } from '../../platform/module.ts';
 import { invalid } from '../../platform/errors.ts';
 import { validateCode } from './code-validation.ts';
-import { addReferences, classify, classifyCatalogue, decideReview, listReviews } from './classify.service.ts';
+import {
+  addReferences,
+  classify,
+  classifyCatalogue,
+  decideReview,
+  listReviews,
+  trainRankerModel,
+} from './classify.service.ts';
 import { listingText, type ClassifyInput } from './classify/classifier.ts';
-import { parseHmrcReferences, parseNdjson } from './classify/reference-format.ts';
+import { type ListingItem, parseHmrcReferences, parseNdjson } from './classify/reference-format.ts';
 import { formatCode } from './hts-format.ts';
 import { importRevision, listRevisions, resolveRevision } from './tariff.service.ts';
 import { listAlerts, raiseImpactAlerts, revisionDiff } from './tariff-impact.service.ts';
@@ -23,6 +30,17 @@ function attrsOf(pairs: string[]): Record<string, string> {
     out[p.slice(0, i).trim()] = p.slice(i + 1).trim();
   }
   return out;
+}
+
+/** Labelled listings (HSCodeComp-shaped NDJSON) or HMRC references (.json / .csv) from a file. */
+function readReferenceFile(file: string): Array<{ text: string; code: string; country: string }> {
+  const text = fs.readFileSync(file, 'utf8');
+  const isNdjson = /\.(nd)?jsonl?$/.test(file) && text.trimStart().startsWith('{"');
+  return isNdjson && !file.endsWith('search_references.json')
+    ? parseNdjson(text).flatMap((it) =>
+        'input' in it && it.code ? [{ text: listingText(it.input), code: it.code, country: 'US' }] : [],
+      )
+    : parseHmrcReferences(text);
 }
 
 export function tariffCommands(program: Command, cli: CliHost): void {
@@ -204,7 +222,7 @@ export function tariffCommands(program: Command, cli: CliHost): void {
           const r = await classify(ctx, org.id, input, { k: Number(opts.k) || 5 });
           if (opts.json) return cli.print([r], { json: true });
           process.stdout.write(
-            `${r.revision.label} · ruleset ${r.rulesetVersion}${r.needsReview ? ' · low confidence: review advised' : ''}\n`,
+            `${r.revision.label} · ruleset ${r.rulesetVersion} · ranker ${r.rankerVersion}${r.needsReview ? ' · low confidence: review advised' : ''}\n`,
           );
           for (const [i, c] of r.candidates.entries()) {
             process.stdout.write(
@@ -281,16 +299,7 @@ export function tariffCommands(program: Command, cli: CliHost): void {
       cli.run(async (file: string, opts: { source?: string; org?: string }) => {
         const ctx = await cli.context();
         const org = await cli.organisation(ctx, opts.org);
-        const text = fs.readFileSync(file, 'utf8');
-        const isNdjson = /\.(nd)?jsonl?$/.test(file) && text.trimStart().startsWith('{"');
-        const entries =
-          isNdjson && !file.endsWith('search_references.json')
-            ? parseNdjson(text).flatMap((it) =>
-                'input' in it && it.code
-                  ? [{ text: listingText(it.input), code: it.code, country: 'US' }]
-                  : [],
-              )
-            : parseHmrcReferences(text);
+        const entries = readReferenceFile(file);
         const source =
           opts.source ??
           path
@@ -302,6 +311,47 @@ export function tariffCommands(program: Command, cli: CliHost): void {
         const r = await addReferences(ctx, org.id, source, entries);
         process.stdout.write(
           `${r.added} reference item(s) added, ${r.skipped} already known (source ${source})\n`,
+        );
+      }),
+    );
+  cls
+    .command('train <labelled...>')
+    .description(
+      'Train the re-ranker on labelled listings (HSCodeComp-shaped NDJSON with US codes); writes CROSSGATE_HOME/models/classify-ranker.json',
+    )
+    .option('--reference <file>', 'reference corpus used as memory while training (repeatable)', collect, [])
+    .option('--out <file>', 'where to write the model (default: CROSSGATE_HOME/models/classify-ranker.json)')
+    .option('--l2 <n>', 'L2 penalty on the standardised weights', '0.01')
+    .action(
+      cli.run(async (files: string[], opts: { reference: string[]; out?: string; l2: string }) => {
+        const ctx = await cli.context();
+        const labelled: ListingItem[] = [];
+        for (const f of files)
+          for (const it of parseNdjson(fs.readFileSync(f, 'utf8')))
+            if ('input' in it && it.code) labelled.push({ ...it, id: `${path.basename(f)}:${it.id}` });
+        const references = opts.reference.flatMap((f) =>
+          readReferenceFile(f).map((e) => {
+            const digits = e.code.replace(/\D/g, '');
+            return {
+              text: e.text,
+              code: e.country === 'US' && digits.length === 10 ? digits : digits.slice(0, 6),
+              source: `reference:${path.basename(f)}`,
+            };
+          }),
+        );
+        const names = (list: string[]) => list.map((f) => path.basename(f)).join(', ');
+        const r = await trainRankerModel(
+          ctx,
+          {
+            labelled,
+            references: references.filter((e) => e.text.trim() && e.code.length >= 6),
+            source: `labelled listings: ${names(files)}${opts.reference.length ? `; references: ${names(opts.reference)}` : ''}`,
+            command: 'crossgate classify train',
+          },
+          { out: opts.out, l2: Number(opts.l2) },
+        );
+        process.stdout.write(
+          `re-ranker ${r.model.version} trained on ${r.items} labelled listing(s) → ${r.file}\n`,
         );
       }),
     );

@@ -1,6 +1,10 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Command } from 'commander';
+import type { CliHost } from '../../platform/module.ts';
 import {
   bearer,
   newOrg,
@@ -12,6 +16,7 @@ import {
 import type { HttpApp } from '../../platform/http/server.ts';
 import { importRevision, revisionInForce } from './tariff.service.ts';
 import { validateCode } from './code-validation.ts';
+import { tariffCommands } from './tariff.commands.ts';
 import { acknowledgeAlert, listAlerts, raiseImpactAlerts } from './tariff-impact.service.ts';
 import {
   addReferences,
@@ -210,6 +215,79 @@ describe('tariff module (storage)', () => {
       theirs.candidates.some((c) => c.evidence.neighbours.length > 0),
       false,
     );
+  });
+
+  it('trains a re-ranker with `crossgate classify train`, uses it, and refuses a malformed model file', async () => {
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'cg-ranker-home-'));
+    try {
+      // A tiny synthetic labelled set: made-up words whose code only the labelled neighbours tell.
+      const labelled = path.join(home, 'labelled.jsonl');
+      const lines = [];
+      for (let i = 0; i < 8; i++) {
+        lines.push({ task_id: `z${i}`, product_name: `zorp gadget kit ${i}`, hs_code: '8536100020' });
+        lines.push({ task_id: `b${i}`, product_name: `blim gadget kit ${i}`, hs_code: '7117909000' });
+      }
+      fs.writeFileSync(labelled, lines.map((l) => JSON.stringify(l)).join('\n'));
+      const atHome = { ...ctx, config: { ...ctx.config, homeDir: home } };
+      const input = { title: 'Glass cartridge fuse for plastic bows' };
+
+      const before = await classify(atHome, org.id, input);
+      assert.equal(before.rankerVersion, 'default', 'no model installed: the built-in weights');
+
+      const host: CliHost = {
+        context: async () => atHome,
+        organisation: async () => org as { id: string; slug: string; name: string },
+        print: () => {},
+        run: (fn) => fn,
+      };
+      const program = new Command().exitOverride();
+      tariffCommands(program, host);
+      const write = process.stdout.write;
+      const out: string[] = [];
+      process.stdout.write = ((chunk: string) => out.push(String(chunk)) > 0) as typeof process.stdout.write;
+      try {
+        await program.parseAsync(['classify', 'train', labelled], { from: 'user' });
+      } finally {
+        process.stdout.write = write;
+      }
+      const file = path.join(home, 'models', 'classify-ranker.json');
+      const data = JSON.parse(fs.readFileSync(file, 'utf8'));
+      assert.match(out.join(''), new RegExp(`re-ranker ${data.version.replace('.', '\\.')} trained on 16`));
+      assert.equal(data.trainedAt, '2026-11-02', 'dated by the clock');
+      assert.equal(data.training.items, 16);
+      assert.match(data.source, /labelled\.jsonl.*Mini B/);
+      assert.notEqual(data.version, 'default');
+
+      const after = await classify(atHome, org.id, input);
+      assert.equal(after.rankerVersion, data.version, 'the installed model is used and named');
+      assert.notDeepEqual(
+        after.candidates.map((c) => c.score),
+        before.candidates.map((c) => c.score),
+        'the trained weights score the candidates',
+      );
+      // Elsewhere (no model in that home) the built-in weights still apply.
+      assert.equal((await classify(ctx, org.id, input)).rankerVersion === data.version, false);
+
+      // A malformed model is refused with an error naming the file, not silently replaced by the defaults.
+      fs.writeFileSync(file, JSON.stringify({ ...data, weights: { lexical: 'high' } }));
+      await assert.rejects(classify(atHome, org.id, input), (e: Error & { code?: string }) => {
+        assert.equal(e.code, 'invalid');
+        assert.ok(e.message.includes(file), e.message);
+        return true;
+      });
+      fs.rmSync(file);
+      assert.equal((await classify(atHome, org.id, input)).rankerVersion, 'default');
+
+      // Nothing to train on is a clear error.
+      const empty = path.join(home, 'empty.jsonl');
+      fs.writeFileSync(empty, JSON.stringify({ task_id: 'x', product_name: 'no code' }));
+      await assert.rejects(
+        program.parseAsync(['classify', 'train', empty], { from: 'user' }),
+        /No labelled listings/,
+      );
+    } finally {
+      fs.rmSync(home, { recursive: true, force: true });
+    }
   });
 
   it('classifies the catalogue into the review queue once per product', async () => {

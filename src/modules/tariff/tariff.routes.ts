@@ -81,6 +81,7 @@ const classification = z.object({
   ),
   rulesFired: z.array(z.string()),
   rulesetVersion: z.string(),
+  rankerVersion: z.string(),
   revision: z.object({ id: z.string(), label: z.string() }),
   needsReview: z.boolean(),
   reviewId: z.string().optional(),

@@ -82,6 +82,15 @@ describe('classifier', () => {
     assert.ok(top.evidence.rules.some((x) => x.id === 'voltage-band' && x.boost > 0));
   });
 
+  it('names the re-ranker that scored, and shows score components that add up to the score', () => {
+    const r = classifier.classify({ title: 'Glass cartridge fuse 250V' }, undefined);
+    assert.equal(r.rankerVersion, classifier.model.version);
+    for (const c of r.candidates) {
+      const { lexical, heading, neighbours, rules } = c.evidence.components;
+      assert.ok(Math.abs(lexical + heading + neighbours + rules - c.score) < 1e-3);
+    }
+  });
+
   it('gives confidences that sum to at most 1 and rank in order', () => {
     const r = classifier.classify({ title: 'switch' }, undefined, { k: 5 });
     const sum = r.candidates.reduce((a, c) => a + c.confidence, 0);

@@ -3,7 +3,8 @@ import type { HsNomenclature, Schedule } from '../schedule.ts';
 import { Bm25Index, CosineIndex } from './bm25.ts';
 import { type CompiledRule, type Ruleset, ruleSubject } from './rules.ts';
 import { Synonyms, bag, tokenize } from './text.ts';
-import { type ConfidenceCalibration, loadCalibration, toUsd } from './ruleset.ts';
+import { COMPONENT, FEATURES, type Feature, RankerModel } from './ranker.ts';
+import { toUsd } from './ruleset.ts';
 import { type ValueBand, fitsBands, listingVoltage, valueBands, voltageBands } from './value-bands.ts';
 
 /** A product as the classifier sees it. */
@@ -58,49 +59,17 @@ export interface ClassifyResult {
   hs6: Array<{ code: string; formatted: string; confidence: number; description: string | null }>;
   rulesFired: string[];
   rulesetVersion: string;
+  /** The re-ranker that scored the candidates: "default" (the built-in weights) or a trained model's version. */
+  rankerVersion: string;
 }
 
-/** Weights of the evidence; tuned on the HSCodeComp dev part with leave-one-out (bench/classify.bench.ts). */
-export interface Weights {
-  lexical: number;
-  heading: number;
-  /** Similarity to the heading's centroid of labelled items (relative to the best heading). */
-  centroid: number;
-  /** Added when the listing's price fits the line's value band; subtracted (×1.5) when it does not. */
-  valueBand: number;
-  /** Weight of a neighbour known only by its HS-6 (a foreign reference such as HMRC's) against a US decision. */
-  foreignReference: number;
-  /** Extra query weight of the leaf category and item-type words. */
-  leafBoost: number;
-  /** The line's lexical score relative to the best line of its heading (chooses within a heading). */
-  withinHeading: number;
-  knn10: number;
-  knn8: number;
-  knn6: number;
-  knn4: number;
-  otherPrior: number;
-  temperature: number;
-  /** Softmax temperature of the reported confidence (calibrated on dev: expected calibration error). */
-  confidenceTemperature: number;
-  neighbours: number;
-}
-export const DEFAULT_WEIGHTS: Weights = {
-  lexical: 0.7,
-  heading: 0.3,
-  leafBoost: 0.3,
-  foreignReference: 1,
-  valueBand: 0.3,
-  centroid: 0.5,
-  withinHeading: 0.3,
-  knn10: 6,
-  knn8: 1,
-  knn6: 1.2,
-  knn4: 0.8,
-  otherPrior: 0.03,
-  temperature: 0.35,
-  confidenceTemperature: 1,
-  neighbours: 12,
-};
+/**
+ * How candidates are gathered (not learned, and not tuned on any data set): ten neighbours vote (a
+ * conventional k); the leaf category and item-type words count twice in the tariff query (once as text,
+ * once more because they name the goods); a neighbour known only by its HS-6 (a foreign reference such as
+ * HMRC's) votes like a US decision. BM25 uses its textbook parameters (k1 1.2, b 0.75).
+ */
+export const RETRIEVAL = { neighbours: 10, leafBoost: 1, foreignReference: 1 } as const;
 
 /** Attribute keys that describe what a thing is (brand, model, package size… say nothing about it). */
 const USEFUL_KEY =
@@ -137,7 +106,7 @@ export class TariffIndex {
   }> = [];
   readonly byHeading = new Map<string, number[]>();
   readonly byCode = new Map<string, number>();
-  private readonly bm25 = new Bm25Index({ k1: 1.2, b: 0.5 });
+  private readonly bm25 = new Bm25Index();
 
   constructor(schedule: Schedule, hs?: HsNomenclature) {
     this.schedule = schedule;
@@ -187,48 +156,35 @@ export class TariffIndex {
   }
 }
 
-/** The organisation's memory: confirmed decisions and reference items, searchable by similarity. */
-export class ClassificationMemory {
-  readonly items: MemoryItem[] = [];
-  private readonly index = new CosineIndex();
-  private readonly itemTokens: string[][] = [];
-  // Heading "centroids": for each 4-digit heading, the summed (per-item unique) terms of its items.
-  private readonly headingTerms = new Map<string, Map<string, number>>();
+/** TF-IDF "centroids" of the labelled items sharing a code prefix (4 or 6 digits), with leave-out. */
+class PrefixCentroids {
+  readonly len: number;
+  // For each prefix, the summed (per-item unique) terms of its items.
+  private readonly terms = new Map<string, Map<string, number>>();
   private readonly postings = new Map<string, Map<string, number>>();
   private norms = new Map<string, number>();
   private dirty = true;
 
-  add(item: MemoryItem): void {
-    const tokens = [...new Set(tokenize(item.text))];
-    this.items.push(item);
-    this.itemTokens.push(tokens);
-    this.index.add(tokenize(item.text));
-    const h = item.code.slice(0, 4);
-    const doc = this.headingTerms.get(h) ?? new Map<string, number>();
+  constructor(len: number) {
+    this.len = len;
+  }
+
+  add(code: string, tokens: readonly string[]): void {
+    if (code.length < this.len) return;
+    const h = code.slice(0, this.len);
+    const doc = this.terms.get(h) ?? new Map<string, number>();
     for (const t of tokens) {
       doc.set(t, (doc.get(t) ?? 0) + 1);
       const p = this.postings.get(t) ?? new Map<string, number>();
       p.set(h, (p.get(h) ?? 0) + 1);
       this.postings.set(t, p);
     }
-    this.headingTerms.set(h, doc);
+    this.terms.set(h, doc);
     this.dirty = true;
   }
 
-  get size(): number {
-    return this.items.length;
-  }
-
-  nearest(tokens: readonly string[], k: number, exclude?: (item: MemoryItem) => boolean): Neighbour[] {
-    const hits = this.index.nearest(bag(tokens), k, exclude ? (d) => exclude(this.items[d]!) : undefined);
-    return hits.map(({ doc, similarity }) => {
-      const it = this.items[doc]!;
-      return { id: it.id, text: it.text, code: it.code, source: it.source, similarity };
-    });
-  }
-
   private idf(t: string): number {
-    return Math.log((this.headingTerms.size + 1) / ((this.postings.get(t)?.size ?? 0) + 1)) + 1;
+    return Math.log((this.terms.size + 1) / ((this.postings.get(t)?.size ?? 0) + 1)) + 1;
   }
 
   private norm(doc: Map<string, number>, minus?: Map<string, number>): number {
@@ -240,25 +196,23 @@ export class ClassificationMemory {
     return Math.sqrt(n) || 1;
   }
 
-  /**
-   * Cosine similarity of the query to each heading's centroid of labelled items (TF-IDF over headings),
-   * leaving out the items `exclude` names (their terms are subtracted from their heading).
-   */
-  headingSimilarity(tokens: readonly string[], exclude?: (item: MemoryItem) => boolean): Map<string, number> {
+  /** Cosine similarity of the query to each prefix's centroid, the `left` items' terms subtracted. */
+  similarity(
+    q: ReadonlyMap<string, number>,
+    left: ReadonlyArray<{ code: string; tokens: readonly string[] }>,
+  ): Map<string, number> {
     if (this.dirty) {
-      this.norms = new Map([...this.headingTerms].map(([h, d]) => [h, this.norm(d)]));
+      this.norms = new Map([...this.terms].map(([h, d]) => [h, this.norm(d)]));
       this.dirty = false;
     }
     const minus = new Map<string, Map<string, number>>();
-    if (exclude)
-      this.items.forEach((it, i) => {
-        if (!exclude(it)) return;
-        const h = it.code.slice(0, 4);
-        const m = minus.get(h) ?? new Map<string, number>();
-        for (const t of this.itemTokens[i]!) m.set(t, (m.get(t) ?? 0) + 1);
-        minus.set(h, m);
-      });
-    const q = bag(tokens);
+    for (const it of left) {
+      if (it.code.length < this.len) continue;
+      const h = it.code.slice(0, this.len);
+      const m = minus.get(h) ?? new Map<string, number>();
+      for (const t of it.tokens) m.set(t, (m.get(t) ?? 0) + 1);
+      minus.set(h, m);
+    }
     const dot = new Map<string, number>();
     let qn = 0;
     for (const [t, qc] of q) {
@@ -276,9 +230,76 @@ export class ClassificationMemory {
     const out = new Map<string, number>();
     for (const [h, d] of dot) {
       const m = minus.get(h);
-      out.set(h, d / (qn * (m ? this.norm(this.headingTerms.get(h)!, m) : this.norms.get(h)!)));
+      out.set(h, d / (qn * (m ? this.norm(this.terms.get(h)!, m) : this.norms.get(h)!)));
     }
     return out;
+  }
+}
+
+/** What the memory says about a listing (leaving out the items the caller excludes). */
+export interface MemoryEvidence {
+  neighbours: Neighbour[];
+  /** Similarity to the labelled items of each 4-digit heading and each 6-digit subheading. */
+  centroid4: Map<string, number>;
+  centroid6: Map<string, number>;
+  /** How many of the organisation's own US (10-digit) labelled items share a 4/6/10-digit prefix. */
+  prior: (prefix: string) => number;
+}
+
+/** The organisation's memory: confirmed decisions and reference items, searchable by similarity. */
+export class ClassificationMemory {
+  readonly items: MemoryItem[] = [];
+  private readonly index = new CosineIndex();
+  private readonly itemTokens: string[][] = [];
+  private readonly centroids = [new PrefixCentroids(4), new PrefixCentroids(6)] as const;
+  private readonly usCounts = new Map<string, number>();
+
+  add(item: MemoryItem): void {
+    const tokens = [...new Set(tokenize(item.text))];
+    this.items.push(item);
+    this.itemTokens.push(tokens);
+    this.index.add(tokenize(item.text));
+    for (const c of this.centroids) c.add(item.code, tokens);
+    if (item.code.length === 10)
+      for (const len of [4, 6, 10]) {
+        const p = item.code.slice(0, len);
+        this.usCounts.set(p, (this.usCounts.get(p) ?? 0) + 1);
+      }
+  }
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  nearest(tokens: readonly string[], k: number, exclude?: (item: MemoryItem) => boolean): Neighbour[] {
+    const hits = this.index.nearest(bag(tokens), k, exclude ? (d) => exclude(this.items[d]!) : undefined);
+    return hits.map(({ doc, similarity }) => {
+      const it = this.items[doc]!;
+      return { id: it.id, text: it.text, code: it.code, source: it.source, similarity };
+    });
+  }
+
+  /** Neighbours, prefix centroids and prior counts for a listing's tokens. */
+  evidence(tokens: readonly string[], k: number, exclude?: (item: MemoryItem) => boolean): MemoryEvidence {
+    const left: Array<{ code: string; tokens: readonly string[] }> = [];
+    const leftCounts = new Map<string, number>();
+    if (exclude)
+      this.items.forEach((it, i) => {
+        if (!exclude(it)) return;
+        left.push({ code: it.code, tokens: this.itemTokens[i]! });
+        if (it.code.length === 10)
+          for (const len of [4, 6, 10]) {
+            const p = it.code.slice(0, len);
+            leftCounts.set(p, (leftCounts.get(p) ?? 0) + 1);
+          }
+      });
+    const q = bag(tokens);
+    return {
+      neighbours: this.nearest(tokens, k, exclude),
+      centroid4: this.centroids[0].similarity(q, left),
+      centroid6: this.centroids[1].similarity(q, left),
+      prior: (p) => (this.usCounts.get(p) ?? 0) - (leftCounts.get(p) ?? 0),
+    };
   }
 }
 
@@ -286,42 +307,62 @@ export interface ClassifyOptions {
   k?: number;
   /** Leave items out of memory (honest evaluation: the item itself, exact-duplicate titles). */
   excludeMemory?: (item: MemoryItem) => boolean;
-  weights?: Weights;
+  /** The re-ranker to score with (default: the classifier's). */
+  model?: RankerModel;
 }
 
+interface Gathered {
+  lines: number[];
+  features: Float64Array[];
+  applied: Array<Array<{ rule: CompiledRule; boost: number }>>;
+  band: Array<boolean | undefined>;
+  volt: Array<boolean | undefined>;
+  matched: string[];
+  neighbours: Neighbour[];
+  fired: CompiledRule[];
+  priceUsd: number | undefined;
+  voltage: number | undefined;
+}
+
+const F = Object.fromEntries(FEATURES.map((f, j) => [f, j])) as Record<Feature, number>;
+
 /**
- * The classification assistant's engine. Evidence from three sources is added per 10-digit line:
- * BM25 over the hierarchy-expanded tariff text (the line's own words, its ancestors' and the WCO HS-6
- * text), rules as data (GRI / chapter-note knowledge), and the nearest labelled items in memory voting
- * for their code at 10, 8, 6 and 4 digits. A softmax over the scores gives the confidence.
+ * The classification assistant's engine. Candidates (10-digit lines) come from BM25 over the
+ * hierarchy-expanded tariff text (the line's own words, its ancestors' and the WCO HS-6 text), from the
+ * prefixes the nearest labelled items and the rules point to; each gets a vector of evidence features
+ * (lexical, heading, neighbour votes and centroids, rules as data, value and voltage bands, priors), and a
+ * learned linear re-ranker (`ranker.ts`) scores them; the softmax of the scores is the confidence.
  */
 export class Classifier {
   readonly tariff: TariffIndex;
   readonly rules: Ruleset;
   readonly synonyms: Synonyms;
-  readonly calibration: ConfidenceCalibration | undefined;
+  readonly model: RankerModel;
   private readonly scratch: Float64Array;
 
-  /** `calibration`: the published one by default; `null` reports the raw softmax. */
-  constructor(
-    tariff: TariffIndex,
-    rules: Ruleset,
-    calibration: ConfidenceCalibration | null = loadCalibration(),
-  ) {
+  constructor(tariff: TariffIndex, rules: Ruleset, model: RankerModel = RankerModel.DEFAULT) {
     this.tariff = tariff;
     this.rules = rules;
-    this.calibration = calibration ?? undefined;
+    this.model = model;
     this.synonyms = new Synonyms(rules.data.synonyms);
     this.scratch = new Float64Array(tariff.size);
   }
 
-  classify(
+  /** The candidates and their evidence features, unscored (for training the re-ranker). */
+  candidateFeatures(
     input: ClassifyInput,
     memory: ClassificationMemory | undefined,
     opts: ClassifyOptions = {},
-  ): ClassifyResult {
-    const w = opts.weights ?? DEFAULT_WEIGHTS;
-    const k = opts.k ?? 5;
+  ): { codes: string[]; features: Float64Array[] } {
+    const g = this.gather(input, memory, opts.excludeMemory);
+    return { codes: g.lines.map((i) => this.tariff.lines[i]!.code), features: g.features };
+  }
+
+  private gather(
+    input: ClassifyInput,
+    memory: ClassificationMemory | undefined,
+    exclude: ((item: MemoryItem) => boolean) | undefined,
+  ): Gathered {
     const attrs = usefulAttributes(input.attributes);
     const category = input.categoryPath ?? [];
     const mainText = [input.title, input.description ?? ''].join(' ');
@@ -337,42 +378,44 @@ export class Classifier {
       this.synonyms.expand([...tokenize(mainText), ...tokenize(attrs.map(([, v]) => v).join(' '))]),
     );
     for (const [t, n] of bag(this.synonyms.expand(tokenize(`${leaf} ${itemType}`))))
-      query.set(t, (query.get(t) ?? 0) + n * w.leafBoost);
+      query.set(t, (query.get(t) ?? 0) + n * RETRIEVAL.leafBoost);
     const lex = this.scratch;
     const matched = this.tariff.score(query, lex);
     let lexMax = 0;
     for (let i = 0; i < lex.length; i++) if (lex[i]! > lexMax) lexMax = lex[i]!;
     const lexN = (i: number) => (lexMax > 0 ? lex[i]! / lexMax : 0);
 
-    // Rules.
     const fired = this.rules.fire(
       ruleSubject(mainText, category, Object.fromEntries(Object.entries(input.attributes ?? {}))),
     );
 
-    // Neighbours.
-    const neighbours = memory
-      ? memory.nearest(tokenize(listingText(input)), w.neighbours, opts.excludeMemory)
-      : [];
-    const centroid =
-      memory && w.centroid > 0
-        ? memory.headingSimilarity(tokenize(listingText(input)), opts.excludeMemory)
-        : new Map<string, number>();
-    let centroidMax = 0;
-    for (const v of centroid.values()) centroidMax = Math.max(centroidMax, v);
-    const votes = new Map<string, number>(); // prefix (4/6/8/10 digits) → summed similarity
+    // Memory: neighbours, prefix centroids, prior counts.
+    const mem = memory?.evidence(tokenize(listingText(input)), RETRIEVAL.neighbours, exclude);
+    const neighbours = mem?.neighbours ?? [];
+    const centroid4 = mem?.centroid4 ?? new Map<string, number>();
+    const centroid6 = mem?.centroid6 ?? new Map<string, number>();
+    const maxOf = (m: Map<string, number>) => {
+      let x = 0;
+      for (const v of m.values()) x = Math.max(x, v);
+      return x;
+    };
+    const c4Max = maxOf(centroid4);
+    const c6Max = maxOf(centroid6);
+    const votes = new Map<string, number>(); // prefix (4/6/8/10 digits) → summed squared similarity
+    const nearest = new Map<string, number>(); // prefix (4/6 digits) → best similarity
     for (const n of neighbours) {
-      const v = n.similarity * n.similarity * (n.code.length < 10 ? w.foreignReference : 1);
+      const v = n.similarity * n.similarity * (n.code.length < 10 ? RETRIEVAL.foreignReference : 1);
       for (const len of [4, 6, 8, 10]) {
         if (n.code.length < len) continue;
         const p = n.code.slice(0, len);
         votes.set(p, (votes.get(p) ?? 0) + v);
+        if (len <= 6) nearest.set(p, Math.max(nearest.get(p) ?? 0, n.similarity));
       }
     }
 
-    // Candidates: the best lexical lines, lines under prefixes neighbours or rules point to.
+    // Candidates: the best lexical lines, lines under prefixes neighbours, centroids or rules point to.
     const cand = new Set<number>();
-    const top = topIndices(lex, 60);
-    for (const i of top) if (lex[i]! > 0) cand.add(i);
+    for (const i of topIndices(lex, 60)) if (lex[i]! > 0) cand.add(i);
     const addUnder = (prefix: string, n: number) => {
       const under = this.tariff.under(prefix);
       if (under.length === 0) return;
@@ -391,33 +434,41 @@ export class Classifier {
       if (exact !== undefined) cand.add(exact);
       addUnder(n.code.slice(0, 6), 4);
     }
-    for (const [h] of [...centroid.entries()].sort((a, b) => b[1] - a[1]).slice(0, 3)) addUnder(h, 4);
+    for (const [h] of [...centroid4.entries()].sort((a, b) => b[1] - a[1]).slice(0, 3)) addUnder(h, 4);
+    for (const [h] of [...centroid6.entries()].sort((a, b) => b[1] - a[1]).slice(0, 3)) addUnder(h, 3);
     for (const r of fired)
       for (const e of r.effects) for (const p of e.prefixes ?? []) if (e.boost > 0) addUnder(p, 4);
 
     // Heading-level lexical evidence: the best line of each heading.
-    const headBest = new Map<string, number>();
+    const headBest = new Map<string, { lex: number; i: number }>();
     for (const i of cand) {
       const h = this.tariff.lines[i]!.code.slice(0, 4);
-      headBest.set(h, Math.max(headBest.get(h) ?? 0, lexN(i)));
+      const cur = headBest.get(h);
+      if (!cur || lexN(i) > cur.lex) headBest.set(h, { lex: lexN(i), i });
     }
 
     const voltage = listingVoltage(`${mainText} ${Object.values(input.attributes ?? {}).join(' ')}`);
     const priceUsd =
       input.price !== undefined && input.price > 0 ? toUsd(input.price, input.currency ?? 'USD') : undefined;
 
-    const scored: Array<{
-      i: number;
-      score: number;
-      parts: Candidate['evidence']['components'];
-      rules: Array<{ rule: CompiledRule; boost: number }>;
-      band: boolean | undefined;
-      volt: boolean | undefined;
-    }> = [];
+    const g: Gathered = {
+      lines: [],
+      features: [],
+      applied: [],
+      band: [],
+      volt: [],
+      matched,
+      neighbours,
+      fired,
+      priceUsd,
+      voltage,
+    };
+    const prior = (p: string) => Math.log1p(Math.max(0, mem?.prior(p) ?? 0));
     for (const i of cand) {
       const line = this.tariff.lines[i]!;
       const c = line.code;
-      let ruleScore = 0;
+      let rulesFor = 0;
+      let rulesAgainst = 0;
       const applied: Array<{ rule: CompiledRule; boost: number }> = [];
       for (const r of fired) {
         let boost = 0;
@@ -428,111 +479,129 @@ export class Classifier {
           boost += e.boost;
           hit = true;
         }
-        ruleScore += boost;
+        if (boost > 0) rulesFor += boost;
+        else rulesAgainst += boost;
         if (hit) applied.push({ rule: r, boost });
       }
-      const knn =
-        (centroidMax > 0 ? (w.centroid * (centroid.get(c.slice(0, 4)) ?? 0)) / centroidMax : 0) +
-        w.knn10 * (votes.get(c) ?? 0) +
-        w.knn8 * (votes.get(c.slice(0, 8)) ?? 0) +
-        w.knn6 * (votes.get(c.slice(0, 6)) ?? 0) +
-        w.knn4 * (votes.get(c.slice(0, 4)) ?? 0);
-      const hb = headBest.get(c.slice(0, 4)) ?? 0;
-      const parts = {
-        lexical: w.lexical * lexN(i) + (hb > 0 ? w.withinHeading * (lexN(i) / hb) : 0),
-        heading: w.heading * (headBest.get(c.slice(0, 4)) ?? 0),
-        neighbours: knn,
-        rules: ruleScore,
-      };
       const fits = priceUsd === undefined ? undefined : fitsBands(line.bands, priceUsd);
-      if (fits !== undefined) parts.rules += fits ? w.valueBand : -1.5 * w.valueBand;
       const voltFits = voltage === undefined ? undefined : fitsBands(line.volts, voltage);
-      if (voltFits !== undefined) parts.rules += voltFits ? w.valueBand : -1.5 * w.valueBand;
-      const score =
-        parts.lexical + parts.heading + parts.neighbours + parts.rules + (line.isOther ? w.otherPrior : 0);
-      scored.push({ i, score, parts, rules: applied, band: fits, volt: voltFits });
+      const hb = headBest.get(c.slice(0, 4));
+      const x = new Float64Array(FEATURES.length);
+      x[F.lexical] = lexN(i);
+      x[F.lexicalInHeading] = hb && hb.lex > 0 ? lexN(i) / hb.lex : 0;
+      x[F.headingLexical] = hb?.lex ?? 0;
+      x[F.bestInHeading] = hb?.i === i ? 1 : 0;
+      x[F.centroid4] = c4Max > 0 ? (centroid4.get(c.slice(0, 4)) ?? 0) / c4Max : 0;
+      x[F.centroid6] = c6Max > 0 ? (centroid6.get(c.slice(0, 6)) ?? 0) / c6Max : 0;
+      x[F.votes10] = votes.get(c) ?? 0;
+      x[F.votes8] = votes.get(c.slice(0, 8)) ?? 0;
+      x[F.votes6] = votes.get(c.slice(0, 6)) ?? 0;
+      x[F.votes4] = votes.get(c.slice(0, 4)) ?? 0;
+      x[F.nearest6] = nearest.get(c.slice(0, 6)) ?? 0;
+      x[F.nearest4] = nearest.get(c.slice(0, 4)) ?? 0;
+      x[F.rulesFor] = rulesFor;
+      x[F.rulesAgainst] = rulesAgainst;
+      x[F.valueBand] = fits === undefined ? 0 : fits ? 1 : -1;
+      x[F.voltageBand] = voltFits === undefined ? 0 : voltFits ? 1 : -1;
+      x[F.other] = line.isOther ? 1 : 0;
+      x[F.prior10] = prior(c);
+      x[F.prior6] = prior(c.slice(0, 6));
+      x[F.prior4] = prior(c.slice(0, 4));
+      g.lines.push(i);
+      g.features.push(x);
+      g.applied.push(applied);
+      g.band.push(fits);
+      g.volt.push(voltFits);
     }
-    scored.sort((a, b) => b.score - a.score);
+    return g;
+  }
 
-    // Confidence: softmax over the candidates' scores.
-    const maxS = scored[0]?.score ?? 0;
+  classify(
+    input: ClassifyInput,
+    memory: ClassificationMemory | undefined,
+    opts: ClassifyOptions = {},
+  ): ClassifyResult {
+    const k = opts.k ?? 5;
+    const model = opts.model ?? this.model;
+    const g = this.gather(input, memory, opts.excludeMemory);
+    const order = g.lines.map((_, j) => ({ j, score: model.score(g.features[j]!) }));
+    order.sort((a, b) => b.score - a.score);
+
+    // Confidence: the softmax of the re-ranker's scores (trained for it by maximum likelihood).
+    const maxS = order[0]?.score ?? 0;
     let z = 0;
-    const exps = scored.map((s) => {
-      const e = Math.exp((s.score - maxS) / w.temperature);
+    const exps = order.map((s) => {
+      const e = Math.exp(s.score - maxS);
       z += e;
       return e;
     });
     const probs = exps.map((e) => e / (z || 1));
-    let zc = 0;
-    const expsC = scored.map((s) => {
-      const e = Math.exp((s.score - maxS) / w.confidenceTemperature);
-      zc += e;
-      return e;
-    });
-    const conf = calibrate(
-      expsC.map((e) => e / (zc || 1)),
-      scored.map((x) => x.score),
-      this.calibration,
-    );
 
     const hs6 = new Map<string, number>();
-    scored.forEach((s, j) => {
-      const p = this.tariff.lines[s.i]!.code.slice(0, 6);
-      hs6.set(p, (hs6.get(p) ?? 0) + probs[j]!);
+    order.forEach((s, r) => {
+      const p = this.tariff.lines[g.lines[s.j]!]!.code.slice(0, 6);
+      hs6.set(p, (hs6.get(p) ?? 0) + probs[r]!);
     });
 
-    const candidates: Candidate[] = scored.slice(0, k).map((s, j) => {
-      const entry = this.tariff.lines[s.i]!;
+    const w = model.weights;
+    const candidates: Candidate[] = order.slice(0, k).map((s, r) => {
+      const entry = this.tariff.lines[g.lines[s.j]!]!;
       const line = this.tariff.schedule.lines[entry.seq]!;
       const rates = this.tariff.schedule.effectiveRates(line);
+      const x = g.features[s.j]!;
+      const components = { lexical: 0, heading: 0, neighbours: 0, rules: 0 };
+      FEATURES.forEach((f, j) => {
+        components[COMPONENT[f]] += w[j]! * x[j]!;
+      });
+      const band = g.band[s.j];
+      const volt = g.volt[s.j];
       return {
         code: entry.code,
         formatted: formatCode(entry.code),
         hs6: entry.code.slice(0, 6),
-        confidence: round(conf[j]!),
+        confidence: round(probs[r]!),
         score: round(s.score),
         tariffText: this.tariff.schedule.pathText(line),
         units: this.tariff.schedule.effectiveUnits(line),
         generalRate: rates.general,
         evidence: {
-          matchedTerms: matched.filter((t) => entry.tokens.has(t)),
-          rules: s.rules
-            .map((r) => ({
-              id: r.rule.rule.id,
-              description: r.rule.rule.description,
-              basis: r.rule.rule.basis,
-              boost: round(r.boost),
-            }))
+          matchedTerms: g.matched.filter((t) => entry.tokens.has(t)),
+          rules: g.applied[s.j]!.map((a) => ({
+            id: a.rule.rule.id,
+            description: a.rule.rule.description,
+            basis: a.rule.rule.basis,
+            boost: round(a.boost),
+          }))
             .concat(
-              s.band === undefined
+              band === undefined
                 ? []
                 : [
                     {
                       id: 'value-band',
-                      description: `The price (about $${priceUsd?.toFixed(2)} each) ${s.band ? 'fits' : 'is outside'} the value band in the line's text`,
+                      description: `The price (about $${g.priceUsd?.toFixed(2)} each) ${band ? 'fits' : 'is outside'} the value band in the line's text`,
                       basis: 'Tariff text of the line (valued over / not over)',
-                      boost: round(s.band ? w.valueBand : -1.5 * w.valueBand),
+                      boost: round(w[F.valueBand]! * x[F.valueBand]!),
                     },
                   ],
             )
             .concat(
-              s.volt === undefined
+              volt === undefined
                 ? []
                 : [
                     {
                       id: 'voltage-band',
-                      description: `The stated voltage (${voltage} V) ${s.volt ? 'fits' : 'is outside'} the voltage band in the line's text`,
+                      description: `The stated voltage (${g.voltage} V) ${volt ? 'fits' : 'is outside'} the voltage band in the line's text`,
                       basis: 'Tariff text of the line (for a voltage (not) exceeding …)',
-                      boost: round(s.volt ? w.valueBand : -1.5 * w.valueBand),
+                      boost: round(w[F.voltageBand]! * x[F.voltageBand]!),
                     },
                   ],
             ),
-          neighbours: neighbours.filter((n) => entry.code.startsWith(n.code.slice(0, 6))).slice(0, 5),
+          neighbours: g.neighbours.filter((n) => entry.code.startsWith(n.code.slice(0, 6))).slice(0, 5),
           components: {
-            lexical: round(s.parts.lexical),
-            heading: round(s.parts.heading),
-            neighbours: round(s.parts.neighbours),
-            rules: round(s.parts.rules),
+            lexical: round(components.lexical),
+            heading: round(components.heading),
+            neighbours: round(components.neighbours),
+            rules: round(components.rules),
           },
         },
       };
@@ -549,21 +618,11 @@ export class Classifier {
           confidence: round(p),
           description: this.tariff.hs?.byCode.get(code)?.description ?? null,
         })),
-      rulesFired: fired.map((r) => r.rule.id),
+      rulesFired: g.fired.map((r) => r.rule.id),
       rulesetVersion: this.rules.version,
+      rankerVersion: model.version,
     };
   }
-}
-
-/** Top-1 probability from the logistic calibration; the rest share what is left as the softmax did. */
-function calibrate(softmax: number[], scores: number[], c: ConfidenceCalibration | undefined): number[] {
-  const s1 = softmax[0];
-  if (!c || s1 === undefined) return softmax;
-  const z =
-    c.margin * ((scores[0] ?? 0) - (scores[1] ?? 0)) + c.logSoftmax * Math.log(Math.max(s1, 1e-4)) + c.bias;
-  const p1 = 1 / (1 + Math.exp(-z));
-  const rest = 1 - s1;
-  return softmax.map((p, i) => (i === 0 ? p1 : rest > 0 ? (p * (1 - p1)) / rest : 0));
 }
 
 const round = (x: number) => Math.round(x * 10000) / 10000;
