@@ -110,6 +110,10 @@ describe('personal data never in clear outside its sealed fields', () => {
     const b = buyerData('leak');
     secrets.push(...personalStrings(b));
     await seedBuyerWithOrder(ctx, org.id, b, { orderedAt: new Date('2019-01-01T00:00:00Z') });
+    // And one written in the older per-field format (one sealed column per field), left in the database.
+    const legacy = buyerData('leak-old');
+    secrets.push(...personalStrings(legacy));
+    await seedBuyerWithOrder(ctx, org.id, legacy, { format: 'fields' });
     const dsr = await app.inject({
       method: 'POST',
       url: '/api/privacy/dsr',
@@ -164,6 +168,7 @@ describe('personal data never in clear outside its sealed fields', () => {
       dump += rows.rows.map((x) => x.r).join('\n');
     }
     assert.ok(dump.includes('cg1.dk_'), 'sealed values are in the dump');
+    assert.ok(dump.includes('cg2.dk_'), 'sealed records are in the dump');
     const found = secrets.filter((s) => dump.includes(s) || dump.toLowerCase().includes(s.toLowerCase()));
     assert.deepEqual(found, []);
   });

@@ -25,15 +25,18 @@ export function buyerData(tag = 'x'): BuyerData {
 
 /**
  * Factory: a buyer (natural person) and one order, with personal data sealed under the buyer's subject
- * key the way the importers seal it. Returns the ids.
+ * key the way the importers seal it: one sealed record per row (`personal_sealed`), or with
+ * `format: 'fields'` one sealed column per field, as rows written before the record column. Returns the ids.
  */
 export async function seedBuyerWithOrder(
   ctx: AppContext,
   orgId: string,
   b: BuyerData,
-  opts: { orderedAt?: Date; externalId?: string } = {},
+  opts: { orderedAt?: Date; externalId?: string; format?: 'record' | 'fields' } = {},
 ) {
   const now = ctx.clock.now();
+  const fields = opts.format === 'fields';
+  const shipTo = `${b.name}, ${b.address}`;
   const partyId = ctx.ids.next('party');
   await ctx.db
     .insertInto('parties')
@@ -43,10 +46,20 @@ export async function seedBuyerWithOrder(
       kind: 'buyer',
       external_ref: b.buyerKey,
       is_person: true,
-      name_sealed: await ctx.cipher.seal(orgId, b.name, b.buyerKey),
-      address_sealed: await ctx.cipher.seal(orgId, b.address, b.buyerKey),
-      email_sealed: await ctx.cipher.seal(orgId, b.email, b.buyerKey),
-      phone_sealed: await ctx.cipher.seal(orgId, b.phone, b.buyerKey),
+      ...(fields
+        ? {
+            name_sealed: await ctx.cipher.seal(orgId, b.name, b.buyerKey),
+            address_sealed: await ctx.cipher.seal(orgId, b.address, b.buyerKey),
+            email_sealed: await ctx.cipher.seal(orgId, b.email, b.buyerKey),
+            phone_sealed: await ctx.cipher.seal(orgId, b.phone, b.buyerKey),
+          }
+        : {
+            personal_sealed: await ctx.cipher.sealRecord(
+              orgId,
+              { name: b.name, address: b.address, email: b.email, phone: b.phone },
+              b.buyerKey,
+            ),
+          }),
       email_index: ctx.cipher.blindIndex(orgId, b.email.toLowerCase()),
       country: 'GB',
       created_at: now,
@@ -63,14 +76,24 @@ export async function seedBuyerWithOrder(
       external_id: opts.externalId ?? `#${orderId.slice(-6)}`,
       buyer_party_id: partyId,
       ship_to_country: 'GB',
-      ship_to_sealed: await ctx.cipher.seal(orgId, `${b.name}, ${b.address}`, b.buyerKey),
+      ...(fields
+        ? {
+            ship_to_sealed: await ctx.cipher.seal(orgId, shipTo, b.buyerKey),
+            payment_ref_sealed: await ctx.cipher.seal(orgId, b.paymentRef, b.buyerKey),
+          }
+        : {
+            personal_sealed: await ctx.cipher.sealRecord(
+              orgId,
+              { shipTo, paymentReference: b.paymentRef },
+              b.buyerKey,
+            ),
+          }),
       currency: 'GBP',
       subtotal: '42.5',
       shipping: '4.5',
       tax: '0',
       total: '47',
       payment_method: 'card',
-      payment_ref_sealed: await ctx.cipher.seal(orgId, b.paymentRef, b.buyerKey),
       status: 'paid',
       ordered_at: opts.orderedAt ?? now,
       line_count: 0,

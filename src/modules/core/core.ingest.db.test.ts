@@ -9,7 +9,12 @@ import {
   productRecord,
   shipmentRecord,
   type OrderRecordInput,
+  ORDER_PERSONAL_COLUMNS,
+  PARTY_PERSONAL_COLUMNS,
+  openOrderPersonal,
+  openPartyPersonal,
 } from './index.ts';
+import { envelope, keyIdOf } from '../privacy/index.ts';
 
 const order = (externalId: string, over: Partial<OrderRecordInput> = {}) =>
   orderRecord.parse({
@@ -96,8 +101,18 @@ describe('ingest of canonical records', () => {
     );
   });
 
-  it('stores buyer name, email and address only sealed', async () => {
-    await ingestOrders(ctx, org.id, [order('#3')], { actor: 'test' });
+  it('stores buyer name, email and address only sealed, as one record per party and per order', async () => {
+    await ingestOrders(
+      ctx,
+      org.id,
+      [
+        order('#3', {
+          paymentRef: 'pi_3Qsecret',
+          buyer: { ...order('#3').buyer!, phone: '+1 512 555 0100' },
+        }),
+      ],
+      { actor: 'test' },
+    );
     const party = await ctx.db
       .selectFrom('parties')
       .selectAll()
@@ -105,14 +120,110 @@ describe('ingest of canonical records', () => {
       .executeTakeFirstOrThrow();
     assert.equal(party.name, null);
     assert.ok(!JSON.stringify(party).includes('Jane'));
-    assert.equal(await ctx.cipher.open(org.id, party.name_sealed!), 'Jane Roe');
+    // One AEAD message for the person's fields, none in the per-field columns.
+    assert.match(party.personal_sealed ?? '', /^cg2\.[^.]+\.[A-Za-z0-9_-]+$/);
+    for (const col of Object.values(PARTY_PERSONAL_COLUMNS)) assert.equal(party[col], null, col);
+    assert.deepEqual(await ctx.cipher.openRecord(org.id, party.personal_sealed!), {
+      name: 'Jane Roe',
+      email: 'jane@example.test',
+      phone: '+1 512 555 0100',
+    });
+    // Sealed under the buyer's own key (crypto-shredding), not the organisation's.
+    const key = await envelope(ctx).keyInfo(org.id, keyIdOf(party.personal_sealed!)!);
+    assert.equal(key?.subject_key, 'buyer:cust-#3');
     const o = await ctx.db
       .selectFrom('orders')
       .selectAll()
       .where('external_id', '=', '#3')
       .executeTakeFirstOrThrow();
     assert.ok(!JSON.stringify(o).includes('Main St'));
-    assert.equal(JSON.parse(await ctx.cipher.open(org.id, o.ship_to_sealed!)).line1, '1 Main St');
+    assert.ok(!JSON.stringify(o).includes('pi_3Qsecret'));
+    assert.match(o.personal_sealed ?? '', /^cg2\./);
+    assert.equal(keyIdOf(o.personal_sealed!), keyIdOf(party.personal_sealed!));
+    for (const col of Object.values(ORDER_PERSONAL_COLUMNS)) assert.equal(o[col], null, col);
+    const opened = await openOrderPersonal(ctx, org.id, o);
+    assert.equal(JSON.parse(opened.shipTo!).line1, '1 Main St');
+    assert.equal(opened.paymentReference, 'pi_3Qsecret');
+    assert.equal((await openPartyPersonal(ctx, org.id, party)).email, 'jane@example.test');
+  });
+
+  it('reads rows written in the per-field format, and moves an order to the record when it is re-imported', async () => {
+    // A party and an order as they were written before the record column: one sealed column per field.
+    const now = ctx.clock.now();
+    const subject = 'buyer:cust-old';
+    const partyId = ctx.ids.next('party');
+    await ctx.db
+      .insertInto('parties')
+      .values({
+        id: partyId,
+        org_id: org.id,
+        kind: 'buyer',
+        external_ref: 'cust-old',
+        is_person: true,
+        name_sealed: await ctx.cipher.seal(org.id, 'Old Format', subject),
+        address_sealed: await ctx.cipher.seal(
+          org.id,
+          JSON.stringify({ line1: '9 Old Rd', country: 'US' }),
+          subject,
+        ),
+        email_sealed: await ctx.cipher.seal(org.id, 'old@example.test', subject),
+        tax_id_sealed: await ctx.cipher.seal(org.id, 'TAX-OLD', subject),
+        country: 'US',
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    const party = await ctx.db
+      .selectFrom('parties')
+      .selectAll()
+      .where('id', '=', partyId)
+      .executeTakeFirstOrThrow();
+    assert.equal(party.personal_sealed, null);
+    assert.deepEqual(await openPartyPersonal(ctx, org.id, party), {
+      name: 'Old Format',
+      address: JSON.stringify({ line1: '9 Old Rd', country: 'US' }),
+      email: 'old@example.test',
+      phone: null,
+      taxId: 'TAX-OLD',
+    });
+
+    const first = await ingestOrders(ctx, org.id, [order('#OLD')], { actor: 'test' });
+    const orderId = first.ids[0]!;
+    await ctx.db
+      .updateTable('orders')
+      .set({
+        personal_sealed: null,
+        ship_to_sealed: await ctx.cipher.seal(
+          org.id,
+          JSON.stringify({ line1: '9 Old Rd', country: 'US' }),
+          subject,
+        ),
+        payment_ref_sealed: await ctx.cipher.seal(org.id, 'pi_old', subject),
+      })
+      .where('id', '=', orderId)
+      .execute();
+    const old = await ctx.db
+      .selectFrom('orders')
+      .selectAll()
+      .where('id', '=', orderId)
+      .executeTakeFirstOrThrow();
+    const opened = await openOrderPersonal(ctx, org.id, old);
+    assert.equal(JSON.parse(opened.shipTo!).line1, '9 Old Rd');
+    assert.equal(opened.paymentReference, 'pi_old');
+
+    // Re-imported with a change: the order now holds the record only.
+    await ingestOrders(ctx, org.id, [order('#OLD', { status: 'refunded', paymentRef: 'pi_new' })], {
+      actor: 'test',
+    });
+    const moved = await ctx.db
+      .selectFrom('orders')
+      .selectAll()
+      .where('id', '=', orderId)
+      .executeTakeFirstOrThrow();
+    assert.equal(moved.ship_to_sealed, null);
+    assert.equal(moved.payment_ref_sealed, null);
+    assert.match(moved.personal_sealed ?? '', /^cg2\./);
+    assert.equal((await openOrderPersonal(ctx, org.id, moved)).paymentReference, 'pi_new');
   });
 
   it('journals each batch in the same transaction', async () => {

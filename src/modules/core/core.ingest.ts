@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.ts';
 import { anyText, type Executor } from '../../platform/db/database.ts';
+import { ORDER_PERSONAL_COLUMNS } from './core.personal.ts';
 import type { OrderRecord, PartyRecord, ProductRecord, ShipmentRecord } from './core.records.ts';
 
 /**
@@ -89,14 +90,10 @@ const PARTY_COLUMNS: UnnestColumns = [
   ['external_ref', 'text'],
   ['is_person', 'bool'],
   ['name', 'text'],
-  ['name_sealed', 'text'],
   ['address', 'jsonb'],
-  ['address_sealed', 'text'],
   ['country', 'text'],
   ['region', 'text'],
-  ['email_sealed', 'text'],
-  ['phone_sealed', 'text'],
-  ['tax_id_sealed', 'text'],
+  ['personal_sealed', 'text'],
   ['mid', 'text'],
   ['email_index', 'text'],
   ['created_at', 'timestamptz'],
@@ -109,14 +106,13 @@ const ORDER_COLUMNS: UnnestColumns = [
   ['external_id', 'text'],
   ['buyer_party_id', 'text'],
   ['ship_to_country', 'text'],
-  ['ship_to_sealed', 'text'],
   ['currency', 'text'],
   ['subtotal', 'numeric'],
   ['shipping', 'numeric'],
   ['tax', 'numeric'],
   ['total', 'numeric'],
   ['payment_method', 'text'],
-  ['payment_ref_sealed', 'text'],
+  ['personal_sealed', 'text'],
   ['status', 'text'],
   ['ordered_at', 'timestamptz'],
   ['paid_at', 'timestamptz'],
@@ -126,10 +122,14 @@ const ORDER_COLUMNS: UnnestColumns = [
   ['created_at', 'timestamptz'],
   ['updated_at', 'timestamptz'],
 ];
-/** An order that exists is replaced in place (same id); created_at is kept. */
+/**
+ * An order that exists is replaced in place (same id); created_at is kept. Its personal data moves to the
+ * record column: the per-field columns of an order written before it are cleared.
+ */
 const ORDER_UPSERT = `on conflict (id) do update set ${ORDER_COLUMNS.map(([c]) => c)
   .filter((c) => !['id', 'org_id', 'platform', 'external_id', 'created_at'].includes(c))
   .map((c) => `${c} = excluded.${c}`)
+  .concat(Object.values(ORDER_PERSONAL_COLUMNS).map((c) => `${c} = null`))
   .join(', ')}`;
 const ORDER_LINE_COLUMNS: UnnestColumns = [
   ['id', 'text'],
@@ -187,14 +187,26 @@ async function selectIn<K, R>(keys: K[], query: (part: K[]) => Promise<R[]>): Pr
   return rows;
 }
 
-async function sealOpt(
+/**
+ * The sealed record of a party (core.personal.ts): a person's name, address, email, phone and tax id, or a
+ * company's email, phone and tax id (its name and address stay in clear). Null when there is nothing to seal.
+ */
+async function sealPartyRecord(
   ctx: AppContext,
   tx: Executor,
   orgId: string,
-  v: string | undefined,
-  subject?: string,
+  p: PartyRecord,
+  subject: string | undefined,
 ): Promise<string | null> {
-  return v === undefined ? null : ctx.cipher.seal(orgId, v, subject, tx);
+  const fields = {
+    name: p.isPerson ? p.name : undefined,
+    address: p.isPerson && p.address ? JSON.stringify(p.address) : undefined,
+    email: p.email,
+    phone: p.phone,
+    taxId: p.taxId,
+  };
+  if (Object.values(fields).every((v) => v === undefined)) return null;
+  return ctx.cipher.sealRecord(orgId, fields, subject, tx);
 }
 
 /** Upserts parties by (kind, externalRef); returns their ids in input order. */
@@ -247,15 +259,12 @@ export async function upsertParties(
       external_ref: p.externalRef,
       is_person: p.isPerson,
       name: p.isPerson ? null : p.name,
-      name_sealed: p.isPerson ? await ctx.cipher.seal(orgId, p.name, subject, tx) : null,
       address: p.isPerson || !p.address ? null : JSON.stringify(p.address),
-      address_sealed:
-        p.isPerson && p.address ? await ctx.cipher.seal(orgId, JSON.stringify(p.address), subject, tx) : null,
       country: p.country,
       region: p.region ?? null,
-      email_sealed: await sealOpt(ctx, tx, orgId, p.email, subject),
-      phone_sealed: await sealOpt(ctx, tx, orgId, p.phone, subject),
-      tax_id_sealed: await sealOpt(ctx, tx, orgId, p.taxId, subject),
+      // A person's data as one sealed record (one AEAD message, ADR 0007); a company's email, phone and
+      // tax id are sealed the same way, under the organisation key.
+      personal_sealed: await sealPartyRecord(ctx, tx, orgId, p, subject),
       mid: p.mid ?? null,
       email_index: p.email ? ctx.cipher.blindIndex(orgId, p.email.toLowerCase()) : null,
       created_at: now,
@@ -454,14 +463,18 @@ export async function ingestOrders(
         external_id: r.externalId,
         buyer_party_id: buyerRef,
         ship_to_country: r.shipTo.country,
-        ship_to_sealed: await ctx.cipher.seal(orgId, JSON.stringify(r.shipTo), subject, tx),
         currency: r.currency,
         subtotal: r.subtotal,
         shipping: r.shipping,
         tax: r.tax,
         total: r.total,
         payment_method: r.paymentMethod ?? null,
-        payment_ref_sealed: await sealOpt(ctx, tx, orgId, r.paymentRef, subject),
+        personal_sealed: await ctx.cipher.sealRecord(
+          orgId,
+          { shipTo: JSON.stringify(r.shipTo), paymentReference: r.paymentRef },
+          subject,
+          tx,
+        ),
         status: r.status,
         ordered_at: r.orderedAt,
         paid_at: r.paidAt ?? null,

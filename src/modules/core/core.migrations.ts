@@ -152,4 +152,15 @@ export const coreMigrations: Record<string, Migration> = {
         .execute();
     },
   },
+  /**
+   * Personal data of a natural person (parties) and of an order's recipient (orders) as one sealed
+   * record (`cg2.`, ADR 0007) instead of one sealed column per field. The per-field columns stay for rows
+   * written before; new rows leave them null.
+   */
+  '202611212030_core_personal_records': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('parties').addColumn('personal_sealed', 'text').execute();
+      await db.schema.alterTable('orders').addColumn('personal_sealed', 'text').execute();
+    },
+  },
 };

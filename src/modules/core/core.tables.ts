@@ -31,7 +31,9 @@ export interface Address {
 
 /**
  * A party. Companies are stored in clear; natural persons (`is_person`) have name, address and contact
- * details sealed (FieldCipher) and only the country in clear.
+ * details sealed (FieldCipher) and only the country in clear: as one sealed record in `personal_sealed`
+ * (fields name, address, email, phone, taxId; core.personal.ts), or, for rows written before that column,
+ * one sealed column per field.
  */
 export interface PartyTable {
   id: string;
@@ -49,6 +51,8 @@ export interface PartyTable {
   email_sealed: string | null;
   phone_sealed: string | null;
   tax_id_sealed: string | null;
+  /** A person's name, address (JSON), email, phone and tax id as one sealed record (`cg2.`, ADR 0007). */
+  personal_sealed: string | null;
   /** Manufacturer identification code (CBP MID) for manufacturers/suppliers. */
   mid: string | null;
   /** Keyed hash of the normalised email for exact lookup. */
@@ -91,6 +95,8 @@ export interface OrderTable {
   total: Numeric;
   payment_method: string | null;
   payment_ref_sealed: string | null;
+  /** Ship-to address (JSON) and payment reference as one sealed record (`cg2.`); older rows use the two columns above. */
+  personal_sealed: string | null;
   status: string;
   ordered_at: Timestamp;
   paid_at: Timestamp | null;

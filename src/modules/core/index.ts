@@ -87,3 +87,13 @@ export * as coreQueries from './core.queries.ts';
 export { ingestOrders, ingestProducts, ingestShipments, upsertParties } from './core.ingest.ts';
 export type { IngestOutcome, IngestResult, IngestOptions } from './core.ingest.ts';
 export * from './core.records.ts';
+export {
+  ORDER_PERSONAL_COLUMNS,
+  ORDER_PERSONAL_FIELDS,
+  PARTY_PERSONAL_COLUMNS,
+  PARTY_PERSONAL_FIELDS,
+  PERSONAL_RECORD_COLUMN,
+  openOrderPersonal,
+  openPartyPersonal,
+} from './core.personal.ts';
+export type { OrderPersonalField, PartyPersonalField } from './core.personal.ts';

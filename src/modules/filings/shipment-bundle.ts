@@ -1,7 +1,7 @@
 import type { AppContext } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
 import { hasPrefix } from '../../platform/ids.ts';
-import { coreQueries } from '../core/index.ts';
+import { coreQueries, openPartyPersonal } from '../core/index.ts';
 import type { BundleParty, ShipmentBundle } from './builders/common.ts';
 import { getSettings } from './filing-settings.service.ts';
 
@@ -10,33 +10,28 @@ import { getSettings } from './filing-settings.service.ts';
 async function openParty(
   ctx: AppContext,
   orgId: string,
-  row: {
+  row: Parameters<typeof openPartyPersonal>[2] & {
     id: string;
     kind: string;
     is_person: boolean;
     name: string | null;
-    name_sealed: string | null;
     address: unknown;
-    address_sealed: string | null;
     country: string;
-    tax_id_sealed: string | null;
     mid: string | null;
   },
 ): Promise<BundleParty> {
-  const name = row.name ?? (row.name_sealed ? await ctx.cipher.open(orgId, row.name_sealed) : null);
-  const address =
-    (row.address as BundleParty['address']) ??
-    (row.address_sealed
-      ? (JSON.parse(await ctx.cipher.open(orgId, row.address_sealed)) as BundleParty['address'])
-      : null);
+  // Sealed fields: one record (`personal_sealed`) or, for older rows, one column per field.
+  const sealed = await openPartyPersonal(ctx, orgId, row);
   return {
     id: row.id,
     kind: row.kind,
     isPerson: row.is_person,
-    name,
-    address,
+    name: row.name ?? sealed.name,
+    address:
+      (row.address as BundleParty['address']) ??
+      (sealed.address ? (JSON.parse(sealed.address) as BundleParty['address']) : null),
     country: row.country,
-    taxId: row.tax_id_sealed ? await ctx.cipher.open(orgId, row.tax_id_sealed) : null,
+    taxId: sealed.taxId,
     mid: row.mid,
   };
 }

@@ -16,6 +16,7 @@ import type { HttpApp } from '../../platform/http/server.ts';
 import { runImport, type ImportRunView } from './index.ts';
 import { chunked } from './import-testing.ts';
 import type { ImportFormat, ImportKind } from './imports.tables.ts';
+import { openOrderPersonal, openPartyPersonal } from '../core/index.ts';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
@@ -95,8 +96,25 @@ describe('imports', () => {
     assert.equal(Number(shopify.total), 62.99);
     assert.equal(shopify.ship_to_country, 'GB');
     assert.equal(new Date(shopify.ordered_at).toISOString(), '2026-10-06T18:44:02.000Z');
-    const shipTo = JSON.parse(await ctx.cipher.open(org.id, shopify.ship_to_sealed!));
+    assert.match(shopify.personal_sealed ?? '', /^cg2\./, 'ship-to and payment reference: one sealed record');
+    assert.equal(shopify.ship_to_sealed, null);
+    const shipTo = JSON.parse((await openOrderPersonal(ctx, org.id, shopify)).shipTo!);
     assert.equal(shipTo.postalCode, 'LS6 2AB');
+    // The buyer: one sealed record for the person, nothing in the per-field columns or in clear.
+    assert.ok(shopify.buyer_party_id, 'the order names its buyer');
+    const buyer = await ctx.db
+      .selectFrom('parties')
+      .selectAll()
+      .where('id', '=', shopify.buyer_party_id)
+      .executeTakeFirstOrThrow();
+    assert.equal(buyer.is_person, true);
+    assert.equal(buyer.name, null);
+    assert.match(buyer.personal_sealed ?? '', /^cg2\./);
+    assert.deepEqual(
+      [buyer.name_sealed, buyer.address_sealed, buyer.email_sealed, buyer.phone_sealed, buyer.tax_id_sealed],
+      [null, null, null, null, null],
+    );
+    assert.ok((await openPartyPersonal(ctx, org.id, buyer)).name, 'the name opens from the record');
     const amazon = await ctx.db
       .selectFrom('orders')
       .selectAll()

@@ -86,7 +86,13 @@ describe('data-subject requests', () => {
       .selectAll()
       .where('id', '=', partyId)
       .executeTakeFirstOrThrow();
-    assert.equal(await ctx.cipher.open(org.id, p.address_sealed as string), '1 New Street');
+    // Re-sealed in the party's record, the other fields unchanged.
+    assert.deepEqual(await ctx.cipher.openRecord(org.id, p.personal_sealed as string), {
+      name: b.name,
+      address: '1 New Street',
+      email: b.email,
+      phone: b.phone,
+    });
     await assert.rejects(
       correctDsr(ctx, officer, r.id, { type: 'parties', recordId: partyId, field: 'address', value: 'x' }),
       /completed/,
@@ -109,7 +115,7 @@ describe('data-subject requests', () => {
       .selectAll()
       .where('id', '=', partyId)
       .executeTakeFirstOrThrow();
-    assert.equal(await ctx.cipher.open(org.id, p.name_sealed as string), b.name);
+    assert.equal(await ctx.cipher.openField(org.id, p.personal_sealed as string, 'name'), b.name);
     assert.equal(await runDueErasures(ctx, org.id), 0);
 
     clock.set('2031-10-02T00:00:00Z');
@@ -117,7 +123,7 @@ describe('data-subject requests', () => {
       assert.equal(await runDueErasures(ctx, org.id), 1);
       const done = await getDsr(ctx, org.id, r.id);
       assert.equal(done.status, 'completed');
-      await assert.rejects(ctx.cipher.open(org.id, p.name_sealed as string), ShreddedError);
+      await assert.rejects(ctx.cipher.openRecord(org.id, p.personal_sealed as string), ShreddedError);
       // The customs record itself is intact: number, amounts, country, dates.
       const o = await ctx.db
         .selectFrom('orders')
@@ -126,7 +132,7 @@ describe('data-subject requests', () => {
         .executeTakeFirstOrThrow();
       assert.equal(o.total, '47.0000');
       assert.equal(o.ship_to_country, 'GB');
-      assert.equal(await ctx.cipher.tryOpen(org.id, o.ship_to_sealed as string), null);
+      assert.equal(await ctx.cipher.tryOpenRecord(org.id, o.personal_sealed as string), null);
       assert.ok((await journal('privacy.subject_shredded')).some((e) => e.subject === r.id));
     } finally {
       clock.set('2026-11-02T09:00:00Z');
@@ -149,13 +155,16 @@ describe('data-subject requests', () => {
       .selectAll()
       .where('id', '=', orderId)
       .executeTakeFirstOrThrow();
-    await assert.rejects(ctx.cipher.open(org.id, o.payment_ref_sealed as string), /erased/);
+    await assert.rejects(ctx.cipher.openRecord(org.id, o.personal_sealed as string), /erased/);
     const ko = await ctx.db
       .selectFrom('orders')
       .selectAll()
       .where('id', '=', kept.orderId)
       .executeTakeFirstOrThrow();
-    assert.equal(await ctx.cipher.open(org.id, ko.payment_ref_sealed as string), keep.paymentRef);
+    assert.equal(
+      await ctx.cipher.openField(org.id, ko.personal_sealed as string, 'paymentReference'),
+      keep.paymentRef,
+    );
     // An export after erasure shows the records with nothing readable.
     const ex = await createDsr(ctx, systemActor(org.id), {
       kind: 'access',
@@ -165,6 +174,72 @@ describe('data-subject requests', () => {
     const out = await exportDsr(ctx, systemActor(org.id), ex.id);
     assert.equal(out.erased, true);
     assert.ok(out.records.every((x) => Object.values(x.personalData).every((v) => v === null)));
+  });
+
+  it('exports, corrects and erases a buyer written in the older per-field format', async () => {
+    const b = buyerData('old');
+    const { partyId, orderId } = await seedBuyerWithOrder(ctx, org.id, b, {
+      format: 'fields',
+      orderedAt: new Date('2020-01-15T00:00:00Z'),
+    });
+    const ex = await createDsr(ctx, officer, { kind: 'export', regime: 'gdpr', subjectKey: b.buyerKey });
+    const out = await exportDsr(ctx, officer, ex.id);
+    assert.deepEqual(out.records.find((x) => x.type === 'parties')?.personalData, {
+      name: b.name,
+      address: b.address,
+      email: b.email,
+      phone: b.phone,
+    });
+    assert.deepEqual(out.records.find((x) => x.type === 'orders')?.personalData, {
+      shipTo: `${b.name}, ${b.address}`,
+      paymentReference: b.paymentRef,
+    });
+    const read = (await journal('personal_data.read')).find((e) => e.subject === ex.id);
+    const readData = typeof read?.data === 'string' ? JSON.parse(read.data) : read?.data;
+    assert.deepEqual([...readData.fields].sort(), [
+      'address',
+      'email',
+      'name',
+      'paymentReference',
+      'phone',
+      'shipTo',
+    ]);
+
+    // A correction moves the row's fields into one sealed record and clears the per-field columns.
+    const c = await createDsr(ctx, officer, { kind: 'correction', regime: 'gdpr', subjectKey: b.buyerKey });
+    await correctDsr(ctx, officer, c.id, {
+      type: 'parties',
+      recordId: partyId,
+      field: 'phone',
+      value: '+44 1',
+    });
+    const p = await ctx.db
+      .selectFrom('parties')
+      .selectAll()
+      .where('id', '=', partyId)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(
+      [p.name_sealed, p.address_sealed, p.email_sealed, p.phone_sealed, p.tax_id_sealed],
+      [null, null, null, null, null],
+    );
+    assert.deepEqual(await ctx.cipher.openRecord(org.id, p.personal_sealed as string), {
+      name: b.name,
+      address: b.address,
+      email: b.email,
+      phone: '+44 1',
+    });
+    // Still found by e-mail (the blind index is unchanged) and erased with the rest.
+    const del = await createDsr(ctx, officer, { kind: 'deletion', regime: 'gdpr', email: b.email });
+    assert.equal(del.subjectKey, b.buyerKey);
+    assert.equal((await eraseDsr(ctx, officer, del.id)).status, 'completed');
+    await assert.rejects(ctx.cipher.openRecord(org.id, p.personal_sealed as string), ShreddedError);
+    const o = await ctx.db
+      .selectFrom('orders')
+      .selectAll()
+      .where('id', '=', orderId)
+      .executeTakeFirstOrThrow();
+    await assert.rejects(ctx.cipher.open(org.id, o.payment_ref_sealed as string), ShreddedError);
+    assert.equal(await ctx.cipher.tryOpen(org.id, o.ship_to_sealed as string), null);
   });
 
   it("erasing an employee's data closes their account: no sign-in, sessions and grants ended, e-mail free again", async () => {

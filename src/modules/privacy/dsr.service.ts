@@ -223,7 +223,9 @@ export async function correctDsr(
   const t = sealedTables().find((x) => x.table === change.type);
   const recordCol =
     t && Object.entries(t.records ?? {}).find(([, fields]) => fields.includes(change.field))?.[0];
-  const col = recordCol ?? (t && Object.entries(t.columns).find(([, label]) => label === change.field)?.[0]);
+  const col =
+    recordCol ??
+    (t && Object.entries(t.columns).find(([c, label]) => label === change.field && !t.records?.[c])?.[0]);
   if (!t || !col) throw invalid(`${change.type}.${change.field} is not a personal-data field`);
   const records = await findSubjectRecords(ctx, actor.orgId, r.subject_key, { open: false });
   if (!records.some((x) => x.table === change.type && x.id === change.recordId))
@@ -237,23 +239,42 @@ export async function correctDsr(
     { corrected, record: change.recordId },
     {
       within: async (tx) => {
-        let sealed: string;
-        if (recordCol) {
-          // One field of a sealed record: re-seal the record with that field replaced.
-          const cur = await sql<{ v: string | null }>`select ${sql.ref(col)} as v from ${sql.table(t.table)}
-            where org_id = ${actor.orgId} and id = ${change.recordId} for update`.execute(tx);
-          const v = cur.rows[0]?.v;
-          const fields = v ? await ctx.cipher.openRecord(actor.orgId, v, tx) : {};
-          sealed = await ctx.cipher.sealRecord(
-            actor.orgId,
-            { ...fields, [change.field]: change.value },
-            r.subject_key,
+        if (!recordCol) {
+          const sealed = await ctx.cipher.seal(actor.orgId, change.value, r.subject_key, tx);
+          await sql`update ${sql.table(t.table)} set ${sql.ref(col)} = ${sealed} where org_id = ${actor.orgId} and id = ${change.recordId}`.execute(
             tx,
           );
-        } else sealed = await ctx.cipher.seal(actor.orgId, change.value, r.subject_key, tx);
-        await sql`update ${sql.table(t.table)} set ${sql.ref(col)} = ${sealed} where org_id = ${actor.orgId} and id = ${change.recordId}`.execute(
+          return;
+        }
+        // One field of a sealed record: re-seal the record with that field replaced. A row written
+        // before the table had the record column keeps one sealed column per field: those fields move
+        // into the record and their columns are cleared, so no stale copy of the data remains.
+        const recordFields = t.records?.[recordCol] ?? [];
+        const legacy = Object.entries(t.columns).filter(
+          ([c, label]) => c !== recordCol && recordFields.includes(label),
+        );
+        const cur = await sql<Record<string, string | null>>`select ${sql.join(
+          [recordCol, ...legacy.map(([c]) => c)].map((c) => sql.ref(c)),
+        )} from ${sql.table(t.table)}
+          where org_id = ${actor.orgId} and id = ${change.recordId} for update`.execute(tx);
+        const row = cur.rows[0] ?? {};
+        const fields: Record<string, string> = {};
+        for (const [c, label] of legacy) {
+          const v = row[c];
+          if (v) fields[label] = await ctx.cipher.open(actor.orgId, v, tx);
+        }
+        const v = row[recordCol];
+        if (v) Object.assign(fields, await ctx.cipher.openRecord(actor.orgId, v, tx));
+        const sealed = await ctx.cipher.sealRecord(
+          actor.orgId,
+          { ...fields, [change.field]: change.value },
+          r.subject_key,
           tx,
         );
+        await sql`update ${sql.table(t.table)} set ${sql.join([
+          sql`${sql.ref(recordCol)} = ${sealed}`,
+          ...legacy.map(([c]) => sql`${sql.ref(c)} = null`),
+        ])} where org_id = ${actor.orgId} and id = ${change.recordId}`.execute(tx);
       },
     },
   );

@@ -82,7 +82,12 @@ export async function findSubjectRecords(
   for (const t of sealedTables()) {
     for (const row of await rowsUnder(ctx, orgId, t, keyIds)) {
       const fields: Record<string, string | null> = {};
-      for (const [col, label] of Object.entries(t.columns)) {
+      // Single fields first, then records: a row holding both (an older row corrected field by field)
+      // shows the record's value of a field it holds.
+      const cols = Object.entries(t.columns).sort(
+        ([a], [b]) => Number(!!t.records?.[a]) - Number(!!t.records?.[b]),
+      );
+      for (const [col, label] of cols) {
         const v = row[col];
         if (typeof v !== 'string' || !keySet.has(keyIdOf(v) ?? '')) continue;
         if (!isSealedRecord(v)) {
@@ -91,7 +96,10 @@ export async function findSubjectRecords(
         }
         // A sealed record: its fields are exported one by one (all null once shredded).
         const record = opts.open === false ? null : await ctx.cipher.tryOpenRecord(orgId, v);
-        for (const f of t.records?.[col] ?? Object.keys(record ?? {})) fields[f] = record?.[f] ?? null;
+        for (const f of t.records?.[col] ?? Object.keys(record ?? {})) {
+          if (record && Object.hasOwn(record, f)) fields[f] = record[f] as string;
+          else if (!Object.hasOwn(fields, f)) fields[f] = null;
+        }
       }
       const context: Record<string, unknown> = {};
       for (const [col, label] of Object.entries(t.context ?? {})) {

@@ -128,15 +128,23 @@ describe('privacy API: transfers and key rotation', () => {
       .where('id', '=', partyId)
       .executeTakeFirstOrThrow();
     const newKey = await envelope(ctx).rotateDataKey(org.id, b.buyerKey);
-    assert.ok((await reencryptRetired(ctx, org.id)) >= 4);
+    // The party's and the order's sealed records (one value each).
+    assert.ok((await reencryptRetired(ctx, org.id)) >= 2);
     const p = await ctx.db
       .selectFrom('parties')
       .selectAll()
       .where('id', '=', partyId)
       .executeTakeFirstOrThrow();
-    assert.equal(keyIdOf(p.name_sealed as string), newKey);
-    assert.notEqual(p.name_sealed, old.name_sealed);
-    assert.equal(await ctx.cipher.open(org.id, p.name_sealed as string), b.name);
+    assert.equal(keyIdOf(p.personal_sealed as string), newKey);
+    assert.notEqual(p.personal_sealed, old.personal_sealed);
+    assert.equal(await ctx.cipher.openField(org.id, p.personal_sealed as string, 'name'), b.name);
+    assert.equal(await ctx.cipher.openField(org.id, p.personal_sealed as string, 'phone'), b.phone);
+    const o = await ctx.db
+      .selectFrom('orders')
+      .selectAll()
+      .where('buyer_party_id', '=', partyId)
+      .executeTakeFirstOrThrow();
+    assert.equal(keyIdOf(o.personal_sealed as string), newKey);
     const info = await envelope(ctx).keyInfo(org.id, newKey);
     assert.equal(info?.subject_key, b.buyerKey);
     const status = await app.inject({

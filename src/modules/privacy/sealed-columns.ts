@@ -1,5 +1,13 @@
+import {
+  ORDER_PERSONAL_COLUMNS,
+  ORDER_PERSONAL_FIELDS,
+  PARTY_PERSONAL_COLUMNS,
+  PARTY_PERSONAL_FIELDS,
+  PERSONAL_RECORD_COLUMN,
+} from '../core/core.personal.ts';
+
 /**
- * Where personal data lives sealed: every table column that holds `cg1.` values. The privacy module uses
+ * Where personal data lives sealed: every table column that holds `cg1.` (field) or `cg2.` (record) values. The privacy module uses
  * this map to find a data subject's values (export, correction, erasure), to re-encrypt values under
  * retired keys, and to prove a raw dump holds no clear text. Each table has `id` and `org_id` columns.
  *
@@ -34,21 +42,21 @@ export function sealedTables(): SealedTable[] {
 }
 
 registerSealedTable({ table: 'users', columns: { email_sealed: 'email', name_sealed: 'name' } });
+// parties and orders: new rows hold one sealed record (`personal_sealed`, ADR 0007), older rows one sealed
+// column per field; both are listed so DSRs, re-encryption and the leak tests cover either format.
+const partyFields = Object.fromEntries(Object.entries(PARTY_PERSONAL_COLUMNS).map(([f, c]) => [c, f]));
+const orderFields = Object.fromEntries(Object.entries(ORDER_PERSONAL_COLUMNS).map(([f, c]) => [c, f]));
 registerSealedTable({
   table: 'parties',
-  columns: {
-    name_sealed: 'name',
-    address_sealed: 'address',
-    email_sealed: 'email',
-    phone_sealed: 'phone',
-    tax_id_sealed: 'taxId',
-  },
+  columns: { ...partyFields, [PERSONAL_RECORD_COLUMN]: 'personal' },
+  records: { [PERSONAL_RECORD_COLUMN]: PARTY_PERSONAL_FIELDS },
   context: { kind: 'kind', country: 'country', external_ref: 'reference' },
   emailIndex: 'email_index',
 });
 registerSealedTable({
   table: 'orders',
-  columns: { ship_to_sealed: 'shipTo', payment_ref_sealed: 'paymentReference' },
+  columns: { ...orderFields, [PERSONAL_RECORD_COLUMN]: 'personal' },
+  records: { [PERSONAL_RECORD_COLUMN]: ORDER_PERSONAL_FIELDS },
   context: {
     platform: 'platform',
     external_id: 'orderNumber',
