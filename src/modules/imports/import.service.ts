@@ -252,7 +252,9 @@ export async function runImport(ctx: AppContext, req: ImportRequest): Promise<Im
     try {
       tally(await ingest(ctx, orgId, items.map((i) => i.record) as never[], opts));
     } catch (err) {
-      ctx.logger.warn({ err, runId }, 'import batch failed; retrying record by record');
+      // The code and constraint only: a database error's detail quotes the row's values.
+      const { code, constraint } = err as { code?: string; constraint?: string };
+      ctx.logger.warn({ runId, code, constraint }, 'import batch failed; retrying record by record');
       for (const it of items) {
         try {
           tally(await ingest(ctx, orgId, [it.record] as never[], opts));

@@ -358,6 +358,32 @@ describe('imports', () => {
     }
   });
 
+  it('imports two files with the same new buyers at once without losing or doubling a record', async () => {
+    const own = await newOrg(ctx);
+    const file = (prefix: string) =>
+      [ORDERS_HEADER, ...Array.from({ length: 40 }, (_, i) => orderRow(`${prefix}-${i}`))]
+        .map((line, i) => (i === 0 ? line : line.replace(/,c-[^,]+,/, `,buyer-${i % 25},`)))
+        .join('\n');
+    const run = (prefix: string) =>
+      runImport(ctx, {
+        orgId: own.id,
+        actor: 'test',
+        fileName: `${prefix}.csv`,
+        kind: 'orders',
+        source: chunked(file(prefix), 512),
+        batchSize: 10,
+      });
+    const [a, b] = await Promise.all([run('RA'), run('RB')]);
+    assert.deepEqual([a.status, a.created, a.quarantined], ['succeeded', 40, 0]);
+    assert.deepEqual([b.status, b.created, b.quarantined], ['succeeded', 40, 0]);
+    const parties = await ctx.db
+      .selectFrom('parties')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('org_id', '=', own.id)
+      .executeTakeFirstOrThrow();
+    assert.equal(Number(parties.n), 25);
+  });
+
   it('quarantines JSON elements by array index and rejects a non-array file', async () => {
     const run = await importText(
       '[{"sku":"J-1","title":"ok"}, {"sku":"J-2"}, 42, {"sku": "J-3", "title": "t", "originCountry": "ZZ"}]',
