@@ -48,15 +48,25 @@ function start(args: string[], env: Record<string, string> = {}): ChildProcess {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, DATABASE_URL: url.toString(), CROSSGATE_HOME: home, LOG_LEVEL: 'warn', ...env },
   });
+  // Drain stdout: a child's writes to a full, unread pipe block it (Node writes to pipes synchronously),
+  // and a blocked worker cannot even act on SIGTERM. That, not the worker, was why runs hung.
+  c.stdout!.resume();
   children.add(c);
   c.once('exit', () => children.delete(c));
   return c;
 }
 
+/** SIGTERM, then SIGKILL after 10 s; a process that needed the SIGKILL is reported (a worker did hang). */
 async function stop(c: ChildProcess) {
+  if (c.exitCode !== null) return;
   const gone = new Promise((r) => c.once('exit', r));
   c.kill('SIGTERM');
+  const timer = setTimeout(() => {
+    console.log(`  note: ${c.spawnargs.slice(2, 3).join(' ')} pid ${c.pid} ignored SIGTERM for 10 s; killed`);
+    c.kill('SIGKILL');
+  }, 10_000);
   await gone;
+  clearTimeout(timer);
 }
 
 const pct = (xs: number[], p: number) => {
