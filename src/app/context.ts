@@ -47,7 +47,7 @@ export async function createAppContext(opts: CreateContextOptions = {}): Promise
     ids: typeIdGenerator,
     keys,
     cipher: new EnvelopeFieldCipher(database.db, keys, clock),
-    journal: new SqlJournal({ clock, ids: typeIdGenerator, dialect: database.dialect }),
+    journal: new SqlJournal({ clock, ids: typeIdGenerator }),
   };
   wireWorkflows(ctx);
   if (opts.migrate ?? config.CROSSGATE_MIGRATE_ON_START) {

@@ -1,4 +1,4 @@
-import crypto from 'node:crypto';
+import { randomInto } from './crypto/random.ts';
 
 /**
  * Prefixed, time-sortable ids (TypeID: prefix + UUIDv7 in Crockford base32), generated in one place.
@@ -47,9 +47,6 @@ export interface IdGenerator {
 }
 
 const CROCKFORD = '0123456789abcdefghjkmnpqrstvwxyz';
-const POOL_IDS = 1024;
-const pool = Buffer.alloc(POOL_IDS * 10);
-let poolAt = POOL_IDS * 10;
 const uuid = new Uint8Array(16);
 let lastMs = -1;
 
@@ -57,17 +54,13 @@ let lastMs = -1;
  * The 26-character TypeID suffix of a new UUIDv7 (RFC 9562): 48-bit Unix milliseconds, version 7,
  * 74 random bits, variant 10. Within one millisecond (or if the clock steps back) the previous id's
  * random bits are incremented, so ids from this process sort in the order they were made, as the
- * `uuid` package's v7 does. Random bytes come from a pool refilled 1,024 ids at a time: this is
+ * `uuid` package's v7 does. Random bytes come from the pooled CSPRNG (platform/crypto/random.ts): this is
  * ~10x cheaper than `typeid-js` per id, which matters on bulk paths (journal appends, imports).
  */
 function uuidV7Suffix(): string {
   const now = Date.now();
   if (now > lastMs) {
-    if (poolAt === pool.length) {
-      crypto.randomFillSync(pool);
-      poolAt = 0;
-    }
-    for (let i = 6; i < 16; i++) uuid[i] = pool[poolAt++]!;
+    randomInto(uuid, 6, 10);
     lastMs = now;
   } else {
     // Same millisecond: count up in the random bits (bytes 15 → 6, skipping the version/variant bits).

@@ -1,10 +1,10 @@
-import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.ts';
 import { anyText, type Executor } from '../../platform/db/database.ts';
-import { copyRows, copyText, supportsCopy } from '../../platform/db/copy.ts';
+import { copyRows, copyText } from '../../platform/db/copy.ts';
 import { ORDER_PERSONAL_COLUMNS } from './core.personal.ts';
 import type { OrderRecord, PartyRecord, ProductRecord, ShipmentRecord } from './core.records.ts';
+import { contentHashKey, contentHashWith } from './content-hash.ts';
 
 /**
  * The write side of the domain core: idempotent upserts of canonical records by natural key.
@@ -22,63 +22,16 @@ export interface IngestResult {
 export interface IngestOptions {
   actor: string;
   importRunId?: string | undefined;
+  /**
+   * The records' content hashes, in order, when the caller computed them already (the importer's parsing
+   * thread does, with `contentHashWith(contentHashKey(ctx), orgId, record)`); computed here otherwise.
+   */
+  hashes?: ReadonlyArray<string | undefined> | undefined;
 }
 
-const quotedKeys = new Map<string, string>();
-/** A member name as a JSON string, remembered: records repeat the same few dozen names. */
-function quoteKey(k: string): string {
-  let q = quotedKeys.get(k);
-  if (q === undefined) {
-    q = JSON.stringify(k);
-    if (quotedKeys.size < 10_000) quotedKeys.set(k, q);
-  }
-  return q;
-}
-
-/**
- * Canonical JSON (sorted keys, undefined members left out, dates as ISO strings) of a record, for
- * content hashing. One pass of string building: this runs for every imported row.
- */
-function canonical(v: unknown): string {
-  if (typeof v === 'string') return JSON.stringify(v);
-  if (v === null || v === undefined) return 'null';
-  if (typeof v !== 'object') return JSON.stringify(v);
-  if (v instanceof Date) return `"${v.toISOString()}"`;
-  if (Array.isArray(v)) {
-    let s = '[';
-    for (let i = 0; i < v.length; i++) s += (i ? ',' : '') + canonical(v[i]);
-    return `${s}]`;
-  }
-  const o = v as Record<string, unknown>;
-  const keys = Object.keys(o).sort();
-  let s = '{';
-  for (const k of keys) {
-    const x = o[k];
-    if (x === undefined) continue;
-    s += `${s.length > 1 ? ',' : ''}${quoteKey(k)}:${canonical(x)}`;
-  }
-  return `${s}}`;
-}
-
-const hashKeys = new WeakMap<AppContext['keys'], crypto.KeyObject>();
-/** The blind-index key as a KeyObject, built once per key provider: building it per hash costs more than hashing. */
-function hashKey(ctx: AppContext): crypto.KeyObject {
-  let k = hashKeys.get(ctx.keys);
-  if (!k) {
-    k = crypto.createSecretKey(ctx.keys.blindIndexKey());
-    hashKeys.set(ctx.keys, k);
-  }
-  return k;
-}
-
-/** Keyed hash (HMAC) so the stored hash of a record with personal data is not a dictionary target. */
-function contentHash(ctx: AppContext, orgId: string, record: unknown): string {
-  return crypto
-    .createHmac('sha256', hashKey(ctx))
-    .update(orgId)
-    .update('\0')
-    .update(canonical(record))
-    .digest('base64url');
+/** The content hash of records[i]: the caller's, or computed now. */
+function hashOf(ctx: AppContext, orgId: string, record: unknown, i: number, opts: IngestOptions): string {
+  return opts.hashes?.[i] ?? contentHashWith(contentHashKey(ctx), orgId, record);
 }
 
 /** Column name and the PostgreSQL type of its array parameter, for insertRows. */
@@ -154,14 +107,13 @@ function copyField(v: unknown): string {
 }
 
 /**
- * Bulk insert of new rows. On PostgreSQL: `COPY … FROM STDIN` in the caller's transaction (the server's
- * cheapest way in). On PGlite, or when a conflict clause is needed: `insert … select * from
+ * Bulk insert of new rows: `COPY … FROM STDIN` in the caller's transaction (the database's cheapest way
+ * in, on both drivers: platform/db/copy.ts). When a conflict clause is needed: `insert … select * from
  * unnest($1::text[], $2::numeric[], …)`, one array parameter per column instead of one per cell, so a
  * batch of thousands of rows is one short statement parsed and planned once.
  * A unique violation under COPY fails the batch, which the importer retries record by record.
  */
 async function insertRows(
-  ctx: AppContext,
   tx: Executor,
   table: string,
   columns: UnnestColumns,
@@ -169,7 +121,7 @@ async function insertRows(
   onConflict?: string,
 ): Promise<void> {
   if (rows.length === 0) return;
-  if (onConflict === undefined && supportsCopy(ctx.database.dialect)) {
+  if (onConflict === undefined) {
     let text = '';
     for (const r of rows) {
       for (let i = 0; i < columns.length; i++) text += (i ? '\t' : '') + copyField(r[columns[i]![0]]);
@@ -299,7 +251,7 @@ export async function upsertParties(
   }
   // A party created meanwhile by a concurrent import fails this batch, which is then retried record by
   // record and finds it (PGlite, with one connection, cannot race).
-  for (const batch of chunk(inserts, 2000)) await insertRows(ctx, tx, 'parties', PARTY_COLUMNS, batch);
+  for (const batch of chunk(inserts, 2000)) await insertRows(tx, 'parties', PARTY_COLUMNS, batch);
   return parties.map((p) => existing.get(`${p.kind}|${p.externalRef}`)!);
 }
 
@@ -329,8 +281,8 @@ export async function ingestProducts(
     const supplierIds = await upsertParties(ctx, tx, orgId, suppliers);
     const supplierId = new Map(suppliers.map((s, i) => [`${s.kind}|${s.externalRef}`, supplierIds[i]!]));
     const changes: Array<{ id: string; sku: string; hash: string; change: IngestOutcome }> = [];
-    for (const r of records) {
-      const hash = contentHash(ctx, orgId, r);
+    for (const [i, r] of records.entries()) {
+      const hash = hashOf(ctx, orgId, r, i, opts);
       const prev = existing.get(r.sku);
       const row = {
         org_id: orgId,
@@ -418,7 +370,7 @@ export async function ingestOrders(
       );
       for (const r of rows) existing.set(key(platform, r.external_id), r);
     }
-    const hashes = records.map((r) => contentHash(ctx, orgId, r));
+    const hashes = records.map((r, i) => hashOf(ctx, orgId, r, i, opts));
     const todo: number[] = [];
     records.forEach((r, i) => {
       const prev = existing.get(key(r.platform, r.externalId));
@@ -536,15 +488,15 @@ export async function ingestOrders(
     const again = new Set(replaced);
     const fresh = orderRows.filter((o) => !again.has(o.id));
     const updates = orderRows.filter((o) => again.has(o.id));
-    for (const batch of chunk(fresh, 2000)) await insertRows(ctx, tx, 'orders', ORDER_COLUMNS, batch);
+    for (const batch of chunk(fresh, 2000)) await insertRows(tx, 'orders', ORDER_COLUMNS, batch);
     for (const batch of chunk(updates, 2000))
-      await insertRows(ctx, tx, 'orders', ORDER_COLUMNS, batch, ORDER_UPSERT);
+      await insertRows(tx, 'orders', ORDER_COLUMNS, batch, ORDER_UPSERT);
     const lines = lineRows.filter((l) => liveIds.has(l.order_id));
     // A duplicated order inside the batch contributes only its last version's lines.
     const lastLines = new Map<string, (typeof lines)[number]>();
     for (const l of lines) lastLines.set(`${l.order_id}|${l.line_no}`, l);
     for (const batch of chunk([...lastLines.values()], 5000))
-      await insertRows(ctx, tx, 'order_lines', ORDER_LINE_COLUMNS, batch);
+      await insertRows(tx, 'order_lines', ORDER_LINE_COLUMNS, batch);
     await ctx.journal.append(tx, orgId, [
       {
         kind: 'orders.upserted',
@@ -599,8 +551,8 @@ export async function ingestShipments(
       orderByExt.set(`|${r.external_id}`, r.id);
     }
     const changes: Array<{ id: string; reference: string; hash: string; change: IngestOutcome }> = [];
-    for (const r of records) {
-      const hash = contentHash(ctx, orgId, r);
+    for (const [i, r] of records.entries()) {
+      const hash = hashOf(ctx, orgId, r, i, opts);
       const prev = existing.get(r.reference);
       if (prev && prev.content_hash === hash) {
         outcomes.push('unchanged');

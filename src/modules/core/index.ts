@@ -86,6 +86,7 @@ export type { Address, PartyKind, TransportMode } from './core.tables.ts';
 export * as coreQueries from './core.queries.ts';
 export { ingestOrders, ingestProducts, ingestShipments, upsertParties } from './core.ingest.ts';
 export type { IngestOutcome, IngestResult, IngestOptions } from './core.ingest.ts';
+export { contentHashKey, contentHashWith } from './content-hash.ts';
 export * from './core.records.ts';
 export {
   ORDER_PERSONAL_COLUMNS,

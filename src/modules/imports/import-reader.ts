@@ -4,6 +4,7 @@ import type { KeyObject } from 'node:crypto';
 import type { ZodType } from 'zod';
 import { orderRecord, productRecord, shipmentRecord } from '../core/core.records.ts';
 import { blindIndexWith } from '../../platform/crypto/blind-index.ts';
+import { contentHashWith } from '../core/content-hash.ts';
 import type { ImportFormat, ImportKind } from './imports.tables.ts';
 import { FileFault, csvRecords, jsonArrayDocs, ndjsonDocs, type RowFault } from './import-sources.ts';
 import { csvAssembler, jsonCandidate, type Candidate, type CsvFamily } from './import-mappers.ts';
@@ -28,6 +29,8 @@ export interface ValidItem {
   rowNumber: number;
   raw: string;
   rawLength: number;
+  /** The record's content hash (core/content-hash.ts), when the reader was given the key. */
+  hash?: string | undefined;
 }
 
 export interface ReadBatch {
@@ -196,6 +199,7 @@ export async function* validatedBatches(
   kind: ImportKind,
   personRef: (email: string) => string,
   limits: ReadLimits,
+  hash?: (record: unknown) => string,
 ): AsyncGenerator<ReadBatch> {
   const stats = { rows: 0 };
   let b: ReadBatch = { items: [], quarantine: [], records: 0, rows: 0 };
@@ -213,7 +217,13 @@ export async function* validatedBatches(
         b.records++;
         const v = validateCandidate(kind, u);
         if (v.ok) {
-          b.items.push({ record: v.record, rowNumber: u.rowNumber, raw: u.raw, rawLength: u.rawLength });
+          b.items.push({
+            record: v.record,
+            rowNumber: u.rowNumber,
+            raw: u.raw,
+            rawLength: u.rawLength,
+            hash: hash?.(v.record),
+          });
           chars += u.raw.length;
         } else b.quarantine.push(v.entry);
       }
@@ -237,6 +247,8 @@ export interface ReadOptions {
   limits: ReadLimits;
   /** The organisation's blind-index key (person references from e-mail addresses). */
   indexKey: KeyObject;
+  /** With the organisation: content hashes of the valid records are computed while reading. */
+  contentHash?: { key: KeyObject; orgId: string } | undefined;
   /** Parse in a worker thread (large files; needs a second core to pay off). */
   worker: boolean;
 }
@@ -249,9 +261,19 @@ export function wantsWorker(sizeHint: number | undefined): boolean {
 }
 
 export function readValidated(text: AsyncIterable<string>, o: ReadOptions): AsyncIterable<ReadBatch> {
-  if (!o.worker)
-    return validatedBatches(text, o.format, o.kind, (e) => blindIndexWith(o.indexKey, e), o.limits);
+  if (!o.worker) return validatedBatches(text, o.format, o.kind, personRefFn(o), o.limits, hashFn(o));
   return readInWorker(text, o);
+}
+
+/** How the reader makes person references from e-mail addresses (both threads). */
+export function personRefFn(o: Pick<ReadOptions, 'indexKey'>): (email: string) => string {
+  return (e) => blindIndexWith(o.indexKey, e);
+}
+
+/** How the reader hashes valid records, if asked to (both threads). */
+export function hashFn(o: Pick<ReadOptions, 'contentHash'>): ((record: unknown) => string) | undefined {
+  const h = o.contentHash;
+  return h ? (r) => contentHashWith(h.key, h.orgId, r) : undefined;
 }
 
 /** Messages between this thread and import-worker.ts. */
@@ -265,6 +287,9 @@ export type FromWorker =
   | { type: 'done'; fault?: { message: string; rowNumber: number; field: string } }
   | { type: 'crash'; message: string };
 
+/** What import-worker.ts is started with. */
+export type WorkerOptions = Pick<ReadOptions, 'format' | 'kind' | 'limits' | 'indexKey' | 'contentHash'>;
+
 /** Text chunks the worker may hold, and finished batches that may wait here, before reading pauses. */
 const CHUNKS_AHEAD = 4;
 const BATCHES_AHEAD = 2;
@@ -276,7 +301,13 @@ const BATCHES_AHEAD = 2;
  */
 async function* readInWorker(text: AsyncIterable<string>, o: ReadOptions): AsyncGenerator<ReadBatch> {
   const worker = new Worker(new URL('./import-worker.ts', import.meta.url), {
-    workerData: { format: o.format, kind: o.kind, limits: o.limits, indexKey: o.indexKey },
+    workerData: {
+      format: o.format,
+      kind: o.kind,
+      limits: o.limits,
+      indexKey: o.indexKey,
+      contentHash: o.contentHash,
+    } satisfies WorkerOptions,
   });
   const inbox: FromWorker[] = [];
   let wake: (() => void) | undefined;

@@ -1,18 +1,17 @@
 // Worker-thread host of validatedBatches (import-reader.ts): text chunks in, batches out.
-import type { KeyObject } from 'node:crypto';
 import { parentPort, workerData } from 'node:worker_threads';
-import { blindIndexWith } from '../../platform/crypto/blind-index.ts';
-import type { ImportFormat, ImportKind } from './imports.tables.ts';
 import { FileFault } from './import-sources.ts';
-import { type FromWorker, type ReadLimits, type ToWorker, validatedBatches } from './import-reader.ts';
+import {
+  type FromWorker,
+  type ToWorker,
+  type WorkerOptions,
+  hashFn,
+  personRefFn,
+  validatedBatches,
+} from './import-reader.ts';
 
 const port = parentPort!;
-const { format, kind, limits, indexKey } = workerData as {
-  format: ImportFormat;
-  kind: ImportKind;
-  limits: ReadLimits;
-  indexKey: KeyObject;
-};
+const options = workerData as WorkerOptions;
 const post = (m: FromWorker) => port.postMessage(m);
 
 /** The text as this thread receives it; an abort from the reading side surfaces as its FileFault. */
@@ -38,10 +37,11 @@ async function* incoming(): AsyncGenerator<string> {
 try {
   for await (const batch of validatedBatches(
     incoming(),
-    format,
-    kind,
-    (e) => blindIndexWith(indexKey, e),
-    limits,
+    options.format,
+    options.kind,
+    personRefFn(options),
+    options.limits,
+    hashFn(options),
   ))
     post({ type: 'batch', batch });
   post({ type: 'done' });

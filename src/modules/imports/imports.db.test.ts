@@ -382,6 +382,16 @@ describe('imports', () => {
       .where('org_id', '=', own.id)
       .executeTakeFirstOrThrow();
     assert.equal(Number(parties.n), 25);
+    // One data key per buyer, whichever import made it (on PostgreSQL the second one's bulk COPY of keys
+    // meets the first one's and falls back to insert-or-skip).
+    const keys = await ctx.db
+      .selectFrom('data_keys')
+      .select((eb) => eb.fn.count<number>('subject_key').distinct().as('subjects'))
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('org_id', '=', own.id)
+      .where('subject_key', 'is not', null)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual([Number(keys.n), Number(keys.subjects)], [25, 25]);
   });
 
   it('quarantines JSON elements by array index and rejects a non-array file', async () => {

@@ -32,16 +32,37 @@ const EMAIL = /[^\s@]+@[^\s@]+\.[a-z]{2,}/i;
 
 /** Refuses an obvious e-mail address anywhere in `data`: persons are referenced by id or keyed hash. */
 export function assertNoPersonalData(data: unknown, path = 'data'): void {
-  if (typeof data === 'string') {
-    if (EMAIL.test(data))
-      throw invalid(
-        'Personal data must not be journaled in clear: reference the person by id or keyed hash',
-        [{ field: path, message: 'looks like an e-mail address' }],
-      );
-  } else if (Array.isArray(data)) {
-    for (const [i, v] of data.entries()) assertNoPersonalData(v, `${path}.${i}`);
+  const at = emailAt(data);
+  if (at)
+    throw invalid('Personal data must not be journaled in clear: reference the person by id or keyed hash', [
+      { field: [path, ...at.reverse()].join('.'), message: 'looks like an e-mail address' },
+    ]);
+}
+
+/**
+ * The path (innermost first) to a string in `data` that looks like an e-mail address, or undefined.
+ * Runs on every journal entry, some listing thousands of imported records: no work per member beyond
+ * the walk, the path is built only for a hit, and only strings holding an "@" meet the regex.
+ */
+function emailAt(data: unknown): Array<string | number> | undefined {
+  if (typeof data === 'string') return data.includes('@') && EMAIL.test(data) ? [] : undefined;
+  if (Array.isArray(data)) {
+    for (let i = 0; i < data.length; i++) {
+      const at = emailAt(data[i]);
+      if (at) {
+        at.push(i);
+        return at;
+      }
+    }
   } else if (data && typeof data === 'object')
-    for (const [k, v] of Object.entries(data)) assertNoPersonalData(v, `${path}.${k}`);
+    for (const k in data) {
+      const at = emailAt((data as Record<string, unknown>)[k]);
+      if (at) {
+        at.push(k);
+        return at;
+      }
+    }
+  return undefined;
 }
 
 export function validateRecord(r: JournalRecord, position: number): void {

@@ -2,8 +2,8 @@ import { sql } from 'kysely';
 import type { Clock } from '../../platform/clock.ts';
 import type { IdGenerator } from '../../platform/ids.ts';
 import type { JournalPort, JournalRecord } from '../../platform/context.ts';
-import type { DialectName, Executor } from '../../platform/db/database.ts';
-import { copyBytes, copyRows, copyText, supportsCopy } from '../../platform/db/copy.ts';
+import type { Executor } from '../../platform/db/database.ts';
+import { copyBytes, copyRows, copyText } from '../../platform/db/copy.ts';
 import { validateRecord } from './entry-kinds.ts';
 import { identityHashOf, leafText, logOrigin } from './leaf.ts';
 import { canonicalJsonOf } from './canonical-json.ts';
@@ -68,19 +68,16 @@ interface Row {
  * The journal's write path, in the caller's transaction. It locks the organisation's log row, so
  * indexes are gap-free and the right edge of the tree is read and written consistently; if the
  * caller's transaction rolls back, the entries, the new nodes and the new size all roll back with it.
- * Rows go in a few thousand at a time: `COPY … FROM STDIN` on PostgreSQL (node-postgres), one
- * `INSERT … SELECT FROM unnest(…)` on PGlite. Each chunk is sent without waiting, so the database
- * writes one chunk while the next is hashed.
+ * Rows go in a few thousand at a time by `COPY … FROM STDIN` (platform/db/copy.ts). Each chunk is sent
+ * without waiting, so on PostgreSQL the server writes one chunk while the next is hashed.
  */
 export class SqlJournal implements JournalPort {
   private readonly clock: Clock;
   private readonly ids: IdGenerator;
-  private readonly copy: boolean;
 
-  constructor(opts: { clock: Clock; ids: IdGenerator; dialect: DialectName }) {
+  constructor(opts: { clock: Clock; ids: IdGenerator }) {
     this.clock = opts.clock;
     this.ids = opts.ids;
-    this.copy = supportsCopy(opts.dialect);
   }
 
   async append(tx: Executor, orgId: string, records: JournalRecord[]): Promise<void> {
@@ -168,7 +165,7 @@ export class SqlJournal implements JournalPort {
         });
         appended.push({ index: idx, id, leafHash: leaf.toString('hex') });
       }
-      const write = this.copy ? copyChunk(tx, orgId, atIso, rows) : insertChunk(tx, orgId, at, rows);
+      const write = copyChunk(tx, orgId, atIso, rows);
       write.catch(() => {}); // awaited below; this only keeps an early failure from being "unhandled"
       pending.push(write);
     }
@@ -181,7 +178,7 @@ export class SqlJournal implements JournalPort {
   }
 }
 
-/** PostgreSQL: the chunk as COPY text rows (no parameter arrays to build, escape and parse). */
+/** The chunk as COPY text rows (no parameter arrays to build, escape and parse), on both drivers. */
 function copyChunk(tx: Executor, orgId: string, atIso: string, rows: Row[]): Promise<void> {
   const org = copyText(orgId);
   let text = '';
@@ -189,22 +186,6 @@ function copyChunk(tx: Executor, orgId: string, atIso: string, rows: Row[]): Pro
     text += `${org}\t${x.idx}\t${copyText(x.id)}\t${copyText(x.r.kind)}\t${x.r.version}\t${copyText(x.r.actor)}\t${copyText(x.subject)}\t${copyText(x.data)}\t${atIso}\t${copyBytes(x.leaf)}\t${copyBytes(x.identity)}\t${x.r.dedupe === true ? 't' : 'f'}\t${copyBytes(x.nodes)}\n`;
   }
   return copyRows(tx, 'journal_entries', ENTRY_COLUMNS, text);
-}
-
-/** PGlite: one INSERT … SELECT FROM unnest(arrays) per chunk. */
-async function insertChunk(tx: Executor, orgId: string, at: Date, rows: Row[]): Promise<void> {
-  const hex = (b: Buffer) => b.toString('hex');
-  await sql`
-    insert into journal_entries (${sql.raw(ENTRY_COLUMNS.join(', '))})
-    select ${orgId}, t.idx, t.id, t.kind, t.version, t.actor, t.subject, t.data::json, ${at},
-           decode(t.leaf, 'hex'), decode(t.identity, 'hex'), t.dedupe, decode(t.nodes, 'hex')
-    from unnest(${rows.map((x) => x.idx)}::bigint[], ${rows.map((x) => x.id)}::text[],
-                ${rows.map((x) => x.r.kind)}::text[], ${rows.map((x) => x.r.version)}::int[],
-                ${rows.map((x) => x.r.actor)}::text[], ${rows.map((x) => x.subject)}::text[],
-                ${rows.map((x) => x.data)}::text[], ${rows.map((x) => hex(x.leaf))}::text[],
-                ${rows.map((x) => hex(x.identity))}::text[], ${rows.map((x) => hex(x.nodes))}::text[],
-                ${rows.map((x) => x.r.dedupe === true)}::boolean[])
-         as t(idx, id, kind, version, actor, subject, data, leaf, identity, nodes, dedupe)`.execute(tx);
 }
 
 /** Which row holds a node, and where in it: leaves in `leaf_hash`, level ≥ 1 in `nodes`. */

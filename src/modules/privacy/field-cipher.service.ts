@@ -6,6 +6,9 @@ import type { KeyProvider } from '../../platform/crypto/key-provider.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
 import { blindIndexWith } from '../../platform/crypto/blind-index.ts';
+import { randomBytes } from '../../platform/crypto/random.ts';
+import { copyRows, copyText } from '../../platform/db/copy.ts';
+import { isUniqueViolation } from '../../platform/db/database.ts';
 import { FieldGcm, IV_BYTES, TAG_BYTES } from './gcm.ts';
 
 /** One field per message: `cg1.<keyId>.<base64url(iv | tag | ciphertext)>`. */
@@ -227,9 +230,9 @@ export class EnvelopeFieldCipher implements FieldCipher {
     version: number,
     generated: Map<string, Buffer>,
   ) {
-    const plain = crypto.randomBytes(32);
+    const plain = randomBytes(32);
     const { kekId, wrapped } = this.keys.wrap(plain);
-    const id = `dk_${crypto.randomBytes(10).toString('hex')}`;
+    const id = `dk_${randomBytes(10).toString('hex')}`;
     generated.set(id, plain);
     return {
       id,
@@ -292,17 +295,42 @@ export class EnvelopeFieldCipher implements FieldCipher {
       if (missing.length === 0) continue;
       const generated = new Map<string, Buffer>();
       const rows = missing.map((s) => this.newKeyRow(orgId, s, next.get(s) ?? 1, generated));
-      const created = await sql<KeyRow>`
-        insert into data_keys (id, org_id, subject_key, version, kek_id, wrapped, created_at)
-        select t.id, ${orgId}, t.subject_key, t.version, t.kek_id, t.wrapped, ${this.clock.now()}
-        from unnest(${rows.map((r) => r.id)}::text[], ${missing}::text[], ${rows.map((r) => r.version)}::int[],
-                    ${rows.map((r) => r.kek_id)}::text[], ${rows.map((r) => r.wrapped)}::text[])
-             as t(id, subject_key, version, kek_id, wrapped)
-        on conflict do nothing
-        returning id, org_id, subject_key, version, kek_id, wrapped, shredded_at`.execute(db);
-      for (const r of created.rows)
+      for (const r of await this.insertKeyRows(db, rows))
         (scoped ?? this.current).set(`${orgId}|${r.subject_key}`, this.live(r, generated.get(r.id)));
     }
+  }
+
+  /**
+   * Inserts new data-key rows and returns those that went in. Inside a transaction the rows go in by
+   * COPY under a savepoint (the bulk path: one new key per new buyer of an import); if another writer
+   * created a key for one of these subjects meanwhile, the savepoint is rolled back and the rows go in
+   * with `on conflict do nothing`, which skips the ones taken (their subjects are then found next time).
+   */
+  private async insertKeyRows(db: Executor, rows: Array<ReturnType<EnvelopeFieldCipher['newKeyRow']>>) {
+    const columns = ['id', 'org_id', 'subject_key', 'version', 'kek_id', 'wrapped', 'created_at'] as const;
+    if (db.isTransaction) {
+      let text = '';
+      for (const r of rows)
+        text += `${copyText(r.id)}\t${copyText(r.org_id)}\t${copyText(r.subject_key)}\t${r.version}\t${copyText(r.kek_id)}\t${copyText(r.wrapped)}\t${r.created_at.toISOString()}\n`;
+      await sql`savepoint data_keys_copy`.execute(db);
+      try {
+        await copyRows(db, 'data_keys', [...columns], text);
+        await sql`release savepoint data_keys_copy`.execute(db);
+        return rows.map((r) => ({ ...r, shredded_at: null }));
+      } catch (err) {
+        await sql`rollback to savepoint data_keys_copy`.execute(db);
+        if (!isUniqueViolation(err)) throw err;
+      }
+    }
+    const created = await sql<KeyRow>`
+      insert into data_keys (${sql.raw(columns.join(', '))})
+      select * from unnest(${rows.map((r) => r.id)}::text[], ${rows.map((r) => r.org_id)}::text[],
+                  ${rows.map((r) => r.subject_key)}::text[], ${rows.map((r) => r.version)}::int[],
+                  ${rows.map((r) => r.kek_id)}::text[], ${rows.map((r) => r.wrapped)}::text[],
+                  ${rows.map((r) => r.created_at.toISOString())}::timestamptz[])
+      on conflict do nothing
+      returning id, org_id, subject_key, version, kek_id, wrapped, shredded_at`.execute(db);
+    return created.rows;
   }
 
   async seal(orgId: string, plaintext: string, subjectKey?: string, tx?: Executor): Promise<string> {

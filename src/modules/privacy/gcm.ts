@@ -1,26 +1,9 @@
 import crypto from 'node:crypto';
+import { randomInto } from '../../platform/crypto/random.ts';
 
 export const IV_BYTES = 12;
 export const TAG_BYTES = 16;
 const HEADER = IV_BYTES + TAG_BYTES;
-
-/** IVs handed out from one CSPRNG buffer, refilled every 4,096 IVs (one native call instead of 4,096). */
-const POOL_IVS = 4096;
-const ivPool = Buffer.allocUnsafe(POOL_IVS * IV_BYTES);
-let ivNext = POOL_IVS;
-
-/** Writes 12 fresh random bytes into `out` at `at` (the same CSPRNG as crypto.randomBytes, batched). */
-function writeIv(out: Buffer, at: number): void {
-  if (ivNext === POOL_IVS) {
-    crypto.randomFillSync(ivPool);
-    ivNext = 0;
-  }
-  const from = ivNext * IV_BYTES;
-  ivPool.copy(out, at, from, from + IV_BYTES);
-  // Each IV is used once: wipe it from the pool so nothing can hand it out again.
-  ivPool.fill(0, from, from + IV_BYTES);
-  ivNext++;
-}
 
 /**
  * AES-256-GCM for sealed fields, entirely through node:crypto (OpenSSL, AES-NI and constant-time GHASH).
@@ -29,7 +12,7 @@ function writeIv(out: Buffer, at: number): void {
  * encryption itself.
  *
  * What is left per call is node:crypto itself (createCipheriv/createDecipheriv, update, final): the IVs
- * come from a pooled CSPRNG buffer and the output is written into one buffer, no concatenation.
+ * come from the pooled CSPRNG (platform/crypto/random.ts) and the output is written into one buffer, no concatenation.
  *
  * Decision (ADR 0002, amended): an earlier version computed the GCM tag in JavaScript over an OpenSSL
  * key stream to double the small-field rate. It was replaced: hand-written GHASH is not constant-time
@@ -47,7 +30,7 @@ export class FieldGcm {
   seal(plain: Buffer | string, aad: Buffer): Buffer {
     const body = typeof plain === 'string' ? Buffer.from(plain, 'utf8') : plain;
     const out = Buffer.allocUnsafe(HEADER + body.length);
-    writeIv(out, 0);
+    randomInto(out, 0, IV_BYTES);
     const c = crypto.createCipheriv('aes-256-gcm', this.key, out.subarray(0, IV_BYTES));
     c.setAAD(aad);
     c.update(body).copy(out, HEADER);

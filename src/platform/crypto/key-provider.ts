@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { randomBytes } from './random.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -71,7 +72,7 @@ interface KeyFile {
 }
 
 function wrapWith(kek: crypto.KeyObject, dataKey: Buffer): string {
-  const iv = crypto.randomBytes(12);
+  const iv = randomBytes(12);
   const c = crypto.createCipheriv('aes-256-gcm', kek, iv);
   const ct = Buffer.concat([c.update(dataKey), c.final()]);
   return Buffer.concat([iv, c.getAuthTag(), ct]).toString('base64url');

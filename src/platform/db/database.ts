@@ -3,7 +3,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
-import { CopyingClient } from './copy.ts';
+import { CopyingClient, copyingPGlite } from './copy.ts';
 import type { Tables } from './tables.ts';
 
 export type Db = Kysely<Tables>;
@@ -55,7 +55,7 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
       },
     },
   });
-  const db = new Kysely<Tables>({ dialect: new PGliteDialect({ pglite }) });
+  const db = new Kysely<Tables>({ dialect: new PGliteDialect({ pglite: copyingPGlite(pglite) }) });
   return {
     db,
     dialect: 'pglite',
