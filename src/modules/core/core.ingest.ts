@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.ts';
 import { anyText, type Executor } from '../../platform/db/database.ts';
 import { copyRows, copyText } from '../../platform/db/copy.ts';
+import { insertWithParentsChecked, type Parents } from '../../platform/db/bulk-load.ts';
 import { ORDER_PERSONAL_COLUMNS } from './core.personal.ts';
 import type { OrderRecord, PartyRecord, ProductRecord, ShipmentRecord } from './core.records.ts';
 import { contentHashKey, contentHashWith } from './content-hash.ts';
@@ -147,6 +148,9 @@ async function insertRows(
   );
 }
 
+/** Orders sealed and sent to the database at a time within a batch (see ingestOrders). */
+const WRITE_PART = 500;
+
 function chunk<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
@@ -224,7 +228,7 @@ export async function upsertParties(
     fresh.map(personSubject).filter((s): s is string => s !== undefined),
     tx,
   );
-  const inserts = [];
+  const inserts: Array<Record<string, unknown>> = [];
   for (const [key, p] of byKey) {
     if (existing.has(key)) continue;
     const id = ctx.ids.next('party');
@@ -251,7 +255,9 @@ export async function upsertParties(
   }
   // A party created meanwhile by a concurrent import fails this batch, which is then retried record by
   // record and finds it (PGlite, with one connection, cannot race).
-  for (const batch of chunk(inserts, 2000)) await insertRows(tx, 'parties', PARTY_COLUMNS, batch);
+  await insertWithParentsChecked(ctx.database, tx, [{ table: 'organisations', ids: [orgId] }], async () => {
+    for (const batch of chunk(inserts, 2000)) await insertRows(tx, 'parties', PARTY_COLUMNS, batch);
+  });
   return parties.map((p) => existing.get(`${p.kind}|${p.externalRef}`)!);
 }
 
@@ -397,9 +403,6 @@ export async function ingestOrders(
     );
     for (const r of products) productId.set(r.sku, r.id);
 
-    const orderRows = [];
-    const lineRows = [];
-    const replaced: string[] = [];
     const changes: Array<{
       id: string;
       platform: string;
@@ -407,96 +410,119 @@ export async function ingestOrders(
       hash: string;
       change: IngestOutcome;
     }> = [];
-    const inBatch = new Map<string, number>();
-    const subjects = todo.map((i) => (records[i]!.buyer ? personSubject(records[i]!.buyer!) : undefined));
-    await ctx.cipher.prepareSubjects(
-      orgId,
-      subjects.filter((x): x is string => x !== undefined),
-      tx,
-    );
+    // The same order twice in one batch: the later row wins, as a second import would. Only the last
+    // occurrence is written; every occurrence gets the same id and outcome.
+    const lastOf = new Map<string, number>();
+    for (const i of todo) lastOf.set(key(records[i]!.platform, records[i]!.externalId), i);
+    const idOf = new Map<string, string>();
+    const replaced: string[] = [];
+    for (const k of lastOf.keys()) {
+      const prev = existing.get(k);
+      idOf.set(k, prev?.id ?? ctx.ids.next('order'));
+      if (prev) replaced.push(prev.id);
+    }
     for (const i of todo) {
       const r = records[i]!;
       const k = key(r.platform, r.externalId);
-      const prev = existing.get(k);
-      const earlier = inBatch.get(k);
-      if (earlier !== undefined) {
-        // The same order twice in one batch: the later row wins, as a second import would.
-        const drop = orderRows.findIndex((o) => o.id === ids[earlier]);
-        if (drop >= 0) orderRows.splice(drop, 1);
-      }
-      const id = prev?.id ?? (earlier !== undefined ? ids[earlier]! : ctx.ids.next('order'));
-      if (prev) replaced.push(id);
-      const buyerRef = r.buyer ? buyerId.get(`${r.buyer.kind}|${r.buyer.externalRef}`)! : null;
-      const subject = r.buyer ? personSubject(r.buyer) : undefined;
-      orderRows.push({
-        id,
-        org_id: orgId,
-        platform: r.platform,
-        external_id: r.externalId,
-        buyer_party_id: buyerRef,
-        ship_to_country: r.shipTo.country,
-        currency: r.currency,
-        subtotal: r.subtotal,
-        shipping: r.shipping,
-        tax: r.tax,
-        total: r.total,
-        payment_method: r.paymentMethod ?? null,
-        personal_sealed: await ctx.cipher.sealRecord(
-          orgId,
-          { shipTo: JSON.stringify(r.shipTo), paymentReference: r.paymentRef },
-          subject,
-          tx,
-        ),
-        status: r.status,
-        ordered_at: r.orderedAt,
-        paid_at: r.paidAt ?? null,
-        line_count: r.lines.length,
-        content_hash: hashes[i]!,
-        import_run_id: opts.importRunId ?? null,
-        created_at: now,
-        updated_at: now,
-      });
-      for (const l of r.lines) {
-        lineRows.push({
-          id: ctx.ids.next('orderLine'),
-          org_id: orgId,
-          order_id: id,
-          line_no: l.lineNo,
-          sku: l.sku,
-          product_id: productId.get(l.sku) ?? null,
-          title: l.title,
-          quantity: l.quantity,
-          unit_price: l.unitPrice,
-          total: l.total,
-        });
-      }
-      outcomes[i] = prev ? 'updated' : 'created';
-      ids[i] = id;
-      inBatch.set(k, i);
+      ids[i] = idOf.get(k)!;
+      outcomes[i] = existing.has(k) ? 'updated' : 'created';
       changes.push({
-        id,
+        id: ids[i]!,
         platform: r.platform,
         externalId: r.externalId,
         hash: hashes[i]!,
         change: outcomes[i]!,
       });
     }
-    for (const part of chunk(replaced, 1000))
-      await tx.deleteFrom('order_lines').where('order_id', '=', anyText(part)).execute();
-    const liveIds = new Set(orderRows.map((o) => o.id));
-    // New orders are plain inserts; orders imported before are replaced in place (same id).
     const again = new Set(replaced);
-    const fresh = orderRows.filter((o) => !again.has(o.id));
-    const updates = orderRows.filter((o) => again.has(o.id));
-    for (const batch of chunk(fresh, 2000)) await insertRows(tx, 'orders', ORDER_COLUMNS, batch);
-    for (const batch of chunk(updates, 2000))
-      await insertRows(tx, 'orders', ORDER_COLUMNS, batch, ORDER_UPSERT);
-    const lines = lineRows.filter((l) => liveIds.has(l.order_id));
-    // A duplicated order inside the batch contributes only its last version's lines.
-    const lastLines = new Map<string, (typeof lines)[number]>();
-    for (const l of lines) lastLines.set(`${l.order_id}|${l.line_no}`, l);
-    for (const batch of chunk([...lastLines.values()], 5000))
-      await insertRows(tx, 'order_lines', ORDER_LINE_COLUMNS, batch);
+    // The data keys of every buyer (existing buyers' keys are loaded here in one query, not one by one).
+    await ctx.cipher.prepareSubjects(
+      orgId,
+      [...lastOf.values()].flatMap((i) => {
+        const b = records[i]!.buyer;
+        const s = b ? personSubject(b) : undefined;
+        return s === undefined ? [] : [s];
+      }),
+      tx,
+    );
+
+    const parents: Parents[] = [
+      { table: 'organisations', ids: [orgId] },
+      { table: 'parties', ids: buyerId.values() },
+      { table: 'products', ids: productId.values() },
+    ];
+    await insertWithParentsChecked(ctx.database, tx, parents, async () => {
+      // Writes are sent without waiting (the connection runs them in order, in this transaction): the
+      // database stores one part while the next part is sealed here. Awaited together before the journal.
+      const pending: Promise<unknown>[] = [];
+      const send = (p: Promise<unknown>) => {
+        p.catch(() => {}); // awaited below; this only keeps an early failure from being "unhandled"
+        pending.push(p);
+      };
+      for (const part of chunk(replaced, 1000))
+        send(tx.deleteFrom('order_lines').where('order_id', '=', anyText(part)).execute());
+      for (const part of chunk([...lastOf.values()], WRITE_PART)) {
+        const fresh: Array<Record<string, unknown>> = [];
+        const updates: Array<Record<string, unknown>> = [];
+        const lineRows: Array<Record<string, unknown>> = [];
+        for (const i of part) {
+          const r = records[i]!;
+          const id = ids[i]!;
+          const buyerRef = r.buyer ? buyerId.get(`${r.buyer.kind}|${r.buyer.externalRef}`)! : null;
+          const subject = r.buyer ? personSubject(r.buyer) : undefined;
+          (again.has(id) ? updates : fresh).push({
+            id,
+            org_id: orgId,
+            platform: r.platform,
+            external_id: r.externalId,
+            buyer_party_id: buyerRef,
+            ship_to_country: r.shipTo.country,
+            currency: r.currency,
+            subtotal: r.subtotal,
+            shipping: r.shipping,
+            tax: r.tax,
+            total: r.total,
+            payment_method: r.paymentMethod ?? null,
+            personal_sealed: await ctx.cipher.sealRecord(
+              orgId,
+              { shipTo: JSON.stringify(r.shipTo), paymentReference: r.paymentRef },
+              subject,
+              tx,
+            ),
+            status: r.status,
+            ordered_at: r.orderedAt,
+            paid_at: r.paidAt ?? null,
+            line_count: r.lines.length,
+            content_hash: hashes[i]!,
+            import_run_id: opts.importRunId ?? null,
+            created_at: now,
+            updated_at: now,
+          });
+          // A line number given twice: the last one counts.
+          const lines = new Map<number, (typeof r.lines)[number]>();
+          for (const l of r.lines) lines.set(l.lineNo, l);
+          for (const l of lines.values()) {
+            lineRows.push({
+              id: ctx.ids.next('orderLine'),
+              org_id: orgId,
+              order_id: id,
+              line_no: l.lineNo,
+              sku: l.sku,
+              product_id: productId.get(l.sku) ?? null,
+              title: l.title,
+              quantity: l.quantity,
+              unit_price: l.unitPrice,
+              total: l.total,
+            });
+          }
+        }
+        // New orders are plain inserts; orders imported before are replaced in place (same id).
+        send(insertRows(tx, 'orders', ORDER_COLUMNS, fresh));
+        send(insertRows(tx, 'orders', ORDER_COLUMNS, updates, ORDER_UPSERT));
+        send(insertRows(tx, 'order_lines', ORDER_LINE_COLUMNS, lineRows));
+      }
+      await Promise.all(pending);
+    });
     await ctx.journal.append(tx, orgId, [
       {
         kind: 'orders.upserted',

@@ -1,0 +1,89 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { sql } from 'kysely';
+import { newOrg, testContext, type TestContext } from '../../../test/support/context.ts';
+import { insertWithParentsChecked } from './bulk-load.ts';
+
+describe('inserts with per-batch parent checks', () => {
+  let ctx: TestContext;
+  before(async () => {
+    ctx = await testContext();
+  });
+  after(async () => {
+    await ctx.dispose();
+  });
+
+  const party = (id: string, orgId: string) => sql`
+    insert into parties (id, org_id, kind, external_ref, is_person, country, created_at, updated_at)
+    values (${id}, ${orgId}, 'buyer', ${id}, false, 'DE', now(), now())`;
+  const order = (id: string, orgId: string, buyer: string) => sql`
+    insert into orders (id, org_id, platform, external_id, buyer_party_id, ship_to_country, currency,
+                        subtotal, shipping, tax, total, status, ordered_at, line_count, content_hash,
+                        created_at, updated_at)
+    values (${id}, ${orgId}, 'web', ${id}, ${buyer}, 'DE', 'EUR', 1, 0, 0, 1, 'paid', now(), 0, 'h', now(), now())`;
+  const count = async (orgId: string) =>
+    Number(
+      (
+        await sql<{ n: number }>`select count(*)::int as n from orders where org_id = ${orgId}`.execute(
+          ctx.db,
+        )
+      ).rows[0]!.n,
+    );
+
+  it('writes rows whose parents exist, then checks foreign keys again for the rest of the transaction', async () => {
+    const org = await newOrg(ctx);
+    await ctx.db.transaction().execute(async (tx) => {
+      await party('pty_bl_1', org.id).execute(tx);
+      await insertWithParentsChecked(
+        ctx.database,
+        tx,
+        [
+          { table: 'organisations', ids: [org.id] },
+          { table: 'parties', ids: ['pty_bl_1', 'pty_bl_1'] },
+        ],
+        () =>
+          order('ord_bl_1', org.id, 'pty_bl_1')
+            .execute(tx)
+            .then(() => {}),
+      );
+    });
+    assert.equal(await count(org.id), 1);
+    // After the call, in the same transaction, a dangling reference is refused by the foreign key again.
+    await assert.rejects(
+      ctx.db.transaction().execute(async (tx) => {
+        await insertWithParentsChecked(
+          ctx.database,
+          tx,
+          [{ table: 'organisations', ids: [org.id] }],
+          async () => {},
+        );
+        await order('ord_bl_2', org.id, 'pty_nowhere').execute(tx);
+      }),
+      (err: { code?: string }) => err.code === '23503',
+    );
+    assert.equal(await count(org.id), 1);
+  });
+
+  it('fails the batch as a foreign key would when a parent is missing, before writing anything', async () => {
+    const org = await newOrg(ctx);
+    let wrote = false;
+    await assert.rejects(
+      ctx.db.transaction().execute((tx) =>
+        insertWithParentsChecked(
+          ctx.database,
+          tx,
+          [
+            { table: 'organisations', ids: [org.id] },
+            { table: 'parties', ids: ['pty_bl_missing'] },
+          ],
+          async () => {
+            wrote = true;
+          },
+        ),
+      ),
+      (err: { code?: string; message: string }) =>
+        err.code === '23503' && /1 referenced parties row/.test(err.message),
+    );
+    assert.equal(wrote, false);
+  });
+});
