@@ -1,6 +1,12 @@
 import { type Kysely, sql } from 'kysely';
 import type { Migration } from 'kysely/migration';
 
+/**
+ * Imports write `parties`, `orders` and `order_lines` with row triggers skipped (their parents are
+ * checked once per batch instead: platform/db/bulk-load.ts, ADR 0009). A trigger added to one of these
+ * tables would not fire for imported rows: enforce such a rule in core.ingest.ts, or make the trigger
+ * `ENABLE ALWAYS`.
+ */
 export const coreMigrations: Record<string, Migration> = {
   '202611211510_core_init': {
     async up(db: Kysely<unknown>) {

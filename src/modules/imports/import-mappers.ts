@@ -223,20 +223,28 @@ export function looksLikeShopify(header: readonly string[]): boolean {
 
 // --- helpers --------------------------------------------------------------------------------------------
 
-function setPath(obj: Obj, path: string, value: unknown): void {
+function setPath(obj: Obj, keys: readonly string[], value: unknown): void {
   if (value === undefined) return;
-  const keys = path.split('.');
   let o = obj;
-  for (const k of keys.slice(0, -1)) {
+  for (let i = 0; i < keys.length - 1; i++) {
+    const k = keys[i]!;
     if (typeof o[k] !== 'object' || o[k] === null) o[k] = {};
     o = o[k] as Obj;
   }
-  o[keys.at(-1)!] = value;
+  o[keys[keys.length - 1]!] = value;
 }
 
+/** Each column map as [path split at dots, column] pairs, made once (every row is mapped through it). */
+const compiledColumns = new WeakMap<Record<string, string>, Array<[string[], string]>>();
+
 function fromColumns(cells: Cells, columns: Record<string, string>): Obj {
+  let compiled = compiledColumns.get(columns);
+  if (!compiled) {
+    compiled = Object.entries(columns).map(([path, col]) => [path.split('.'), col]);
+    compiledColumns.set(columns, compiled);
+  }
   const out: Obj = {};
-  for (const [path, col] of Object.entries(columns)) setPath(out, path, cells[col]);
+  for (const [keys, col] of compiled) setPath(out, keys, cells[col]);
   return out;
 }
 
@@ -535,13 +543,19 @@ export function csvAssembler(
   let groupKey: string | undefined;
   let overflow = 0;
 
-  const toCells = (row: CsvRow): Cells => {
+  /** The row's cells by column name (trimmed; empty = absent), or undefined when every cell is empty. */
+  const toCells = (row: CsvRow): Cells | undefined => {
     const c: Cells = {};
-    header.forEach((h, i) => {
+    let any = false;
+    for (let i = 0; i < header.length; i++) {
       const v = row.cells[i]?.trim();
-      c[h] = v === '' ? undefined : v;
-    });
-    return c;
+      if (v === '' || v === undefined) c[header[i]!] = undefined;
+      else {
+        c[header[i]!] = v;
+        any = true;
+      }
+    }
+    return any ? c : undefined;
   };
 
   const flush = (): Array<Candidate | RowFault> => {
@@ -605,7 +619,7 @@ export function csvAssembler(
         ];
       }
       const cells = toCells(row);
-      if (Object.values(cells).every((v) => v === undefined)) return [];
+      if (!cells) return [];
       if (!layout.groupBy) {
         group = [row];
         groupCells = [cells];

@@ -11,6 +11,7 @@ import {
 } from './personal-data.service.ts';
 import { disableErasedUser, userIdForEmail } from '../identity/index.ts';
 import { sealedTables } from './sealed-columns.ts';
+import { subjectIs } from './field-cipher.service.ts';
 import { LEGAL_HOLDS, deadlineRule, dueDate } from './rules/dsr-rules.ts';
 
 export const DSR_KINDS = ['access', 'export', 'correction', 'deletion'] as const;
@@ -188,7 +189,7 @@ export async function exportDsr(ctx: AppContext, actor: Actor, id: string) {
     .selectFrom('data_keys')
     .select(['shredded_at'])
     .where('org_id', '=', actor.orgId)
-    .where('subject_key', '=', r.subject_key)
+    .where(subjectIs(r.subject_key))
     .execute();
   await recordPersonalDataRead(ctx, actor, {
     subject: r.id,

