@@ -148,8 +148,14 @@ async function insertRows(
   );
 }
 
-/** Orders sealed and sent to the database at a time within a batch (see ingestOrders). */
-const WRITE_PART = 500;
+/**
+ * Orders sealed and sent to the database at a time within a batch (see ingestOrders). Parts pay where
+ * the database runs in its own process (PostgreSQL works on one part while this thread seals the next);
+ * the embedded PGlite runs on this thread, so there a batch is one part (each COPY has a fixed cost).
+ */
+function writePart(ctx: AppContext): number {
+  return ctx.database.dialect === 'postgres' ? 500 : Number.POSITIVE_INFINITY;
+}
 
 function chunk<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
@@ -461,7 +467,7 @@ export async function ingestOrders(
       };
       for (const part of chunk(replaced, 1000))
         send(tx.deleteFrom('order_lines').where('order_id', '=', anyText(part)).execute());
-      for (const part of chunk([...lastOf.values()], WRITE_PART)) {
+      for (const part of chunk([...lastOf.values()], writePart(ctx))) {
         const fresh: Array<Record<string, unknown>> = [];
         const updates: Array<Record<string, unknown>> = [];
         const lineRows: Array<Record<string, unknown>> = [];
