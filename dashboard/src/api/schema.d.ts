@@ -3875,6 +3875,7 @@ export interface paths {
                         field: string;
                         recordId: string;
                         type: string;
+                        /** @description The corrected value; for an address (address, shipTo) a JSON object: line1, city, postalCode, country … */
                         value: string;
                     };
                 };

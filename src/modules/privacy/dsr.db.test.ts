@@ -1,6 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { FixedClock } from '../../platform/clock.ts';
+import type { AppError } from '../../platform/errors.ts';
 import { systemActor, type Actor } from '../../platform/auth/permissions.ts';
 import { newOrg, newUser, testContext, type TestContext } from '../../../test/support/context.ts';
 import { buyerData, seedBuyerWithOrder } from '../../../test/support/personal-data.ts';
@@ -75,11 +76,30 @@ describe('data-subject requests', () => {
     const b = buyerData('co');
     const { partyId } = await seedBuyerWithOrder(ctx, org.id, b);
     const r = await createDsr(ctx, officer, { kind: 'correction', regime: 'gdpr', subjectKey: b.buyerKey });
+    // An address is a JSON document (filings and exports parse it): free text or a bad country is refused.
+    await assert.rejects(
+      correctDsr(ctx, officer, r.id, {
+        type: 'parties',
+        recordId: partyId,
+        field: 'address',
+        value: '1 New Street',
+      }),
+      (err: AppError) => err.code === 'invalid' && /give it as a JSON object/.test(err.message),
+    );
+    await assert.rejects(
+      correctDsr(ctx, officer, r.id, {
+        type: 'parties',
+        recordId: partyId,
+        field: 'address',
+        value: JSON.stringify({ line1: '1 New Street', country: 'XX' }),
+      }),
+      (err: AppError) => err.code === 'invalid' && err.issues.some((i) => i.field === 'value.country'),
+    );
     await correctDsr(ctx, officer, r.id, {
       type: 'parties',
       recordId: partyId,
       field: 'address',
-      value: '1 New Street',
+      value: JSON.stringify({ line1: ' 1 New Street ', city: 'Leeds', country: 'gb' }),
     });
     const p = await ctx.db
       .selectFrom('parties')
@@ -89,7 +109,7 @@ describe('data-subject requests', () => {
     // Re-sealed in the party's record, the other fields unchanged.
     assert.deepEqual(await ctx.cipher.openRecord(org.id, p.personal_sealed as string), {
       name: b.name,
-      address: '1 New Street',
+      address: JSON.stringify({ line1: '1 New Street', city: 'Leeds', country: 'GB' }),
       email: b.email,
       phone: b.phone,
     });

@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.ts';
 import type { Actor } from '../../platform/auth/permissions.ts';
 import type { Executor } from '../../platform/db/database.ts';
-import { conflict, invalid, notFound } from '../../platform/errors.ts';
+import { conflict, invalid, issuesFromZod, notFound } from '../../platform/errors.ts';
+import type { ZodType } from 'zod';
 import {
   envelope,
   findSubjectRecords,
@@ -228,6 +229,7 @@ export async function correctDsr(
     recordCol ??
     (t && Object.entries(t.columns).find(([c, label]) => label === change.field && !t.records?.[c])?.[0]);
   if (!t || !col) throw invalid(`${change.type}.${change.field} is not a personal-data field`);
+  const value = structuredValue(t.structured?.[change.field], change.field, change.value);
   const records = await findSubjectRecords(ctx, actor.orgId, r.subject_key, { open: false });
   if (!records.some((x) => x.table === change.type && x.id === change.recordId))
     throw notFound(`${change.type} record of this subject`, change.recordId);
@@ -241,7 +243,7 @@ export async function correctDsr(
     {
       within: async (tx) => {
         if (!recordCol) {
-          const sealed = await ctx.cipher.seal(actor.orgId, change.value, r.subject_key, tx);
+          const sealed = await ctx.cipher.seal(actor.orgId, value, r.subject_key, tx);
           await sql`update ${sql.table(t.table)} set ${sql.ref(col)} = ${sealed} where org_id = ${actor.orgId} and id = ${change.recordId}`.execute(
             tx,
           );
@@ -268,7 +270,7 @@ export async function correctDsr(
         if (v) Object.assign(fields, await ctx.cipher.openRecord(actor.orgId, v, tx));
         const sealed = await ctx.cipher.sealRecord(
           actor.orgId,
-          { ...fields, [change.field]: change.value },
+          { ...fields, [change.field]: value },
           r.subject_key,
           tx,
         );
@@ -280,6 +282,32 @@ export async function correctDsr(
     },
   );
   return getDsr(ctx, actor.orgId, id);
+}
+
+/**
+ * The value to seal for a corrected field: as given, or for a structured field (an address) its JSON
+ * checked against the field's schema and written in the form the importers write.
+ */
+function structuredValue(schema: ZodType | undefined, field: string, value: string): string {
+  if (!schema) return value;
+  let doc: unknown;
+  try {
+    doc = JSON.parse(value);
+  } catch {
+    doc = undefined;
+  }
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
+    throw invalid(
+      `${field} is an address: give it as a JSON object, e.g. {"line1": "1 New Street", "city": "Leeds", "postalCode": "LS1 1AA", "country": "GB"}`,
+      [{ field: 'value', message: 'must be a JSON object' }],
+    );
+  const parsed = schema.safeParse(doc);
+  if (!parsed.success)
+    throw invalid(
+      `${field} is not a valid address`,
+      issuesFromZod(parsed.error).map((i) => ({ field: `value.${i.field}`, message: i.message })),
+    );
+  return JSON.stringify(parsed.data);
 }
 
 /** When a legal hold on the subject's records ends, or null when nothing holds them. */

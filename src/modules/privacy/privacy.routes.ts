@@ -227,7 +227,13 @@ export function privacyRoutes(app: HttpApp, ctx: AppContext): void {
           type: z.string(),
           recordId: z.string(),
           field: z.string(),
-          value: z.string().min(1).max(2000),
+          value: z
+            .string()
+            .min(1)
+            .max(2000)
+            .describe(
+              'The corrected value; for an address (address, shipTo) a JSON object: line1, city, postalCode, country …',
+            ),
         }),
         response: { 200: dsrOut },
       },

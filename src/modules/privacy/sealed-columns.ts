@@ -1,3 +1,5 @@
+import type { ZodType } from 'zod';
+import { addressRecord, orderRecord } from '../core/core.records.ts';
 import {
   ORDER_PERSONAL_COLUMNS,
   ORDER_PERSONAL_FIELDS,
@@ -29,6 +31,11 @@ export interface SealedTable {
   emailIndex?: string;
   /** Rows of this table are customs records under legal hold; this column dates them. */
   customsRecordDate?: string;
+  /**
+   * Fields whose value is a JSON document (an address), with its schema: a correction must give a valid
+   * one, so every reader of the field (filings, exports) can still parse it.
+   */
+  structured?: Record<string, ZodType>;
 }
 
 const registry = new Map<string, SealedTable>();
@@ -52,6 +59,7 @@ registerSealedTable({
   records: { [PERSONAL_RECORD_COLUMN]: PARTY_PERSONAL_FIELDS },
   context: { kind: 'kind', country: 'country', external_ref: 'reference' },
   emailIndex: 'email_index',
+  structured: { address: addressRecord },
 });
 registerSealedTable({
   table: 'orders',
@@ -66,4 +74,5 @@ registerSealedTable({
     currency: 'currency',
   },
   customsRecordDate: 'ordered_at',
+  structured: { shipTo: orderRecord.shape.shipTo },
 });
