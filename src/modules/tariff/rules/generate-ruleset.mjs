@@ -935,14 +935,18 @@ rule(
   'perfumes',
   'Perfumes and toilet waters',
   'Heading 3303',
-  any(
-    t('perfume', 'perfumes', 'eau de parfum', 'eau de toilette', 'cologne', 'body mist', 'body splash'),
-    cat('Perfume', 'Fragrances'),
+  all(
+    any(
+      t('perfume', 'perfumes', 'eau de parfum', 'eau de toilette', 'cologne', 'body mist', 'body splash'),
+      cat('Perfume', 'Fragrances'),
+    ),
+    // Empty bottles, atomizers and diffusers are containers or apparatus, not the perfume.
+    not(t('empty', 'refillable', 'atomizer', 'diffuser')),
   ),
   [{ prefixes: ['3303'], boost: 0.8 }],
   [
     ex('Floral Eau de Parfum Spray 100ml', true),
-    ex('Empty Perfume Bottle Glass Atomizer', true),
+    ex('Empty Perfume Bottle Glass Atomizer', false),
     ex('Scented Candle', false),
   ],
 );
