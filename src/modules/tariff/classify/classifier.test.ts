@@ -89,6 +89,14 @@ describe('classifier', () => {
     );
     const codes = classifier.candidateFeatures(input, memory).codes;
     assert.ok(codes.includes('3926400010'), 'the decision’s line is a candidate');
+    // …and the decision is shown as the evidence that brought the line in.
+    const shown = classifier
+      .classify(input, memory, { k: 100 })
+      .candidates.find((c) => c.code === '3926400010');
+    assert.deepEqual(
+      shown?.evidence.neighbours.map((n) => n.id),
+      ['c1'],
+    );
     // Leaving the decision out removes it again (honest evaluation).
     const without = classifier.candidateFeatures(input, memory, { excludeMemory: (m) => m.id === 'c1' });
     assert.ok(!without.codes.includes('3926400010'));

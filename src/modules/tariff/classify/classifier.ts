@@ -486,7 +486,11 @@ export class Classifier {
       band: [],
       volt: [],
       matched,
-      neighbours,
+      // Shown as evidence: the ten nearest and the nearest 10-digit items that brought lines in.
+      neighbours: [
+        ...neighbours,
+        ...(mem?.usNeighbours ?? []).filter((u) => !neighbours.some((n) => n.id === u.id)),
+      ].sort((a, b) => b.similarity - a.similarity),
       fired,
       priceUsd,
       voltage,
