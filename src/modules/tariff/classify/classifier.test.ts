@@ -66,6 +66,42 @@ describe('classifier', () => {
     assert.notEqual(excluded.candidates[0]?.code, '3926400010');
   });
 
+  it('keeps the nearest 10-digit decisions as candidates when HS-6 references crowd the ten nearest', () => {
+    const memory = new ClassificationMemory();
+    // Twelve short references, each nearer to the query than the decision (which has extra words), spread
+    // over enough headings that the heading and subheading centroids do not bring the decision's line in.
+    const hs6 = ['853650', '610442', '610443', '670411', '670420', '711719'];
+    for (let i = 0; i < 12; i++)
+      memory.add({ id: `h${i}`, text: 'zorblax widget', code: hs6[i % 6]!, source: 'reference:hmrc' });
+    memory.add({
+      id: 'c1',
+      text: 'zorblax widget boxed gift edition',
+      code: '3926400010',
+      source: 'confirmed',
+    });
+    const input = { title: 'zorblax widget' };
+    const ev = memory.evidence(tokenize(input.title), 10);
+    assert.equal(ev.neighbours.length, 10);
+    assert.ok(ev.neighbours.every((n) => n.code.length === 6));
+    assert.deepEqual(
+      ev.usNeighbours.map((n) => n.id),
+      ['c1'],
+    );
+    const codes = classifier.candidateFeatures(input, memory).codes;
+    assert.ok(codes.includes('3926400010'), 'the decision’s line is a candidate');
+    // …and the decision is shown as the evidence that brought the line in.
+    const shown = classifier
+      .classify(input, memory, { k: 100 })
+      .candidates.find((c) => c.code === '3926400010');
+    assert.deepEqual(
+      shown?.evidence.neighbours.map((n) => n.id),
+      ['c1'],
+    );
+    // Leaving the decision out removes it again (honest evaluation).
+    const without = classifier.candidateFeatures(input, memory, { excludeMemory: (m) => m.id === 'c1' });
+    assert.ok(!without.codes.includes('3926400010'));
+  });
+
   it('uses a foreign reference only for its HS-6 part', () => {
     const memory = new ClassificationMemory();
     memory.add({ id: 'h1', text: 'zorblax', code: '853650', source: 'reference:hmrc' });

@@ -239,6 +239,11 @@ class PrefixCentroids {
 /** What the memory says about a listing (leaving out the items the caller excludes). */
 export interface MemoryEvidence {
   neighbours: Neighbour[];
+  /**
+   * The nearest items known to 10 digits (the organisation's decisions, US references), however many
+   * nearer HS-6-only references there are: their lines are candidates.
+   */
+  usNeighbours: Neighbour[];
   /** Similarity to the labelled items of each 4-digit heading and each 6-digit subheading. */
   centroid4: Map<string, number>;
   centroid6: Map<string, number>;
@@ -272,11 +277,30 @@ export class ClassificationMemory {
   }
 
   nearest(tokens: readonly string[], k: number, exclude?: (item: MemoryItem) => boolean): Neighbour[] {
-    const hits = this.index.nearest(bag(tokens), k, exclude ? (d) => exclude(this.items[d]!) : undefined);
-    return hits.map(({ doc, similarity }) => {
+    return this.nearestSplit(tokens, k, exclude).all;
+  }
+
+  /** The `k` nearest items, and the `k` nearest of those known to 10 digits (one search). */
+  nearestSplit(
+    tokens: readonly string[],
+    k: number,
+    exclude?: (item: MemoryItem) => boolean,
+  ): { all: Neighbour[]; us: Neighbour[] } {
+    const hits = this.index.nearest(
+      bag(tokens),
+      Number.POSITIVE_INFINITY,
+      exclude ? (d) => exclude(this.items[d]!) : undefined,
+    );
+    const all: Neighbour[] = [];
+    const us: Neighbour[] = [];
+    for (const { doc, similarity } of hits) {
       const it = this.items[doc]!;
-      return { id: it.id, text: it.text, code: it.code, source: it.source, similarity };
-    });
+      const n = { id: it.id, text: it.text, code: it.code, source: it.source, similarity };
+      if (all.length < k) all.push(n);
+      if (it.code.length === 10 && us.length < k) us.push(n);
+      if (all.length >= k && us.length >= k) break;
+    }
+    return { all, us };
   }
 
   /** Neighbours, prefix centroids and prior counts for a listing's tokens. */
@@ -294,8 +318,10 @@ export class ClassificationMemory {
           }
       });
     const q = bag(tokens);
+    const near = this.nearestSplit(tokens, k, exclude);
     return {
-      neighbours: this.nearest(tokens, k, exclude),
+      neighbours: near.all,
+      usNeighbours: near.us,
       centroid4: this.centroids[0].similarity(q, left),
       centroid6: this.centroids[1].similarity(q, left),
       prior: (p) => (this.usCounts.get(p) ?? 0) - (leftCounts.get(p) ?? 0),
@@ -429,7 +455,9 @@ export class Classifier {
       );
       for (const i of under.slice(0, n)) cand.add(i);
     };
-    for (const n of neighbours) {
+    // Lines of the nearest items: all of them, and those known to 10 digits (which HS-6-only references,
+    // many and short, can crowd out of the ten nearest).
+    for (const n of [...neighbours, ...(mem?.usNeighbours ?? [])]) {
       const exact = this.tariff.byCode.get(n.code);
       if (exact !== undefined) cand.add(exact);
       addUnder(n.code.slice(0, 6), 4);
@@ -458,7 +486,11 @@ export class Classifier {
       band: [],
       volt: [],
       matched,
-      neighbours,
+      // Shown as evidence: the ten nearest and the nearest 10-digit items that brought lines in.
+      neighbours: [
+        ...neighbours,
+        ...(mem?.usNeighbours ?? []).filter((u) => !neighbours.some((n) => n.id === u.id)),
+      ].sort((a, b) => b.similarity - a.similarity),
       fired,
       priceUsd,
       voltage,

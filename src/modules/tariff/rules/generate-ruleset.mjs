@@ -928,6 +928,588 @@ rule(
   ],
 );
 
+// Goods named by a heading's own text (GRI 1: classification by the terms of the headings). Written from
+// the heading texts of the HTS and the everyday names of the goods, for common cross-border consumer goods
+// that no rule above covers; each rule keeps away from the uses of the same word for other goods.
+rule(
+  'perfumes',
+  'Perfumes and toilet waters',
+  'Heading 3303',
+  all(
+    any(
+      t('perfume', 'perfumes', 'eau de parfum', 'eau de toilette', 'cologne', 'body mist', 'body splash'),
+      cat('Perfume', 'Fragrances'),
+    ),
+    // Empty bottles, atomizers and diffusers are containers or apparatus, not the perfume.
+    not(t('empty', 'refillable', 'atomizer', 'diffuser')),
+  ),
+  [{ prefixes: ['3303'], boost: 0.8 }],
+  [
+    ex('Floral Eau de Parfum Spray 100ml', true),
+    ex('Empty Perfume Bottle Glass Atomizer', false),
+    ex('Scented Candle', false),
+  ],
+);
+rule(
+  'make-up-skin-care',
+  'Beauty, make-up and skin-care preparations; manicure and pedicure preparations',
+  'Heading 3304',
+  any(
+    t(
+      'lipstick',
+      'lip gloss',
+      'eyeshadow',
+      'eye shadow',
+      'mascara',
+      'eyeliner',
+      'concealer',
+      'nail polish',
+      'gel polish',
+      'face cream',
+      'eye cream',
+      'sunscreen',
+      'serum',
+      'moisturizer',
+      'blush palette',
+    ),
+    cat('Skin Care', 'Nail Polish', 'Lipstick', 'Eye Shadow'),
+  ),
+  [{ prefixes: ['3304'], boost: 0.6 }],
+  [
+    ex('Matte Lipstick Long Lasting', true),
+    ex('Hyaluronic Acid Face Serum', true),
+    ex('Lipstick Case Holder', true),
+    ex('Makeup Brush Set', false),
+    ex('Cotton T-shirt', false),
+  ],
+);
+rule(
+  'hair-preparations',
+  'Preparations for use on the hair: shampoos, hair dyes, conditioners, sprays',
+  'Heading 3305',
+  any(
+    t(
+      'shampoo',
+      'hair dye',
+      'hair color',
+      'hair colour',
+      'hair conditioner',
+      'hair spray',
+      'hair wax',
+      'hair oil',
+      'hair mask',
+      'hair gel',
+    ),
+    cat('Hair Care & Styling', 'Hair Coloring Products'),
+  ),
+  [{ prefixes: ['3305'], boost: 0.7 }],
+  [ex('Black Hair Dye Shampoo 500ml', true), ex('Human Hair Wig Lace Front', false)],
+);
+rule(
+  'oral-hygiene',
+  'Preparations for oral or dental hygiene: toothpaste, dental floss, denture preparations',
+  'Heading 3306',
+  t(
+    'toothpaste',
+    'dental floss',
+    'floss picks',
+    'mouthwash',
+    'teeth whitening',
+    'orthodontic wax',
+    'denture',
+  ),
+  [{ prefixes: ['3306'], boost: 0.7 }],
+  [ex('Whitening Toothpaste Mint', true), ex('Electric Toothbrush Heads', false)],
+);
+rule(
+  'candles',
+  'Candles, tapers and the like',
+  'Heading 3406',
+  all(
+    t('candle', 'candles', 'tealight', 'tea light'),
+    not(t('holder', 'candlestick', 'lantern', 'led', 'electric', 'mold', 'mould')),
+  ),
+  [{ prefixes: ['3406'], boost: 0.7 }],
+  [
+    ex('Scented Soy Wax Candle Jar', true),
+    ex('LED Flameless Candles', false),
+    ex('Glass Candle Holder', false),
+  ],
+);
+rule(
+  'rechargeable-batteries',
+  'Electric accumulators (rechargeable batteries, battery packs, power banks)',
+  'Heading 8507',
+  all(
+    any(
+      t(
+        'rechargeable battery',
+        'battery pack',
+        'lithium battery',
+        'li-ion battery',
+        'li ion battery',
+        'lipo battery',
+        'nimh battery',
+        'ni-mh battery',
+        'replacement battery',
+        '18650',
+        'power bank',
+        'powerbank',
+      ),
+      cat('Batteries', 'Battery Packs', 'Power Bank'),
+    ),
+    // Goods that come with or run on a battery are classified as those goods.
+    not(
+      t('connector', 'extension cable', 'charger', 'light', 'lamp', 'level', 'drill', 'toy', 'fan', 'camera'),
+    ),
+  ),
+  [
+    { prefixes: ['8507'], boost: 0.8 },
+    { prefixes: ['8506'], boost: 0.3 },
+  ],
+  [ex('7.4V 2000mAh Lipo Battery for RC Car', true), ex('Battery Powered LED Fairy Lights', false)],
+);
+rule(
+  'primary-batteries',
+  'Primary cells and batteries (not rechargeable): alkaline, button and coin cells',
+  'Heading 8506',
+  all(
+    t(
+      'alkaline battery',
+      'alkaline batteries',
+      'button cell',
+      'coin cell',
+      'cr2032',
+      'lr44',
+      'aa batteries',
+      'aaa batteries',
+    ),
+    not(t('rechargeable')),
+  ),
+  [{ prefixes: ['8506'], boost: 0.8 }],
+  [ex('CR2032 Coin Cell 3V 5pcs', true), ex('Rechargeable AA Batteries NiMH', false)],
+);
+rule(
+  'screws-bolts-nuts',
+  'Screws, bolts, nuts, rivets and washers',
+  'Heading 7318 (of iron or steel); 7415 (copper), 7616 (aluminium) by material',
+  all(
+    t(
+      'screw',
+      'screws',
+      'bolt',
+      'bolts',
+      'rivet',
+      'rivets',
+      'hex nut',
+      'lock nut',
+      'wing nut',
+      'nuts and bolts',
+      'self tapping',
+    ),
+    not(t('screwdriver', 'pump', 'jack', 'cap', 'lens', 'terminal', 'bag', 'bags')),
+  ),
+  [
+    { prefixes: ['7318'], boost: 0.6 },
+    { prefixes: ['7415', '7616', '3926'], boost: 0.2 },
+  ],
+  [ex('M3 Stainless Steel Hex Socket Screws 100pcs', true), ex('Precision Screwdriver Set', false)],
+);
+rule(
+  'locks-padlocks',
+  'Padlocks and locks (key, combination or electrically operated)',
+  'Heading 8301',
+  t(
+    'padlock',
+    'door lock',
+    'bicycle lock',
+    'bike lock',
+    'combination lock',
+    'smart lock',
+    'cable lock',
+    'cabinet lock',
+    'drawer lock',
+    'fingerprint lock',
+    'anti theft lock',
+  ),
+  [{ prefixes: ['8301'], boost: 0.8 }],
+  [ex('Heavy Duty Bicycle Lock with Keys', true), ex('Lock Nut M8', false)],
+);
+rule(
+  'clasps-buckles',
+  'Clasps, buckles, hooks, eyes and eyelets of base metal',
+  'Heading 8308',
+  all(
+    t(
+      'buckle',
+      'buckles',
+      'clasp',
+      'clasps',
+      'eyelet',
+      'eyelets',
+      'grommet',
+      'grommets',
+      'carabiner',
+      'snap hook',
+      'aglet',
+      'aglets',
+    ),
+    not(MAT('plastic', 'acrylic', 'resin', 'pp', 'pom', 'nylon')),
+    not(t('necklace', 'bracelet', 'earring', 'belt')),
+  ),
+  [{ prefixes: ['8308'], boost: 0.6 }],
+  [ex('Brass Carabiner Snap Hook for Bag Strap', true), ex('Gold Necklace with Lobster Clasp', false)],
+);
+rule(
+  'glass-drinkware',
+  'Drinking glasses and glassware for table or kitchen (not spectacles)',
+  'Heading 7013',
+  any(
+    t(
+      'wine glass',
+      'wine glasses',
+      'whiskey glass',
+      'whiskey glasses',
+      'whisky glasses',
+      'drinking glass',
+      'beer glass',
+      'champagne glass',
+      'shot glass',
+      'glass cup',
+      'glass mug',
+      'glass teapot',
+      'glass bowl',
+    ),
+    all(cat('Drinkware', 'Glass'), MAT('glass')),
+  ),
+  [
+    { prefixes: ['7013'], boost: 0.9 },
+    { prefixes: ['9004'], boost: -0.6 },
+  ],
+  [ex('Crystal Whiskey Glasses Set of 4', true), ex('Reading Glasses Blue Light', false)],
+);
+rule(
+  'ceramic-tableware',
+  'Tableware and kitchenware of porcelain, china or other ceramics',
+  'Headings 6911, 6912',
+  any(
+    t(
+      'porcelain',
+      'ceramic mug',
+      'ceramic cup',
+      'ceramic plate',
+      'ceramic bowl',
+      'ceramic teapot',
+      'bone china',
+      'stoneware',
+    ),
+    all(
+      t('mug', 'cup', 'plate', 'bowl', 'teapot', 'dinnerware', 'tableware'),
+      any(MAT('ceramic', 'porcelain'), t('ceramic')),
+    ),
+  ),
+  [{ prefixes: ['6911', '6912'], boost: 0.7 }],
+  [ex('Ceramic Coffee Mug 350ml', true), ex('Ceramic Blade Knife', false)],
+);
+rule(
+  'lighters',
+  'Cigarette lighters and other lighters',
+  'Heading 9613',
+  all(
+    t('lighter', 'lighters'),
+    not(t('charger', 'socket', 'adapter', 'splitter', 'plug', 'usb port', 'cigarette lighter port')),
+  ),
+  [{ prefixes: ['9613'], boost: 0.8 }],
+  [ex('Windproof Jet Torch Lighter', true), ex('Car Charger Cigarette Lighter Socket', false)],
+);
+rule(
+  'pens-pencils',
+  'Pens, markers and pencils',
+  'Headings 9608, 9609',
+  all(
+    t(
+      'ballpoint',
+      'ball pen',
+      'gel pen',
+      'gel pens',
+      'fountain pen',
+      'marker pen',
+      'markers',
+      'highlighter',
+      'pencil',
+      'pencils',
+      'crayon',
+      'crayons',
+    ),
+    not(
+      t(
+        'book',
+        'case',
+        'bag',
+        'organizer',
+        'holder',
+        'sharpener',
+        'cosmetic',
+        'eyebrow',
+        'eyeliner',
+        'lip liner',
+      ),
+    ),
+  ),
+  [{ prefixes: ['9608', '9609'], boost: 0.7 }],
+  [
+    ex('Gel Pens 0.5mm Black 12pcs', true),
+    ex('Pencil Case Canvas', false),
+    ex('Pen Holder Desk Organizer', false),
+  ],
+);
+rule(
+  'umbrellas',
+  'Umbrellas and sun umbrellas',
+  'Heading 6601',
+  all(t('umbrella', 'umbrellas', 'parasol'), not(t('stroller', 'lamp', 'light', 'reflector', 'photography'))),
+  [{ prefixes: ['6601'], boost: 0.9 }],
+  [ex('Windproof Folding Umbrella Automatic', true), ex('Photography Umbrella Reflector', false)],
+);
+rule(
+  'neckties',
+  'Ties, bow ties and cravats',
+  'Heading 6215 (6117.80 if knitted)',
+  t('necktie', 'neckties', 'bow tie', 'bow ties', 'bowtie', 'neck tie', 'cravat', 'tie clip'),
+  [{ prefixes: ['6215', '611780'], boost: 0.8 }],
+  [ex('Silk Bow Tie for Men', true), ex('Tie Dye T-shirt', false)],
+);
+rule(
+  'scarves-shawls',
+  'Shawls, scarves, mufflers, veils and the like',
+  'Heading 6214 (6117.10 if knitted)',
+  all(
+    t('scarf', 'scarves', 'shawl', 'shawls', 'muffler', 'hijab', 'bandana', 'pashmina'),
+    not(t('dress', 'abaya', 'kaftan', 'ring', 'clip', 'pin')),
+  ),
+  [{ prefixes: ['6214', '611710'], boost: 0.6 }],
+  [ex('Cashmere Winter Scarf Women', true), ex('Scarf Ring Brooch', false), ex('Winter Beanie Hat', false)],
+);
+rule(
+  'scissors',
+  'Scissors, tailors’ shears and similar',
+  'Heading 8213',
+  all(t('scissors', 'shears'), not(t('hedge', 'pruning', 'garden', 'lawn', 'electric'))),
+  [{ prefixes: ['8213'], boost: 0.8 }],
+  [ex('Tailor Scissors Stainless Steel', true), ex('Garden Pruning Shears', false)],
+);
+rule(
+  'manicure-pedicure',
+  'Manicure and pedicure sets and instruments (nail clippers, nail files)',
+  'Heading 8214',
+  all(
+    t(
+      'nail clipper',
+      'nail clippers',
+      'manicure set',
+      'pedicure set',
+      'nail file',
+      'cuticle pusher',
+      'cuticle nipper',
+    ),
+    not(t('electric', 'rechargeable', 'drill')),
+  ),
+  [{ prefixes: ['821420'], boost: 0.8 }],
+  [ex('Stainless Nail Clipper Set 7pcs', true), ex('Electric Nail Drill Machine', false)],
+);
+rule(
+  'mirrors',
+  'Glass mirrors, framed or not (make-up, wall, pocket, vanity)',
+  'Heading 7009',
+  t(
+    'makeup mirror',
+    'cosmetic mirror',
+    'wall mirror',
+    'vanity mirror',
+    'pocket mirror',
+    'compact mirror',
+    'bathroom mirror',
+    'full length mirror',
+  ),
+  [{ prefixes: ['7009'], boost: 0.6 }],
+  [ex('LED Makeup Mirror with Lights', true), ex('Mirror Finish Stainless Steel Sheet', false)],
+);
+rule(
+  'filters',
+  'Filters for air, oil, fuel or water, and filtering machinery (parts: 8421.99)',
+  'Heading 8421',
+  all(
+    t('filter', 'filters'),
+    t('air', 'oil', 'fuel', 'water', 'cabin', 'vacuum', 'hepa', 'purifier', 'cartridge'),
+    not(t('camera', 'lens', 'nd', 'cpl', 'uv', 'coffee', 'photo', 'instagram')),
+  ),
+  [{ prefixes: ['8421'], boost: 0.6 }],
+  [ex('HEPA Filter for Vacuum Cleaner', true), ex('ND Filter for Camera Lens', false)],
+);
+rule(
+  'measuring-instruments',
+  'Thermometers and hygrometers; calipers and tape measures; levels and rangefinders; multimeters',
+  'Headings 9025, 9017, 9015, 9030',
+  t(
+    'thermometer',
+    'hygrometer',
+    'caliper',
+    'vernier',
+    'tape measure',
+    'measuring tape',
+    'laser level',
+    'spirit level',
+    'rangefinder',
+    'distance meter',
+    'multimeter',
+    'oscilloscope',
+    'voltmeter',
+    'ammeter',
+  ),
+  [{ prefixes: ['9025', '9017', '9015', '9030'], boost: 0.6 }],
+  [
+    ex('Digital Multimeter Auto Range', true),
+    ex('Laser Level 12 Lines Green', true),
+    ex('Measuring Cup Set', false),
+  ],
+);
+rule(
+  'bed-linen',
+  'Bed linen: sheets, pillowcases, duvet covers',
+  'Heading 6302 (bed linen)',
+  t(
+    'pillowcase',
+    'pillow case',
+    'pillowcases',
+    'duvet cover',
+    'bed sheet',
+    'bed sheets',
+    'fitted sheet',
+    'bedding set',
+    'quilt cover',
+  ),
+  [{ prefixes: ['6302'], boost: 0.7 }],
+  [ex('Silk Pillowcase Set of 2', true), ex('Memory Foam Pillow', false)],
+);
+rule(
+  'bedding-cushions',
+  'Pillows, cushions, mattresses, quilts and sleeping bags (stuffed articles of bedding)',
+  'Heading 9404',
+  all(
+    t('pillow', 'cushion', 'mattress', 'quilt', 'comforter', 'sleeping bag', 'duvet'),
+    not(
+      t(
+        'pillowcase',
+        'pillow case',
+        'cover',
+        'duvet cover',
+        'cushion cover',
+        'quilt cover',
+        'bed sheet',
+        'air cushion',
+        'nose pad',
+        'insole',
+        'shoe',
+      ),
+    ),
+  ),
+  [{ prefixes: ['9404'], boost: 0.6 }],
+  [ex('Memory Foam Neck Pillow', true), ex('Cushion Cover 45x45 Linen', false)],
+);
+rule(
+  'curtains',
+  'Curtains, drapes and interior blinds',
+  'Heading 6303',
+  all(
+    t('curtain', 'curtains', 'drapes', 'blackout blind', 'roller blind'),
+    not(t('rod', 'hook', 'hooks', 'ring', 'rings', 'shower curtain', 'track')),
+  ),
+  [{ prefixes: ['6303'], boost: 0.7 }],
+  [ex('Blackout Curtains for Bedroom 2 Panels', true), ex('Curtain Rod Brackets', false)],
+);
+rule(
+  'wrist-watches',
+  'Wrist-watches with case not of precious metal (smart watches are data apparatus, watch parts are 9111/9114)',
+  'Heading 9102',
+  all(
+    t(
+      'wristwatch',
+      'wrist watch',
+      'quartz watch',
+      'mechanical watch',
+      'automatic watch',
+      'digital watch',
+      'watch men',
+      'watch woman',
+      'luxury watch',
+    ),
+    not(
+      t(
+        'smart watch',
+        'smartwatch',
+        'strap',
+        'band',
+        'case',
+        'dial',
+        'crown',
+        'movement',
+        'parts',
+        'box',
+        'winder',
+        'repair',
+      ),
+    ),
+  ),
+  [{ prefixes: ['9102'], boost: 0.8 }],
+  [ex('Luxury Quartz Watch Men Stainless Steel', true), ex('Watch Strap 20mm Leather', false)],
+);
+rule(
+  'clocks',
+  'Clocks: wall, alarm and desk clocks',
+  'Headings 9105 (9103 with watch movements)',
+  t('wall clock', 'alarm clock', 'desk clock', 'table clock', 'digital clock'),
+  [{ prefixes: ['9105', '9103'], boost: 0.8 }],
+  [
+    ex('Silent Wall Clock Modern', true),
+    ex('Clock Movement Mechanism DIY', false),
+    ex('Clockwork Toy', false),
+  ],
+);
+rule(
+  'power-adapters',
+  'Chargers, power adapters and power supplies are static converters',
+  'Subheading 8504.40',
+  all(
+    t('charger', 'chargers', 'power adapter', 'power supply', 'ac adapter', 'switching power'),
+    not(t('cable', 'case', 'stand', 'holder', 'solar panel', 'battery pack', 'power bank', 'ic', 'chip')),
+  ),
+  [
+    { prefixes: ['8504'], boost: 0.3 },
+    { prefixes: ['850440'], boost: 0.3 },
+  ],
+  [ex('65W USB C Fast Charger GaN', true), ex('USB C Charger Cable 2m', false)],
+);
+rule(
+  'storage-media',
+  'USB flash drives and memory cards (solid-state non-volatile storage)',
+  'Subheading 8523.51',
+  t(
+    'usb flash drive',
+    'flash drive',
+    'pen drive',
+    'memory card',
+    'sd card',
+    'micro sd',
+    'tf card',
+    'memory stick',
+  ),
+  [{ prefixes: ['852351'], boost: 0.8 }],
+  [
+    ex('128GB USB Flash Drive Metal', true),
+    ex('SD Card Reader USB 3.0', true),
+    ex('Hard Drive Enclosure', false),
+  ],
+);
 const synonyms = {
   tshirt: ['t-shirts', 'singlets'],
   tee: ['t-shirts'],
@@ -1100,7 +1682,7 @@ const synonyms = {
   zinc: ['zinc'],
 };
 const out = {
-  version: '2026.11-r1',
+  version: '2026.11-r2',
   validFrom: '2026-11-21',
   validTo: null,
   source:
