@@ -204,7 +204,17 @@ export async function upsertParties(
   orgId: string,
   parties: PartyRecord[],
 ): Promise<string[]> {
-  if (parties.length === 0) return [];
+  return (await writeParties(ctx, tx, orgId, parties)).ids;
+}
+
+/** upsertParties, also telling which of the ids it created (rows of this transaction). */
+async function writeParties(
+  ctx: AppContext,
+  tx: Executor,
+  orgId: string,
+  parties: PartyRecord[],
+): Promise<{ ids: string[]; created: Set<string> }> {
+  if (parties.length === 0) return { ids: [], created: new Set() };
   const now = ctx.clock.now();
   const byKey = new Map<string, PartyRecord>();
   for (const p of parties) byKey.set(`${p.kind}|${p.externalRef}`, p);
@@ -264,7 +274,10 @@ export async function upsertParties(
   await insertWithParentsChecked(ctx.database, tx, [{ table: 'organisations', ids: [orgId] }], async () => {
     for (const batch of chunk(inserts, 2000)) await insertRows(tx, 'parties', PARTY_COLUMNS, batch);
   });
-  return parties.map((p) => existing.get(`${p.kind}|${p.externalRef}`)!);
+  return {
+    ids: parties.map((p) => existing.get(`${p.kind}|${p.externalRef}`)!),
+    created: new Set(inserts.map((r) => r.id as string)),
+  };
 }
 
 export async function ingestProducts(
@@ -394,7 +407,7 @@ export async function ingestOrders(
     if (todo.length === 0) return;
 
     const buyers = todo.map((i) => records[i]!.buyer).filter((b): b is PartyRecord => b !== undefined);
-    const buyerIds = await upsertParties(ctx, tx, orgId, buyers);
+    const { ids: buyerIds, created: newBuyers } = await writeParties(ctx, tx, orgId, buyers);
     const buyerId = new Map(buyers.map((b, i) => [`${b.kind}|${b.externalRef}`, buyerIds[i]!]));
 
     const skus = [...new Set(todo.flatMap((i) => records[i]!.lines.map((l) => l.sku)))];
@@ -454,7 +467,8 @@ export async function ingestOrders(
 
     const parents: Parents[] = [
       { table: 'organisations', ids: [orgId] },
-      { table: 'parties', ids: buyerId.values() },
+      // Buyers made by this transaction cannot be deleted by another before it commits: no lock needed.
+      { table: 'parties', ids: [...buyerId.values()].filter((id) => !newBuyers.has(id)) },
       { table: 'products', ids: productId.values() },
     ];
     await insertWithParentsChecked(ctx.database, tx, parents, async () => {

@@ -39,7 +39,12 @@ import {
  * cannot be imported with its row number, field, reason and the raw row (sealed). The run row records
  * what happened; nothing is dropped silently and no input makes the import throw.
  */
-export const DEFAULT_BATCH_SIZE = 2000;
+/**
+ * Records per transaction. Each batch has fixed costs on the server (its lookups, parent locks, journal
+ * entry and commit): 5,000 took PostgreSQL's CPU for 100,000 orders from 6.5 s to 4.5 s against 2,000.
+ * Memory stays bounded by BATCH_CHAR_LIMIT whatever the records' size.
+ */
+export const DEFAULT_BATCH_SIZE = 5000;
 /** Flush a batch early once it holds this many characters of raw text (bounded memory). */
 const BATCH_CHAR_LIMIT = 8 * 1024 * 1024;
 const QUARANTINE_FLUSH = 200;
