@@ -15,11 +15,41 @@ import { writeOrdersCsv } from './orders-csv.ts';
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 100_000);
 
+/**
+ * CPU seconds used so far by the local PostgreSQL server (all its processes, from /proc), or undefined
+ * when it cannot be read (not Linux, or the server is elsewhere).
+ */
+function postgresCpu(): number | undefined {
+  try {
+    const tick = 100; // USER_HZ on Linux
+    let total = 0;
+    let found = false;
+    for (const pid of fs.readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      let stat: string;
+      try {
+        stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      } catch {
+        continue;
+      }
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      if (name !== 'postgres') continue;
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      total += (Number(f[11]) + Number(f[12])) / tick;
+      found = true;
+    }
+    return found ? total : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 async function bench(label: string, env: Record<string, string | undefined>, file: string): Promise<void> {
   const ctx = await createAppContext({ config: loadConfig({ ...env, LOG_LEVEL: 'silent' }), migrate: true });
   try {
     const org = await createOrganisation(ctx, { slug: `bench-${Date.now()}`, name: 'Bench', country: 'CN' });
     const timed = async () => {
+      const p0 = env.DATABASE_URL ? postgresCpu() : undefined;
       const c0 = process.cpuUsage();
       const m0 = process.threadCpuUsage();
       const t0 = performance.now();
@@ -36,7 +66,10 @@ async function bench(label: string, env: Record<string, string | undefined>, fil
       const m = process.threadCpuUsage(m0);
       // CPU of this process (all threads) and of the main thread alone; the rest is the parsing worker
       // (and the garbage collector's helpers). On PostgreSQL the server's CPU is not included.
-      const cpu = `cpu: process ${((c.user + c.system) / 1e6).toFixed(1)} s, main thread ${((m.user + m.system) / 1e6).toFixed(1)} s`;
+      const p1 = p0 === undefined ? undefined : postgresCpu();
+      const server =
+        p0 !== undefined && p1 !== undefined ? `, local PostgreSQL server ${(p1 - p0).toFixed(1)} s` : '';
+      const cpu = `cpu: process ${((c.user + c.system) / 1e6).toFixed(1)} s, main thread ${((m.user + m.system) / 1e6).toFixed(1)} s${server}`;
       return { run, s, cpu };
     };
     const { run, s, cpu } = await timed();
