@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { newOrg, testContext, type TestContext } from '../../../test/support/context.ts';
 import { insertWithParentsChecked } from './bulk-load.ts';
+import type { Executor } from './database.ts';
 
 describe('inserts with per-batch parent checks', () => {
   let ctx: TestContext;
@@ -21,6 +22,9 @@ describe('inserts with per-batch parent checks', () => {
                         subtotal, shipping, tax, total, status, ordered_at, line_count, content_hash,
                         created_at, updated_at)
     values (${id}, ${orgId}, 'web', ${id}, ${buyer}, 'DE', 'EUR', 1, 0, 0, 1, 'paid', now(), 0, 'h', now(), now())`;
+  const role = async (db: Executor) =>
+    (await sql<{ r: string }>`select current_setting('session_replication_role') as r`.execute(db)).rows[0]
+      ?.r;
   const count = async (orgId: string) =>
     Number(
       (
@@ -41,11 +45,13 @@ describe('inserts with per-batch parent checks', () => {
           { table: 'organisations', ids: [org.id] },
           { table: 'parties', ids: ['pty_bl_1', 'pty_bl_1'] },
         ],
-        () =>
-          order('ord_bl_1', org.id, 'pty_bl_1')
-            .execute(tx)
-            .then(() => {}),
+        async () => {
+          // The test databases' role is a superuser (PGlite always is): row triggers are off in here.
+          assert.equal(await role(tx), 'replica');
+          await order('ord_bl_1', org.id, 'pty_bl_1').execute(tx);
+        },
       );
+      assert.equal(await role(tx), 'origin');
     });
     assert.equal(await count(org.id), 1);
     // After the call, in the same transaction, a dangling reference is refused by the foreign key again.
