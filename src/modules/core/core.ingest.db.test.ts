@@ -83,7 +83,8 @@ describe('ingest of canonical records', () => {
       [
         order('#dup', { lines: two, status: 'paid' }),
         order('#dup-other'),
-        order('#dup', { status: 'shipped' }),
+        // A line number given twice within the order: the last one counts, and the line count says so.
+        order('#dup', { status: 'shipped', lines: [{ ...two[1]!, lineNo: 1 }, two[0]!] }),
       ],
       { actor: 'test' },
     );

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.ts';
-import { anyText, type Executor } from '../../platform/db/database.ts';
+import { anyText, type Executor, pipeline } from '../../platform/db/database.ts';
 import { copyRows, copyText } from '../../platform/db/copy.ts';
 import { insertWithParentsChecked, type Parents } from '../../platform/db/bulk-load.ts';
 import { ORDER_PERSONAL_COLUMNS } from './core.personal.ts';
@@ -434,11 +434,11 @@ export async function ingestOrders(
     const lastOf = new Map<string, number>();
     for (const i of todo) lastOf.set(key(records[i]!.platform, records[i]!.externalId), i);
     const idOf = new Map<string, string>();
-    const replaced: string[] = [];
+    const replaced = new Set<string>(); // orders imported before: replaced in place, same id
     for (const k of lastOf.keys()) {
       const prev = existing.get(k);
       idOf.set(k, prev?.id ?? ctx.ids.next('order'));
-      if (prev) replaced.push(prev.id);
+      if (prev) replaced.add(prev.id);
     }
     for (const i of todo) {
       const r = records[i]!;
@@ -453,7 +453,6 @@ export async function ingestOrders(
         change: outcomes[i]!,
       });
     }
-    const again = new Set(replaced);
     // The data keys of every buyer (existing buyers' keys are loaded here in one query, not one by one).
     await ctx.cipher.prepareSubjects(
       orgId,
@@ -472,15 +471,10 @@ export async function ingestOrders(
       { table: 'products', ids: productId.values() },
     ];
     await insertWithParentsChecked(ctx.database, tx, parents, async () => {
-      // Writes are sent without waiting (the connection runs them in order, in this transaction): the
-      // database stores one part while the next part is sealed here. Awaited together before the journal.
-      const pending: Promise<unknown>[] = [];
-      const send = (p: Promise<unknown>) => {
-        p.catch(() => {}); // awaited below; this only keeps an early failure from being "unhandled"
-        pending.push(p);
-      };
-      for (const part of chunk(replaced, 1000))
-        send(tx.deleteFrom('order_lines').where('order_id', '=', anyText(part)).execute());
+      // Writes are sent without waiting: the database stores one part while the next is sealed here.
+      const writes = pipeline();
+      for (const part of chunk([...replaced], 1000))
+        writes.send(tx.deleteFrom('order_lines').where('order_id', '=', anyText(part)).execute());
       for (const part of chunk([...lastOf.values()], writePart(ctx))) {
         const fresh: Array<Record<string, unknown>> = [];
         const updates: Array<Record<string, unknown>> = [];
@@ -490,7 +484,10 @@ export async function ingestOrders(
           const id = ids[i]!;
           const buyerRef = r.buyer ? buyerId.get(`${r.buyer.kind}|${r.buyer.externalRef}`)! : null;
           const subject = r.buyer ? personSubject(r.buyer) : undefined;
-          (again.has(id) ? updates : fresh).push({
+          // A line number given twice: the last one counts.
+          const lines = new Map<number, (typeof r.lines)[number]>();
+          for (const l of r.lines) lines.set(l.lineNo, l);
+          (replaced.has(id) ? updates : fresh).push({
             id,
             org_id: orgId,
             platform: r.platform,
@@ -512,15 +509,12 @@ export async function ingestOrders(
             status: r.status,
             ordered_at: r.orderedAt,
             paid_at: r.paidAt ?? null,
-            line_count: r.lines.length,
+            line_count: lines.size,
             content_hash: hashes[i]!,
             import_run_id: opts.importRunId ?? null,
             created_at: now,
             updated_at: now,
           });
-          // A line number given twice: the last one counts.
-          const lines = new Map<number, (typeof r.lines)[number]>();
-          for (const l of r.lines) lines.set(l.lineNo, l);
           for (const l of lines.values()) {
             lineRows.push({
               id: ctx.ids.next('orderLine'),
@@ -537,11 +531,11 @@ export async function ingestOrders(
           }
         }
         // New orders are plain inserts; orders imported before are replaced in place (same id).
-        send(insertRows(tx, 'orders', ORDER_COLUMNS, fresh));
-        send(insertRows(tx, 'orders', ORDER_COLUMNS, updates, ORDER_UPSERT));
-        send(insertRows(tx, 'order_lines', ORDER_LINE_COLUMNS, lineRows));
+        writes.send(insertRows(tx, 'orders', ORDER_COLUMNS, fresh));
+        writes.send(insertRows(tx, 'orders', ORDER_COLUMNS, updates, ORDER_UPSERT));
+        writes.send(insertRows(tx, 'order_lines', ORDER_LINE_COLUMNS, lineRows));
       }
-      await Promise.all(pending);
+      await writes.done();
     });
     await ctx.journal.append(tx, orgId, [
       {

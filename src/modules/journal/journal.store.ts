@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Clock } from '../../platform/clock.ts';
 import type { IdGenerator } from '../../platform/ids.ts';
 import type { JournalPort, JournalRecord } from '../../platform/context.ts';
-import type { Executor } from '../../platform/db/database.ts';
+import { type Executor, pipeline } from '../../platform/db/database.ts';
 import { copyBytes, copyRows, copyText } from '../../platform/db/copy.ts';
 import { validateRecord } from './entry-kinds.ts';
 import { identityHashOf, leafText, logOrigin } from './leaf.ts';
@@ -91,8 +91,7 @@ export class SqlJournal implements JournalPort {
     if (!tx.isTransaction) return tx.transaction().execute((t) => this.appendEntries(t, orgId, records));
     records.forEach(validateRecord);
     const log = logOrigin(orgId);
-    const at = this.clock.now();
-    const atIso = at.toISOString();
+    const atIso = this.clock.now().toISOString();
 
     // One pass per record: the canonical JSON of its data is what the leaf and the identity hash cover
     // and what the row stores.
@@ -131,7 +130,7 @@ export class SqlJournal implements JournalPort {
     }
 
     const appended: AppendedEntry[] = [];
-    const pending: Array<Promise<unknown>> = [];
+    const writes = pipeline();
     for (let i = 0; i < todo.length; i += INSERT_CHUNK) {
       const rows: Row[] = [];
       for (const p of todo.slice(i, i + INSERT_CHUNK)) {
@@ -165,11 +164,9 @@ export class SqlJournal implements JournalPort {
         });
         appended.push({ index: idx, id, leafHash: leaf.toString('hex') });
       }
-      const write = copyChunk(tx, orgId, atIso, rows);
-      write.catch(() => {}); // awaited below; this only keeps an early failure from being "unhandled"
-      pending.push(write);
+      writes.send(copyChunk(tx, orgId, atIso, rows));
     }
-    await Promise.all(pending);
+    await writes.done();
     if (appended.length) {
       await sql`update journal_logs set size = ${range.size}, frontier = ${range.toBytes()}
                 where org_id = ${orgId}`.execute(tx);

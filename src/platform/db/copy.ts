@@ -67,18 +67,17 @@ function copyingQuery(query: QueryFn, self: PGlite | PGliteTransaction): QueryFn
  * transactions' `query` accept COPY FROM STDIN (see above). Everything else passes through.
  */
 export function copyingPGlite(pglite: PGlite): PGlite {
+  // Made once: Kysely reads `query` for every statement.
+  const query = copyingQuery(pglite.query, pglite);
+  const transaction = <T>(callback: (tx: PGliteTransaction) => Promise<T>) =>
+    pglite.transaction((tx) => {
+      const txQuery = copyingQuery(tx.query, tx);
+      return callback(new Proxy(tx, { get: (t, p) => (p === 'query' ? txQuery : Reflect.get(t, p, t)) }));
+    });
   return new Proxy(pglite, {
     get(target, prop) {
-      if (prop === 'query') return copyingQuery(target.query, target);
-      if (prop === 'transaction')
-        return <T>(callback: (tx: PGliteTransaction) => Promise<T>) =>
-          target.transaction((tx) =>
-            callback(
-              new Proxy(tx, {
-                get: (t, p) => (p === 'query' ? copyingQuery(t.query, t) : Reflect.get(t, p, t)),
-              }),
-            ),
-          );
+      if (prop === 'query') return query;
+      if (prop === 'transaction') return transaction;
       const v = Reflect.get(target, prop, target);
       return typeof v === 'function' ? v.bind(target) : v;
     },

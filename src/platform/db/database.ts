@@ -78,3 +78,21 @@ export function isUniqueViolation(err: unknown): boolean {
 export function anyText(values: readonly string[]) {
   return sql<string>`any(${values}::text[])`;
 }
+
+/**
+ * Statements sent on one connection without waiting for each: the connection runs them in order, in
+ * the caller's transaction, so the database works on one while this thread prepares the next (on
+ * PostgreSQL; PGlite runs them on this thread). `done()` waits for all and fails with the first failure.
+ */
+export function pipeline(): { send(statement: Promise<unknown>): void; done(): Promise<void> } {
+  const pending: Promise<unknown>[] = [];
+  return {
+    send(statement) {
+      statement.catch(() => {}); // awaited by done(); this only keeps an early failure from being "unhandled"
+      pending.push(statement);
+    },
+    async done() {
+      await Promise.all(pending);
+    },
+  };
+}
