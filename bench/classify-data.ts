@@ -25,8 +25,12 @@ import {
 } from '../src/modules/tariff/classify/reference-format.ts';
 
 export const referenceDir = process.env.CROSSGATE_REFERENCE_DIR ?? path.resolve('../shared/data');
-export const hasReferenceData = () =>
-  fs.existsSync(path.join(referenceDir, 'classification/hscodecomp-dev.jsonl'));
+/** Ends the process with a clear "skipped" line when the reference data is absent (benches skip cleanly). */
+export function exitUnlessReferenceData(): void {
+  if (fs.existsSync(path.join(referenceDir, 'classification/hscodecomp-dev.jsonl'))) return;
+  console.log(`skipped: no reference data at ${referenceDir} (set CROSSGATE_REFERENCE_DIR)`);
+  process.exit(0);
+}
 
 export function loadClassifier(): { classifier: Classifier; schedule: Schedule; buildMs: number } {
   const t0 = performance.now();

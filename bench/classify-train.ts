@@ -10,18 +10,14 @@ import { rankerModelPath, writeRankerModel } from '../src/modules/tariff/classif
 import { trainModel } from '../src/modules/tariff/classify/train.ts';
 import {
   DEV_SOURCE,
-  hasReferenceData,
+  exitUnlessReferenceData,
   loadClassifier,
   loadDevItems,
   loadMemory,
-  referenceDir,
   today,
 } from './classify-data.ts';
 
-if (!hasReferenceData()) {
-  console.log(`skipped: no reference data at ${referenceDir} (set CROSSGATE_REFERENCE_DIR)`);
-  process.exit(0);
-}
+exitUnlessReferenceData();
 const outAt = process.argv.indexOf('--out');
 const file = outAt > 0 ? process.argv[outAt + 1] : rankerModelPath(loadConfig().homeDir);
 if (!file) throw new Error('--out needs a file');

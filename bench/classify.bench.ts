@@ -16,19 +16,15 @@ import { sameTitleIds, trainModel } from '../src/modules/tariff/classify/train.t
 import {
   DEV_SOURCE,
   crossValidate,
-  hasReferenceData,
+  exitUnlessReferenceData,
   loadClassifier,
   loadDevItems,
   loadItems,
   loadMemory,
-  referenceDir,
   today,
 } from './classify-data.ts';
 
-if (!hasReferenceData()) {
-  console.log(`skipped: no reference data at ${referenceDir} (set CROSSGATE_REFERENCE_DIR)`);
-  process.exit(0);
-}
+exitUnlessReferenceData();
 const mode = process.argv[2] ?? 'loo'; // loo | no-dev | tariff-only
 
 const { classifier, schedule, buildMs: tIndex } = loadClassifier();
