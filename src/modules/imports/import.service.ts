@@ -206,8 +206,6 @@ export async function runImport(ctx: AppContext, req: ImportRequest): Promise<Im
   const counts = { records: 0, created: 0, updated: 0, unchanged: 0, quarantined: 0 };
   const batchSize = req.batchSize ?? DEFAULT_BATCH_SIZE;
   const ingest = INGEST[kind];
-  let batch: ValidItem[] = [];
-  let batchChars = 0;
   let pending: QuarantineEntry[] = [];
   let fatal: FileFault | undefined;
 
@@ -286,16 +284,12 @@ export async function runImport(ctx: AppContext, req: ImportRequest): Promise<Im
     }
     progress();
   };
-  // One batch is written while the next is read and validated (on PostgreSQL the two overlap).
+  // The reader's batches (bounded by batchSize and BATCH_CHAR_LIMIT) are the transactions. One is written
+  // while the next is read and validated.
   let inflight: Promise<void> | undefined;
-  const flushBatch = async () => {
-    if (inflight) await inflight;
-    inflight = undefined;
-    if (batch.length === 0) return;
-    const items = batch;
-    batch = [];
-    batchChars = 0;
-    inflight = storeBatch(items);
+  const store = async (items: ValidItem[]) => {
+    await inflight;
+    inflight = items.length ? storeBatch(items) : undefined;
   };
 
   try {
@@ -312,11 +306,7 @@ export async function runImport(ctx: AppContext, req: ImportRequest): Promise<Im
       stats.rows = b.rows;
       counts.records += b.records;
       pending.push(...b.quarantine);
-      for (const item of b.items) {
-        batch.push(item);
-        batchChars += item.raw.length;
-        if (batch.length >= batchSize || batchChars >= BATCH_CHAR_LIMIT) await flushBatch();
-      }
+      await store(b.items);
       if (pending.length >= QUARANTINE_FLUSH) await flushQuarantine();
     }
   } catch (err) {
@@ -329,7 +319,6 @@ export async function runImport(ctx: AppContext, req: ImportRequest): Promise<Im
       );
     }
   }
-  await flushBatch();
   await inflight;
   if (!fatal && counter.bytes === 0) fatal = new FileFault('the file is empty', 0);
   if (fatal) pending.push(fromFault(fatal));
