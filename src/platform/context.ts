@@ -3,7 +3,7 @@ import type { Config } from './config.ts';
 import type { Clock } from './clock.ts';
 import type { IdGenerator } from './ids.ts';
 import type { Logger } from './logger.ts';
-import type { Database, Db, Executor } from './db/database.ts';
+import type { Database, Db, Executor, Pipeline } from './db/database.ts';
 import type { KeyProvider } from './crypto/key-provider.ts';
 
 /** A journal entry as a module hands it over; the journal module owns encoding, hashing and proofs. */
@@ -43,9 +43,21 @@ export interface FieldCipher {
   open(orgId: string, sealed: string, tx?: Executor): Promise<string>;
   /**
    * Loads or creates the data keys of many data subjects in one round trip, before a batch seals under
-   * them (a bulk import would otherwise make one round trip per new buyer).
+   * them (a bulk import would otherwise make one round trip per new buyer). With `writes`, the new keys
+   * are sent through that pipeline of `tx` without waiting (a conflict fails it at `done()`).
    */
-  prepareSubjects(orgId: string, subjectKeys: Iterable<string>, tx?: Executor): Promise<void>;
+  prepareSubjects(
+    orgId: string,
+    subjectKeys: Iterable<string>,
+    tx?: Executor,
+    writes?: Pipeline,
+  ): Promise<void>;
+  /**
+   * Call once the transaction `tx` has committed: the data keys created in it become known to every
+   * caller. Until then only that transaction uses them (they exist only if it commits); without this call
+   * they are loaded from the database again on their next use.
+   */
+  committed(tx: Executor): void;
   /** Like open(), but null when the value was crypto-shredded (its data subject erased). */
   tryOpen(orgId: string, sealed: string, tx?: Executor): Promise<string | null>;
   /** Keyed hash for exact lookup of an encrypted value (normalised by the caller). */

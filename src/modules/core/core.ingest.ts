@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.ts';
-import { anyText, type Executor, pipeline } from '../../platform/db/database.ts';
+import { allSettled, anyText, type Executor, type Pipeline, pipeline } from '../../platform/db/database.ts';
 import { copyRows, copyText } from '../../platform/db/copy.ts';
-import { insertWithParentsChecked, type Parents } from '../../platform/db/bulk-load.ts';
+import { beginBulkLoad } from '../../platform/db/bulk-load.ts';
 import { ORDER_PERSONAL_COLUMNS } from './core.personal.ts';
 import type { OrderRecord, PartyRecord, ProductRecord, ShipmentRecord } from './core.records.ts';
 import { contentHashKey, contentHashWith } from './content-hash.ts';
@@ -197,6 +197,17 @@ async function sealPartyRecord(
   return ctx.cipher.sealRecord(orgId, fields, subject, tx);
 }
 
+/** Records sealed between two turns of the event loop, when statements are waiting to be sent (Pipeline.tick). */
+const TICK_EVERY = 100;
+
+/** New parties sent to the database at a time (see writePart). */
+const PARTY_PART = 500;
+
+/** A party's natural key. */
+function partyKey(p: PartyRecord): string {
+  return `${p.kind}|${p.externalRef}`;
+}
+
 /** Upserts parties by (kind, externalRef); returns their ids in input order. */
 export async function upsertParties(
   ctx: AppContext,
@@ -204,30 +215,44 @@ export async function upsertParties(
   orgId: string,
   parties: PartyRecord[],
 ): Promise<string[]> {
-  return (await writeParties(ctx, tx, orgId, parties)).ids;
+  if (parties.length === 0) return [];
+  const ids = await findParties(tx, orgId, parties);
+  await ctx.cipher.prepareSubjects(orgId, subjectsOf(parties), tx);
+  const writes = pipeline();
+  const load = await beginBulkLoad(ctx.database, tx, writes);
+  load.parents({ table: 'organisations', ids: [orgId] });
+  await sendNewParties(ctx, tx, orgId, parties, ids, writes);
+  load.end();
+  await writes.done();
+  return parties.map((p) => ids.get(partyKey(p))!);
 }
 
-/** upsertParties, also telling which of the ids it created (rows of this transaction). */
-async function writeParties(
-  ctx: AppContext,
+/** The data subjects of the natural persons among `parties`. */
+function subjectsOf(parties: Iterable<PartyRecord | undefined>): string[] {
+  const out: string[] = [];
+  for (const p of parties) {
+    const s = p && personSubject(p);
+    if (s !== undefined) out.push(s);
+  }
+  return out;
+}
+
+/** The ids of those of `parties` that exist, by partyKey. */
+async function findParties(
   tx: Executor,
   orgId: string,
   parties: PartyRecord[],
-): Promise<{ ids: string[]; created: Set<string> }> {
-  if (parties.length === 0) return { ids: [], created: new Set() };
-  const now = ctx.clock.now();
-  const byKey = new Map<string, PartyRecord>();
-  for (const p of parties) byKey.set(`${p.kind}|${p.externalRef}`, p);
-  const existing = new Map<string, string>();
+): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
   // One `kind = k and external_ref in (…)` lookup per kind: an OR of (kind, ref) pairs is slow to plan.
-  const refsByKind = new Map<PartyRecord['kind'], string[]>();
-  for (const p of byKey.values()) {
+  const refsByKind = new Map<PartyRecord['kind'], Set<string>>();
+  for (const p of parties) {
     const refs = refsByKind.get(p.kind);
-    if (refs) refs.push(p.externalRef);
-    else refsByKind.set(p.kind, [p.externalRef]);
+    if (refs) refs.add(p.externalRef);
+    else refsByKind.set(p.kind, new Set([p.externalRef]));
   }
   for (const [kind, refs] of refsByKind) {
-    const rows = await selectIn(refs, (part) =>
+    const rows = await selectIn([...refs], (part) =>
       tx
         .selectFrom('parties')
         .select(['id', 'kind', 'external_ref'])
@@ -236,21 +261,38 @@ async function writeParties(
         .where('external_ref', '=', anyText(part))
         .execute(),
     );
-    for (const r of rows) existing.set(`${r.kind}|${r.external_ref}`, r.id);
+    for (const r of rows) found.set(`${r.kind}|${r.external_ref}`, r.id);
   }
-  const fresh = [...byKey].filter(([key]) => !existing.has(key)).map(([, p]) => p);
-  await ctx.cipher.prepareSubjects(
-    orgId,
-    fresh.map(personSubject).filter((s): s is string => s !== undefined),
-    tx,
-  );
-  const inserts: Array<Record<string, unknown>> = [];
-  for (const [key, p] of byKey) {
-    if (existing.has(key)) continue;
+  return found;
+}
+
+/**
+ * Seals and sends (through `writes`, without waiting) the parties that are not in `ids`, the last
+ * occurrence of each, and adds their new ids to `ids`. The data keys of the
+ * persons among them must be prepared. A party created meanwhile by a concurrent import fails the batch
+ * at `writes.done()`, which is then retried record by record and finds it (PGlite, with one connection,
+ * cannot race).
+ */
+async function sendNewParties(
+  ctx: AppContext,
+  tx: Executor,
+  orgId: string,
+  parties: PartyRecord[],
+  ids: Map<string, string>,
+  writes: Pipeline,
+): Promise<void> {
+  const now = ctx.clock.now();
+  const fresh = new Map<string, PartyRecord>();
+  for (const p of parties) {
+    const key = partyKey(p);
+    if (!ids.has(key)) fresh.set(key, p);
+  }
+  const rows: Array<Record<string, unknown>> = [];
+  for (const [n, [key, p]] of [...fresh].entries()) {
+    if (n % TICK_EVERY === TICK_EVERY - 1) await writes.tick();
     const id = ctx.ids.next('party');
-    existing.set(key, id);
-    const subject = personSubject(p);
-    inserts.push({
+    ids.set(key, id);
+    rows.push({
       id,
       org_id: orgId,
       kind: p.kind,
@@ -262,22 +304,32 @@ async function writeParties(
       region: p.region ?? null,
       // A person's data as one sealed record (one AEAD message, ADR 0007); a company's email, phone and
       // tax id are sealed the same way, under the organisation key.
-      personal_sealed: await sealPartyRecord(ctx, tx, orgId, p, subject),
+      personal_sealed: await sealPartyRecord(ctx, tx, orgId, p, personSubject(p)),
       mid: p.mid ?? null,
       email_index: p.email ? ctx.cipher.blindIndex(orgId, p.email.toLowerCase()) : null,
       created_at: now,
       updated_at: now,
     });
+    if (rows.length === PARTY_PART) {
+      writes.send(insertRows(tx, 'parties', PARTY_COLUMNS, rows.splice(0)));
+      await writes.tick();
+    }
   }
-  // A party created meanwhile by a concurrent import fails this batch, which is then retried record by
-  // record and finds it (PGlite, with one connection, cannot race).
-  await insertWithParentsChecked(ctx.database, tx, [{ table: 'organisations', ids: [orgId] }], async () => {
-    for (const batch of chunk(inserts, 2000)) await insertRows(tx, 'parties', PARTY_COLUMNS, batch);
+  writes.send(insertRows(tx, 'parties', PARTY_COLUMNS, rows));
+}
+
+/**
+ * Runs `fn` in a transaction and, once it has committed, lets every caller use the data keys it created
+ * (FieldCipher.committed: a large import's later batches then find their returning buyers' keys cached).
+ */
+async function inTransaction<T>(ctx: AppContext, fn: (tx: Executor) => Promise<T>): Promise<T> {
+  let used: Executor | undefined;
+  const out = await ctx.db.transaction().execute((tx) => {
+    used = tx;
+    return fn(tx);
   });
-  return {
-    ids: parties.map((p) => existing.get(`${p.kind}|${p.externalRef}`)!),
-    created: new Set(inserts.map((r) => r.id as string)),
-  };
+  if (used) ctx.cipher.committed(used);
+  return out;
 }
 
 export async function ingestProducts(
@@ -288,7 +340,7 @@ export async function ingestProducts(
 ): Promise<IngestResult> {
   const outcomes: IngestOutcome[] = [];
   const ids: string[] = [];
-  await ctx.db.transaction().execute(async (tx) => {
+  await inTransaction(ctx, async (tx) => {
     const now = ctx.clock.now();
     const existing = new Map<string, { id: string; content_hash: string }>();
     const rows = await selectIn(
@@ -373,7 +425,7 @@ export async function ingestOrders(
 ): Promise<IngestResult> {
   const outcomes: IngestOutcome[] = new Array(records.length);
   const ids: string[] = new Array(records.length);
-  await ctx.db.transaction().execute(async (tx) => {
+  await inTransaction(ctx, async (tx) => {
     const now = ctx.clock.now();
     const key = (platform: string, externalId: string) => `${platform}|${externalId}`;
     const existing = new Map<string, { id: string; content_hash: string }>();
@@ -406,21 +458,33 @@ export async function ingestOrders(
     });
     if (todo.length === 0) return;
 
-    const buyers = todo.map((i) => records[i]!.buyer).filter((b): b is PartyRecord => b !== undefined);
-    const { ids: buyerIds, created: newBuyers } = await writeParties(ctx, tx, orgId, buyers);
-    const buyerId = new Map(buyers.map((b, i) => [`${b.kind}|${b.externalRef}`, buyerIds[i]!]));
+    // From here on, statements are sent without waiting except for the two lookups below: the database
+    // stores one part while the next is sealed here (on PostgreSQL). Foreign keys are checked once for
+    // the batch (platform/db/bulk-load.ts); everything is verified at `writes.done()`, before commit.
+    const writes = pipeline();
+    const load = await beginBulkLoad(ctx.database, tx, writes);
+    load.parents({ table: 'organisations', ids: [orgId] });
 
+    // Which buyers and products exist, and every buyer's data key (loaded, or made and sent), at once.
+    const buyers = todo.map((i) => records[i]!.buyer).filter((b): b is PartyRecord => b !== undefined);
     const skus = [...new Set(todo.flatMap((i) => records[i]!.lines.map((l) => l.sku)))];
-    const productId = new Map<string, string>();
-    const products = await selectIn(skus, (part) =>
-      tx
-        .selectFrom('products')
-        .select(['id', 'sku'])
-        .where('org_id', '=', orgId)
-        .where('sku', '=', anyText(part))
-        .execute(),
+    const [buyerIds, products] = await allSettled(
+      findParties(tx, orgId, buyers),
+      selectIn(skus, (part) =>
+        tx
+          .selectFrom('products')
+          .select(['id', 'sku'])
+          .where('org_id', '=', orgId)
+          .where('sku', '=', anyText(part))
+          .execute(),
+      ),
+      ctx.cipher.prepareSubjects(orgId, subjectsOf(buyers), tx, writes),
     );
-    for (const r of products) productId.set(r.sku, r.id);
+    const productId = new Map(products.map((r) => [r.sku, r.id]));
+    // Buyers made by this transaction cannot be deleted by another before it commits: no lock needed.
+    load.parents({ table: 'parties', ids: [...buyerIds.values()] });
+    load.parents({ table: 'products', ids: productId.values() });
+    await sendNewParties(ctx, tx, orgId, buyers, buyerIds, writes);
 
     const changes: Array<{
       id: string;
@@ -453,90 +517,73 @@ export async function ingestOrders(
         change: outcomes[i]!,
       });
     }
-    // The data keys of every buyer (existing buyers' keys are loaded here in one query, not one by one).
-    await ctx.cipher.prepareSubjects(
-      orgId,
-      [...lastOf.values()].flatMap((i) => {
-        const b = records[i]!.buyer;
-        const s = b ? personSubject(b) : undefined;
-        return s === undefined ? [] : [s];
-      }),
-      tx,
-    );
 
-    const parents: Parents[] = [
-      { table: 'organisations', ids: [orgId] },
-      // Buyers made by this transaction cannot be deleted by another before it commits: no lock needed.
-      { table: 'parties', ids: [...buyerId.values()].filter((id) => !newBuyers.has(id)) },
-      { table: 'products', ids: productId.values() },
-    ];
-    await insertWithParentsChecked(ctx.database, tx, parents, async () => {
-      // Writes are sent without waiting: the database stores one part while the next is sealed here.
-      const writes = pipeline();
-      for (const part of chunk([...replaced], 1000))
-        writes.send(tx.deleteFrom('order_lines').where('order_id', '=', anyText(part)).execute());
-      for (const part of chunk([...lastOf.values()], writePart(ctx))) {
-        const fresh: Array<Record<string, unknown>> = [];
-        const updates: Array<Record<string, unknown>> = [];
-        const lineRows: Array<Record<string, unknown>> = [];
-        for (const i of part) {
-          const r = records[i]!;
-          const id = ids[i]!;
-          const buyerRef = r.buyer ? buyerId.get(`${r.buyer.kind}|${r.buyer.externalRef}`)! : null;
-          const subject = r.buyer ? personSubject(r.buyer) : undefined;
-          // A line number given twice: the last one counts.
-          const lines = new Map<number, (typeof r.lines)[number]>();
-          for (const l of r.lines) lines.set(l.lineNo, l);
-          (replaced.has(id) ? updates : fresh).push({
-            id,
+    for (const part of chunk([...replaced], 1000))
+      writes.send(tx.deleteFrom('order_lines').where('order_id', '=', anyText(part)).execute());
+    for (const part of chunk([...lastOf.values()], writePart(ctx))) {
+      const fresh: Array<Record<string, unknown>> = [];
+      const updates: Array<Record<string, unknown>> = [];
+      const lineRows: Array<Record<string, unknown>> = [];
+      for (const [n, i] of part.entries()) {
+        if (n % TICK_EVERY === TICK_EVERY - 1) await writes.tick();
+        const r = records[i]!;
+        const id = ids[i]!;
+        const buyerRef = r.buyer ? buyerIds.get(partyKey(r.buyer))! : null;
+        const subject = r.buyer ? personSubject(r.buyer) : undefined;
+        // A line number given twice: the last one counts.
+        const lines = new Map<number, (typeof r.lines)[number]>();
+        for (const l of r.lines) lines.set(l.lineNo, l);
+        (replaced.has(id) ? updates : fresh).push({
+          id,
+          org_id: orgId,
+          platform: r.platform,
+          external_id: r.externalId,
+          buyer_party_id: buyerRef,
+          ship_to_country: r.shipTo.country,
+          currency: r.currency,
+          subtotal: r.subtotal,
+          shipping: r.shipping,
+          tax: r.tax,
+          total: r.total,
+          payment_method: r.paymentMethod ?? null,
+          personal_sealed: await ctx.cipher.sealRecord(
+            orgId,
+            { shipTo: JSON.stringify(r.shipTo), paymentReference: r.paymentRef },
+            subject,
+            tx,
+          ),
+          status: r.status,
+          ordered_at: r.orderedAt,
+          paid_at: r.paidAt ?? null,
+          line_count: lines.size,
+          content_hash: hashes[i]!,
+          import_run_id: opts.importRunId ?? null,
+          created_at: now,
+          updated_at: now,
+        });
+        for (const l of lines.values()) {
+          lineRows.push({
+            id: ctx.ids.next('orderLine'),
             org_id: orgId,
-            platform: r.platform,
-            external_id: r.externalId,
-            buyer_party_id: buyerRef,
-            ship_to_country: r.shipTo.country,
-            currency: r.currency,
-            subtotal: r.subtotal,
-            shipping: r.shipping,
-            tax: r.tax,
-            total: r.total,
-            payment_method: r.paymentMethod ?? null,
-            personal_sealed: await ctx.cipher.sealRecord(
-              orgId,
-              { shipTo: JSON.stringify(r.shipTo), paymentReference: r.paymentRef },
-              subject,
-              tx,
-            ),
-            status: r.status,
-            ordered_at: r.orderedAt,
-            paid_at: r.paidAt ?? null,
-            line_count: lines.size,
-            content_hash: hashes[i]!,
-            import_run_id: opts.importRunId ?? null,
-            created_at: now,
-            updated_at: now,
+            order_id: id,
+            line_no: l.lineNo,
+            sku: l.sku,
+            product_id: productId.get(l.sku) ?? null,
+            title: l.title,
+            quantity: l.quantity,
+            unit_price: l.unitPrice,
+            total: l.total,
           });
-          for (const l of lines.values()) {
-            lineRows.push({
-              id: ctx.ids.next('orderLine'),
-              org_id: orgId,
-              order_id: id,
-              line_no: l.lineNo,
-              sku: l.sku,
-              product_id: productId.get(l.sku) ?? null,
-              title: l.title,
-              quantity: l.quantity,
-              unit_price: l.unitPrice,
-              total: l.total,
-            });
-          }
         }
-        // New orders are plain inserts; orders imported before are replaced in place (same id).
-        writes.send(insertRows(tx, 'orders', ORDER_COLUMNS, fresh));
-        writes.send(insertRows(tx, 'orders', ORDER_COLUMNS, updates, ORDER_UPSERT));
-        writes.send(insertRows(tx, 'order_lines', ORDER_LINE_COLUMNS, lineRows));
       }
-      await writes.done();
-    });
+      // New orders are plain inserts; orders imported before are replaced in place (same id).
+      writes.send(insertRows(tx, 'orders', ORDER_COLUMNS, fresh));
+      writes.send(insertRows(tx, 'orders', ORDER_COLUMNS, updates, ORDER_UPSERT));
+      writes.send(insertRows(tx, 'order_lines', ORDER_LINE_COLUMNS, lineRows));
+      await writes.tick();
+    }
+    load.end();
+    await writes.done();
     await ctx.journal.append(tx, orgId, [
       {
         kind: 'orders.upserted',

@@ -382,8 +382,8 @@ describe('imports', () => {
       .where('org_id', '=', own.id)
       .executeTakeFirstOrThrow();
     assert.equal(Number(parties.n), 25);
-    // One data key per buyer, whichever import made it (on PostgreSQL the second one's bulk COPY of keys
-    // meets the first one's and falls back to insert-or-skip).
+    // One data key per buyer, whichever import made it (on PostgreSQL a batch whose keys or buyers meet
+    // the other import's fails at its end and is retried record by record, finding them).
     const keys = await ctx.db
       .selectFrom('data_keys')
       .select((eb) => eb.fn.count<number>('subject_key').distinct().as('subjects'))

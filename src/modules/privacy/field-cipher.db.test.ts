@@ -1,5 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import type { KyselyPlugin } from 'kysely';
+import type { Executor } from '../../platform/db/database.ts';
 import { newOrg, testContext, type TestContext } from '../../../test/support/context.ts';
 import { EnvelopeFieldCipher, ShreddedError, keyIdOf } from './field-cipher.service.ts';
 import type { LocalKeyProvider } from '../../platform/crypto/key-provider.ts';
@@ -263,6 +265,33 @@ describe('envelope field cipher', () => {
       await ctx.cipher.open(org.id, await ctx.cipher.seal(org.id, 'later', 'tx-batch-1')),
       'later',
     );
+  });
+
+  it('shares the keys a transaction created once the caller says it committed, and only then', async () => {
+    const org = await newOrg(ctx);
+    let queries = 0;
+    const counting: KyselyPlugin = {
+      transformQuery: (args) => {
+        queries++;
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    };
+    const cipher = new EnvelopeFieldCipher(ctx.db.withPlugin(counting), ctx.keys, ctx.clock);
+    const run = async (subject: string, commit: boolean) => {
+      let used: Executor | undefined;
+      await ctx.db.transaction().execute(async (tx) => {
+        used = tx.withPlugin(counting);
+        await cipher.prepareSubjects(org.id, [subject], used);
+      });
+      if (commit) cipher.committed(used!);
+      queries = 0;
+      await cipher.seal(org.id, 'after commit', subject);
+      return queries;
+    };
+    // Not told: the key is read again from the database; told: sealing needs no query at all.
+    assert.ok((await run('commit-unknown', false)) > 0);
+    assert.equal(await run('commit-known', true), 0);
   });
 
   it('derives blind indexes per organisation: equal inputs match, tenants do not correlate', () => {

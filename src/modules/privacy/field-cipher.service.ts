@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
-import type { Db, Executor } from '../../platform/db/database.ts';
+import type { Db, Executor, Pipeline } from '../../platform/db/database.ts';
 import type { FieldCipher } from '../../platform/context.ts';
 import type { KeyProvider } from '../../platform/crypto/key-provider.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -20,7 +20,7 @@ const KEY_AT = FORMAT.length + 1;
 /** How long a process trusts a cached subject key before re-checking it was not shredded elsewhere. */
 const SUBJECT_KEY_TTL_MS = 60_000;
 /** Unwrapped subject keys kept in memory (each holds an OpenSSL context); oldest go first beyond this. */
-const MAX_CACHED_SUBJECT_KEYS = 20_000;
+const MAX_CACHED_SUBJECT_KEYS = 50_000;
 
 interface LiveKey {
   id: string;
@@ -93,8 +93,36 @@ export function sealedUnderPattern(keyId: string): string {
   return `cg_.${keyId}.%`;
 }
 
-function labelledAad(label: string, orgId: string, keyId: string): Buffer {
-  return crypto.createHash('sha256').update(`${label}|${orgId}|${keyId}`).digest().subarray(0, 16);
+const KEY_COLUMNS = ['id', 'org_id', 'subject_key', 'version', 'kek_id', 'wrapped', 'created_at'] as const;
+
+interface NewKeyRow {
+  id: string;
+  org_id: string;
+  subject_key: string | null;
+  version: number;
+  kek_id: string;
+  wrapped: string;
+  created_at: Date;
+}
+
+/** New data-key rows as COPY text, in KEY_COLUMNS order. */
+function keyRowsText(rows: NewKeyRow[]): string {
+  let text = '';
+  for (const r of rows)
+    text += `${copyText(r.id)}\t${copyText(r.org_id)}\t${copyText(r.subject_key)}\t${r.version}\t${copyText(r.kek_id)}\t${copyText(r.wrapped)}\t${r.created_at.toISOString()}\n`;
+  return text;
+}
+
+/**
+ * The associated data of a key's fields and of its records: the first 16 bytes of SHA-256 over
+ * `label|orgId|keyId` for each label, both held in one small allocation (a cached key is kept for a
+ * minute, and tens of thousands may be cached during a large import).
+ */
+function labelledAads(orgId: string, keyId: string): { field: Buffer; record: Buffer } {
+  const both = Buffer.allocUnsafe(32);
+  crypto.createHash('sha256').update(`crossgate-field|${orgId}|${keyId}`).digest().copy(both, 0, 0, 16);
+  crypto.createHash('sha256').update(`crossgate-record|${orgId}|${keyId}`).digest().copy(both, 16, 0, 16);
+  return { field: both.subarray(0, 16), record: both.subarray(16) };
 }
 
 function parseRecord(plain: Buffer): Record<string, string> {
@@ -141,6 +169,7 @@ export class EnvelopeFieldCipher implements FieldCipher {
   /** A usable key from its row; `plain` is the key itself when this process just generated it (no unwrap). */
   private live(row: KeyRow, plain?: Buffer): LiveKey {
     if (!row.wrapped) throw new ShreddedError(row.id, row.shredded_at);
+    const aads = labelledAads(row.org_id, row.id);
     const k: LiveKey = {
       id: row.id,
       orgId: row.org_id,
@@ -149,8 +178,8 @@ export class EnvelopeFieldCipher implements FieldCipher {
       gcm: new FieldGcm(crypto.createSecretKey(plain ?? this.keys.unwrap(row.kek_id, row.wrapped))),
       prefix: `${FORMAT}.${row.id}.`,
       recordPrefix: `${RECORD_FORMAT}.${row.id}.`,
-      aad: labelledAad('crossgate-field', row.org_id, row.id),
-      recordAad: labelledAad('crossgate-record', row.org_id, row.id),
+      aad: aads.field,
+      recordAad: aads.record,
       loadedAt: performance.now(),
     };
     this.byId.set(k.id, k);
@@ -239,7 +268,7 @@ export class EnvelopeFieldCipher implements FieldCipher {
     subjectKey: string | null,
     version: number,
     generated: Map<string, Buffer>,
-  ) {
+  ): NewKeyRow {
     const plain = randomBytes(32);
     const { kekId, wrapped } = this.keys.wrap(plain);
     const id = `dk_${randomBytes(10).toString('hex')}`;
@@ -279,9 +308,15 @@ export class EnvelopeFieldCipher implements FieldCipher {
 
   /**
    * Loads (and creates, in one multi-row insert) the data keys of many subjects at once, so a bulk
-   * import that seals per buyer does one round trip per batch instead of one per new buyer.
+   * import that seals per buyer does one round trip per batch instead of one per new buyer. With
+   * `writes` (inside `tx`), the new keys' rows are sent through that pipeline without waiting.
    */
-  async prepareSubjects(orgId: string, subjectKeys: Iterable<string>, tx?: Executor): Promise<void> {
+  async prepareSubjects(
+    orgId: string,
+    subjectKeys: Iterable<string>,
+    tx?: Executor,
+    writes?: Pipeline,
+  ): Promise<void> {
     const db = tx ?? this.db;
     const scoped = tx ? this.scoped(tx) : undefined;
     const wanted = [...new Set(subjectKeys)].filter(
@@ -305,9 +340,24 @@ export class EnvelopeFieldCipher implements FieldCipher {
       if (missing.length === 0) continue;
       const generated = new Map<string, Buffer>();
       const rows = missing.map((s) => this.newKeyRow(orgId, s, next.get(s) ?? 1, generated));
-      for (const r of await this.insertKeyRows(db, rows))
+      let created: KeyRow[];
+      if (tx && writes) {
+        // Sent without waiting: a key another writer made meanwhile fails the caller's batch (a unique
+        // violation at `writes.done()`), which an import then retries record by record.
+        writes.send(copyRows(tx, 'data_keys', [...KEY_COLUMNS], keyRowsText(rows)));
+        created = rows.map((r) => ({ ...r, shredded_at: null }));
+      } else created = await this.insertKeyRows(db, rows);
+      for (const r of created)
         (scoped ?? this.current).set(`${orgId}|${r.subject_key}`, this.live(r, generated.get(r.id)));
     }
+  }
+
+  committed(tx: Executor): void {
+    const own = this.txCache.get(tx);
+    if (!own) return;
+    this.txCache.delete(tx);
+    for (const [cacheKey, k] of own)
+      if (!this.fresh(this.current.get(cacheKey))) this.current.set(cacheKey, k);
   }
 
   /**
@@ -316,15 +366,12 @@ export class EnvelopeFieldCipher implements FieldCipher {
    * created a key for one of these subjects meanwhile, the savepoint is rolled back and the rows go in
    * with `on conflict do nothing`, which skips the ones taken (their subjects are then found next time).
    */
-  private async insertKeyRows(db: Executor, rows: Array<ReturnType<EnvelopeFieldCipher['newKeyRow']>>) {
-    const columns = ['id', 'org_id', 'subject_key', 'version', 'kek_id', 'wrapped', 'created_at'] as const;
+  private async insertKeyRows(db: Executor, rows: NewKeyRow[]) {
+    const columns = KEY_COLUMNS;
     if (db.isTransaction) {
-      let text = '';
-      for (const r of rows)
-        text += `${copyText(r.id)}\t${copyText(r.org_id)}\t${copyText(r.subject_key)}\t${r.version}\t${copyText(r.kek_id)}\t${copyText(r.wrapped)}\t${r.created_at.toISOString()}\n`;
       await sql`savepoint data_keys_copy`.execute(db);
       try {
-        await copyRows(db, 'data_keys', [...columns], text);
+        await copyRows(db, 'data_keys', [...columns], keyRowsText(rows));
         await sql`release savepoint data_keys_copy`.execute(db);
         return rows.map((r) => ({ ...r, shredded_at: null }));
       } catch (err) {

@@ -2,8 +2,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { newOrg, testContext, type TestContext } from '../../../test/support/context.ts';
-import { insertWithParentsChecked } from './bulk-load.ts';
-import type { Executor } from './database.ts';
+import { beginBulkLoad } from './bulk-load.ts';
+import { type Executor, pipeline } from './database.ts';
 
 describe('inserts with per-batch parent checks', () => {
   let ctx: TestContext;
@@ -38,31 +38,26 @@ describe('inserts with per-batch parent checks', () => {
     const org = await newOrg(ctx);
     await ctx.db.transaction().execute(async (tx) => {
       await party('pty_bl_1', org.id).execute(tx);
-      await insertWithParentsChecked(
-        ctx.database,
-        tx,
-        [
-          { table: 'organisations', ids: [org.id] },
-          { table: 'parties', ids: ['pty_bl_1', 'pty_bl_1'] },
-        ],
-        async () => {
-          // The test databases' role is a superuser (PGlite always is): row triggers are off in here.
-          assert.equal(await role(tx), 'replica');
-          await order('ord_bl_1', org.id, 'pty_bl_1').execute(tx);
-        },
-      );
+      const writes = pipeline();
+      const load = await beginBulkLoad(ctx.database, tx, writes);
+      load.parents({ table: 'organisations', ids: [org.id] });
+      load.parents({ table: 'parties', ids: ['pty_bl_1', 'pty_bl_1'] });
+      // The test databases' role is a superuser (PGlite always is): row triggers are off in here.
+      writes.send(role(tx).then((r) => assert.equal(r, 'replica')));
+      writes.send(order('ord_bl_1', org.id, 'pty_bl_1').execute(tx));
+      load.end();
+      await writes.done();
       assert.equal(await role(tx), 'origin');
     });
     assert.equal(await count(org.id), 1);
-    // After the call, in the same transaction, a dangling reference is refused by the foreign key again.
+    // After the load, in the same transaction, a dangling reference is refused by the foreign key again.
     await assert.rejects(
       ctx.db.transaction().execute(async (tx) => {
-        await insertWithParentsChecked(
-          ctx.database,
-          tx,
-          [{ table: 'organisations', ids: [org.id] }],
-          async () => {},
-        );
+        const writes = pipeline();
+        const load = await beginBulkLoad(ctx.database, tx, writes);
+        load.parents({ table: 'organisations', ids: [org.id] });
+        load.end();
+        await writes.done();
         await order('ord_bl_2', org.id, 'pty_nowhere').execute(tx);
       }),
       (err: { code?: string }) => err.code === '23503',
@@ -70,26 +65,22 @@ describe('inserts with per-batch parent checks', () => {
     assert.equal(await count(org.id), 1);
   });
 
-  it('fails the batch as a foreign key would when a parent is missing, before writing anything', async () => {
+  it('fails the batch as a foreign key would when a parent is missing, and nothing it wrote stays', async () => {
     const org = await newOrg(ctx);
-    let wrote = false;
     await assert.rejects(
-      ctx.db.transaction().execute((tx) =>
-        insertWithParentsChecked(
-          ctx.database,
-          tx,
-          [
-            { table: 'organisations', ids: [org.id] },
-            { table: 'parties', ids: ['pty_bl_missing'] },
-          ],
-          async () => {
-            wrote = true;
-          },
-        ),
-      ),
+      ctx.db.transaction().execute(async (tx) => {
+        const writes = pipeline();
+        const load = await beginBulkLoad(ctx.database, tx, writes);
+        load.parents({ table: 'organisations', ids: [org.id] });
+        load.parents({ table: 'parties', ids: ['pty_bl_missing'] });
+        // Sent before the check's answer is read: the rows go in, and the failed check rolls them back.
+        writes.send(order('ord_bl_3', org.id, 'pty_bl_missing').execute(tx));
+        load.end();
+        await writes.done();
+      }),
       (err: { code?: string; message: string }) =>
         err.code === '23503' && /1 referenced parties row/.test(err.message),
     );
-    assert.equal(wrote, false);
+    assert.equal(await count(org.id), 0);
   });
 });

@@ -82,14 +82,43 @@ export function anyText(values: readonly string[]) {
 /**
  * Statements sent on one connection without waiting for each: the connection runs them in order, in
  * the caller's transaction, so the database works on one while this thread prepares the next (on
- * PostgreSQL; PGlite runs them on this thread). `done()` waits for all and fails with the first failure.
+ * PostgreSQL; PGlite runs them on this thread). `done()` waits for all and fails with the first failure;
+ * a transaction must not commit before it. A statement sent with a check of its result (`.then(...)`
+ * that throws) fails `done()` the same way.
  */
-export function pipeline(): { send(statement: Promise<unknown>): void; done(): Promise<void> } {
+export interface Pipeline {
+  send(statement: Promise<unknown>): void;
+  /**
+   * Lets this thread's event loop run once. The connection sends the next queued statement only from
+   * there: a long stretch of work on this thread between sends (sealing a batch, say) would otherwise
+   * leave the database idle until `done()`.
+   */
+  tick(): Promise<void>;
+  done(): Promise<void>;
+}
+
+/**
+ * Promise.all for statements that run at once on one transaction: it waits for every one to settle
+ * before failing with the first failure, so none is still running, or about to send another statement,
+ * when the caller's transaction rolls back.
+ */
+export async function allSettled<T extends readonly unknown[]>(
+  ...statements: { [K in keyof T]: Promise<T[K]> }
+): Promise<T> {
+  const settled = await Promise.allSettled(statements);
+  for (const s of settled) if (s.status === 'rejected') throw s.reason;
+  return settled.map((s) => (s as PromiseFulfilledResult<unknown>).value) as unknown as T;
+}
+
+export function pipeline(): Pipeline {
   const pending: Promise<unknown>[] = [];
   return {
     send(statement) {
       statement.catch(() => {}); // awaited by done(); this only keeps an early failure from being "unhandled"
       pending.push(statement);
+    },
+    tick() {
+      return new Promise((resolve) => setImmediate(resolve));
     },
     async done() {
       await Promise.all(pending);
