@@ -356,8 +356,9 @@ export class EnvelopeFieldCipher implements FieldCipher {
     const own = this.txCache.get(tx);
     if (!own) return;
     this.txCache.delete(tx);
+    // Only keys still in the bounded cache (byId): one evicted meanwhile is loaded again when needed.
     for (const [cacheKey, k] of own)
-      if (!this.fresh(this.current.get(cacheKey))) this.current.set(cacheKey, k);
+      if (this.byId.get(k.id) === k && !this.fresh(this.current.get(cacheKey))) this.current.set(cacheKey, k);
   }
 
   /**
