@@ -105,6 +105,53 @@ describe('ingest of canonical records', () => {
     assert.deepEqual(lines, [{ line_no: 1, sku: 'LAMP-01' }]);
   });
 
+  it('stores every field of an order line as given, free text with tabs, line breaks and backslashes included', async () => {
+    const lines = [
+      {
+        lineNo: 1,
+        sku: 'LAMP-01',
+        title: 'Desk lamp\t"Nordic"\\ 40 W\nwarm',
+        quantity: 3,
+        unitPrice: '19.99',
+        total: '59.97',
+      },
+      { lineNo: 2, sku: 'NO\\SUCH\tSKU', title: 'Gift box', quantity: 1, unitPrice: '0.5', total: '0.5' },
+    ];
+    const own = await newOrg(ctx); // its own organisation: other tests list every order of theirs
+    await ingestProducts(ctx, own.id, [productRecord.parse({ sku: 'LAMP-01', title: 'Desk lamp' })], {
+      actor: 'test',
+    });
+    const r = await ingestOrders(ctx, own.id, [order('#fields', { lines })], { actor: 'test' });
+    const lamp = await ctx.db
+      .selectFrom('products')
+      .select('id')
+      .where('org_id', '=', own.id)
+      .where('sku', '=', 'LAMP-01')
+      .executeTakeFirstOrThrow();
+    const stored = await ctx.db
+      .selectFrom('order_lines')
+      .select(['org_id', 'line_no', 'sku', 'title', 'quantity', 'unit_price', 'total', 'product_id'])
+      .where('order_id', '=', r.ids[0]!)
+      .orderBy('line_no')
+      .execute();
+    assert.deepEqual(
+      stored.map((l) => [
+        l.org_id,
+        l.line_no,
+        l.sku,
+        l.title,
+        l.quantity,
+        Number(l.unit_price),
+        Number(l.total),
+        l.product_id,
+      ]),
+      [
+        [own.id, 1, 'LAMP-01', lines[0]!.title, 3, 19.99, 59.97, lamp.id],
+        [own.id, 2, lines[1]!.sku, 'Gift box', 1, 0.5, 0.5, null],
+      ],
+    );
+  });
+
   it("takes content hashes computed by the caller (the importer's parsing thread) as given", async () => {
     const own = await newOrg(ctx); // its own organisation: other tests list every order of theirs
     const rec = order('#hashed');

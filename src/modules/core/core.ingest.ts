@@ -86,18 +86,34 @@ const ORDER_UPSERT = `on conflict (id) do update set ${ORDER_COLUMNS.map(([c]) =
   .map((c) => `${c} = excluded.${c}`)
   .concat(Object.values(ORDER_PERSONAL_COLUMNS).map((c) => `${c} = null`))
   .join(', ')}`;
-const ORDER_LINE_COLUMNS: UnnestColumns = [
-  ['id', 'text'],
-  ['org_id', 'text'],
-  ['order_id', 'text'],
-  ['line_no', 'int4'],
-  ['sku', 'text'],
-  ['product_id', 'text'],
-  ['title', 'text'],
-  ['quantity', 'int4'],
-  ['unit_price', 'numeric'],
-  ['total', 'numeric'],
+/** Order lines go in by COPY only (orderLineCopyRow): a replaced order's lines are deleted first. */
+const ORDER_LINE_COLUMNS = [
+  'id',
+  'org_id',
+  'order_id',
+  'line_no',
+  'sku',
+  'product_id',
+  'title',
+  'quantity',
+  'unit_price',
+  'total',
 ];
+
+/**
+ * One order line as a COPY text row, in ORDER_LINE_COLUMNS order: written directly rather than through a
+ * row object and insertRows, as an import writes one and a half lines per order. `org` is copyText(orgId);
+ * ids are generated and amounts and counts are validated numbers, so only the free text is escaped.
+ */
+function orderLineCopyRow(
+  id: string,
+  org: string,
+  orderId: string,
+  l: OrderRecord['lines'][number],
+  productId: string | undefined,
+): string {
+  return `${id}\t${org}\t${orderId}\t${l.lineNo}\t${copyText(l.sku)}\t${copyText(productId ?? null)}\t${copyText(l.title)}\t${l.quantity}\t${l.unitPrice}\t${l.total}\n`;
+}
 
 /** A value as a COPY text-format field. */
 function copyField(v: unknown): string {
@@ -523,7 +539,8 @@ export async function ingestOrders(
     for (const part of chunk([...lastOf.values()], writePart(ctx))) {
       const fresh: Array<Record<string, unknown>> = [];
       const updates: Array<Record<string, unknown>> = [];
-      const lineRows: Array<Record<string, unknown>> = [];
+      let lineText = '';
+      const org = copyText(orgId);
       for (const [n, i] of part.entries()) {
         if (n % TICK_EVERY === TICK_EVERY - 1) await writes.tick();
         const r = records[i]!;
@@ -561,25 +578,13 @@ export async function ingestOrders(
           created_at: now,
           updated_at: now,
         });
-        for (const l of lines.values()) {
-          lineRows.push({
-            id: ctx.ids.next('orderLine'),
-            org_id: orgId,
-            order_id: id,
-            line_no: l.lineNo,
-            sku: l.sku,
-            product_id: productId.get(l.sku) ?? null,
-            title: l.title,
-            quantity: l.quantity,
-            unit_price: l.unitPrice,
-            total: l.total,
-          });
-        }
+        for (const l of lines.values())
+          lineText += orderLineCopyRow(ctx.ids.next('orderLine'), org, id, l, productId.get(l.sku));
       }
       // New orders are plain inserts; orders imported before are replaced in place (same id).
       writes.send(insertRows(tx, 'orders', ORDER_COLUMNS, fresh));
       writes.send(insertRows(tx, 'orders', ORDER_COLUMNS, updates, ORDER_UPSERT));
-      writes.send(insertRows(tx, 'order_lines', ORDER_LINE_COLUMNS, lineRows));
+      if (lineText) writes.send(copyRows(tx, 'order_lines', ORDER_LINE_COLUMNS, lineText));
       await writes.tick();
     }
     load.end();
