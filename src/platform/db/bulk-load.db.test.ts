@@ -65,6 +65,29 @@ describe('inserts with per-batch parent checks', () => {
     assert.equal(await count(org.id), 1);
   });
 
+  it('skips row triggers for a role only if it may: a superuser, or a role granted SET on the parameter', async () => {
+    const plain = `cg_plain_${Date.now().toString(36)}`;
+    await sql`create role ${sql.id(plain)} nologin`.execute(ctx.db);
+    try {
+      // What the role sees inside a bulk load, probed afresh (the answer is cached per database object).
+      const inside = async () =>
+        ctx.db.transaction().execute(async (tx) => {
+          await sql`set local role ${sql.id(plain)}`.execute(tx);
+          const writes = pipeline();
+          await beginBulkLoad({ ...ctx.database }, tx, writes);
+          const r = await role(tx);
+          await writes.done();
+          return r;
+        });
+      assert.equal(await inside(), 'origin');
+      await sql`grant set on parameter session_replication_role to ${sql.id(plain)}`.execute(ctx.db);
+      assert.equal(await inside(), 'replica');
+    } finally {
+      await sql`revoke set on parameter session_replication_role from ${sql.id(plain)}`.execute(ctx.db);
+      await sql`drop role ${sql.id(plain)}`.execute(ctx.db);
+    }
+  });
+
   it('fails the batch as a foreign key would when a parent is missing, and nothing it wrote stays', async () => {
     const org = await newOrg(ctx);
     await assert.rejects(

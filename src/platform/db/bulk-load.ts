@@ -17,9 +17,9 @@ import type { Database, Executor, Pipeline } from './database.ts';
  * the pipeline is done, which the caller awaits before its transaction commits (a missing parent then
  * rolls back everything the batch wrote).
  *
- * Only where the database role may do so: a superuser, which the embedded database always is. Otherwise
- * (a production role without that right) the rows are written with their triggers, and `parents` and
- * `end` send nothing. Rows the batch references that it writes itself (order lines → the batch's own
+ * Only where the database role may set that parameter: a superuser (the embedded database's role always
+ * is), or a role granted `SET ON PARAMETER session_replication_role`. Otherwise the rows are written
+ * with their triggers, and `parents` and `end` send nothing. Rows the batch references that it writes itself (order lines → the batch's own
  * orders, orders → the batch's new buyers) need no check: they are written first, in the same transaction.
  */
 export interface Parents {
@@ -36,12 +36,28 @@ export interface BulkLoad {
 
 const allowed = new WeakMap<Database, Promise<boolean>>();
 
-function mayBulkLoad(database: Database, db: Executor): Promise<boolean> {
+/**
+ * Whether this database role may set `session_replication_role`: a superuser may, and so may a role
+ * granted `SET ON PARAMETER session_replication_role` (PostgreSQL 15+; how a managed database's
+ * administrator enables fast imports for an ordinary application role). Probed once per database, by
+ * trying it under a savepoint of the caller's transaction that is then rolled back.
+ */
+function mayBulkLoad(database: Database, tx: Executor): Promise<boolean> {
   let p = allowed.get(database);
   if (!p) {
-    p = sql<{ ok: boolean }>`select rolsuper as ok from pg_roles where rolname = current_user`
-      .execute(db)
-      .then((r) => r.rows[0]?.ok === true);
+    p = (async () => {
+      await sql`savepoint bulk_load_probe`.execute(tx);
+      try {
+        await sql`set local session_replication_role = replica`.execute(tx);
+        return true;
+      } catch {
+        return false;
+      } finally {
+        await sql`rollback to savepoint bulk_load_probe`.execute(tx);
+      }
+    })();
+    // A probe that failed for another reason (the caller's transaction was already broken) is retried.
+    p.catch(() => allowed.delete(database));
     allowed.set(database, p);
   }
   return p;
