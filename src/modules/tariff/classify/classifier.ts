@@ -1,7 +1,7 @@
 import { formatCode } from '../hts-format.ts';
 import type { HsNomenclature, Schedule } from '../schedule.ts';
 import { Bm25Index, CosineIndex } from './bm25.ts';
-import { type CompiledRule, type Ruleset, ruleSubject } from './rules.ts';
+import { type CompiledRule, type Ruleset, hasWords, ruleSubject } from './rules.ts';
 import { Synonyms, bag, tokenize } from './text.ts';
 import { COMPONENT, FEATURES, type Feature, RankerModel } from './ranker.ts';
 import { toUsd } from './ruleset.ts';
@@ -100,6 +100,8 @@ export class TariffIndex {
     code: string;
     seq: number;
     tokens: Set<string>;
+    /** The hierarchy's tokens from the heading down, space-joined and padded (for phrase matches). */
+    joined: string;
     isOther: boolean;
     bands: ValueBand[];
     volts: ValueBand[];
@@ -123,6 +125,7 @@ export class TariffIndex {
         code: line.code,
         seq: line.seq,
         tokens: new Set([...own, ...up]),
+        joined: ` ${[...up, ...own].join(' ')} `,
         isOther: /^other\b/i.test(line.description),
         bands: valueBands(path),
         volts: voltageBands(path),
@@ -507,7 +510,7 @@ export class Classifier {
         let hit = false;
         for (const e of r.effects) {
           if (e.prefixes && !e.prefixes.some((p) => c.startsWith(p))) continue;
-          if (e.lineWords && !e.lineWords.some((t) => line.tokens.has(t))) continue;
+          if (e.lineWords && !hasWords(line.tokens, line.joined, e.lineWords)) continue;
           boost += e.boost;
           hit = true;
         }

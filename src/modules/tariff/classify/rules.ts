@@ -89,7 +89,8 @@ export interface RuleSubject {
   attributes: ReadonlyArray<[string, string]>;
 }
 
-interface CompiledWords {
+/** Words as a matcher: one-token words looked up in a token set, longer ones as phrases in the joined text. */
+export interface CompiledWords {
   single: string[];
   phrases: string[];
 }
@@ -103,7 +104,7 @@ const compileWords = (words: string[]): CompiledWords => {
   }
   return { single, phrases };
 };
-const hasWords = (tokens: ReadonlySet<string>, joined: string, w: CompiledWords) =>
+export const hasWords = (tokens: ReadonlySet<string>, joined: string, w: CompiledWords) =>
   w.single.some((s) => tokens.has(s)) || w.phrases.some((p) => joined.includes(p));
 
 type Compiled = (s: RuleSubject) => boolean;
@@ -147,7 +148,8 @@ function compile(c: Condition): Compiled {
 
 export interface CompiledEffect {
   prefixes: string[] | undefined;
-  lineWords: string[] | undefined;
+  /** Multi-word entries ("man-made", "covering the ankle") match as phrases, not word by word. */
+  lineWords: CompiledWords | undefined;
   boost: number;
 }
 export interface CompiledRule {
@@ -178,7 +180,7 @@ export class Ruleset {
       test: compile(rule.when),
       effects: rule.effects.map((e) => ({
         prefixes: e.prefixes,
-        lineWords: e.lineWords?.flatMap((w) => tokenize(w)),
+        lineWords: e.lineWords ? compileWords(e.lineWords) : undefined,
         boost: e.boost,
       })),
     }));

@@ -1682,8 +1682,8 @@ const synonyms = {
   zinc: ['zinc'],
 };
 const out = {
-  version: '2026.11-r2',
-  validFrom: '2026-11-21',
+  version: '2026.11-r3',
+  validFrom: '2026-11-22',
   validTo: null,
   source:
     'Crossgate classification ruleset, written from the HTSUS General Rules of Interpretation, section and chapter notes (USITC HTS 2026 Revision 4) and listing vocabulary; reviewed by the tariff module owner',
