@@ -53,7 +53,7 @@ describe('classification ruleset (rules as data)', () => {
   });
 });
 
-describe('line words', () => {
+describe('line words and materials', () => {
   const rs = loadRuleset();
 
   it('matches a multi-word line word as a phrase, never word by word', () => {
@@ -65,5 +65,17 @@ describe('line words', () => {
     };
     assert.equal(line("Of man-made fibers: Women's"), true);
     assert.equal(line("Of cotton: Men's or boys'"), false);
+  });
+
+  it("reads the material a listing's material attributes state, ignoring minor components", () => {
+    const m = rs.materials;
+    const cotton = m.namedBy(['Of cotton']);
+    const synthetic = m.namedBy(['Of synthetic fibers']);
+    assert.ok(cotton && synthetic && (cotton & synthetic) === 0);
+    assert.ok(m.stated({ Material: 'POLYESTER,Spandex' }) & synthetic);
+    assert.equal(m.stated({ Material: 'POLYESTER' }) & cotton, 0);
+    assert.equal(m.stated({ 'Lining Material': 'Cotton', 'Brand Name': 'Cotton Club' }), 0);
+    assert.ok(m.stated({ 'Metals Type': 'Stainless Steel' }) & m.namedBy(['Of base metal']));
+    assert.equal(m.namedBy(['Rings']), 0);
   });
 });
