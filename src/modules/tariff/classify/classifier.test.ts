@@ -156,3 +156,25 @@ describe('classifier and value bands', () => {
     assert.ok(dear.candidates[0]!.evidence.rules.some((r) => r.id === 'value-band' && r.boost > 0));
   });
 });
+
+describe('classifier and materials', () => {
+  it("argues for the line whose text names the material the listing's attributes state, and says so", () => {
+    const schedule = new Schedule(
+      parseHtsCsv(
+        [
+          'HTS Number,Indent,Description,Unit of Quantity,General Rate of Duty,Special Rate of Duty,Column 2 Rate of Duty,Quota Quantity,Additional Duties',
+          '"6302","0","Bed linen, table linen, toilet linen and kitchen linen:","","","","","",""',
+          '"6302.51.20.00","1","Tablecloths of cotton","[""No.""]","5%","","40%","",""',
+          '"6302.53.00.10","1","Tablecloths of synthetic fibers","[""No.""]","11%","","85%","",""',
+        ].join('\n'),
+      ),
+    );
+    const c = new Classifier(new TariffIndex(schedule), loadRuleset());
+    const poly = c.classify({ title: 'Tablecloth', attributes: { Material: 'Polyester' } }, undefined);
+    assert.equal(poly.candidates[0]!.code, '6302530010');
+    assert.ok(poly.candidates[0]!.evidence.rules.some((r) => r.id === 'material' && r.boost > 0));
+    assert.ok(poly.candidates[1]!.evidence.rules.some((r) => r.id === 'material' && r.boost < 0));
+    const cotton = c.classify({ title: 'Tablecloth', attributes: { Material: 'Cotton' } }, undefined);
+    assert.equal(cotton.candidates[0]!.code, '6302512000');
+  });
+});

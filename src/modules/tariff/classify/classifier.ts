@@ -1,7 +1,7 @@
 import { formatCode } from '../hts-format.ts';
 import type { HsNomenclature, Schedule } from '../schedule.ts';
 import { Bm25Index, CosineIndex } from './bm25.ts';
-import { type CompiledRule, type Ruleset, ruleSubject } from './rules.ts';
+import { type CompiledRule, type Ruleset, hasWords, ruleSubject } from './rules.ts';
 import { Synonyms, bag, tokenize } from './text.ts';
 import { COMPONENT, FEATURES, type Feature, RankerModel } from './ranker.ts';
 import { toUsd } from './ruleset.ts';
@@ -100,6 +100,8 @@ export class TariffIndex {
     code: string;
     seq: number;
     tokens: Set<string>;
+    /** The hierarchy's tokens from the heading down, space-joined and padded (for phrase matches). */
+    joined: string;
     isOther: boolean;
     bands: ValueBand[];
     volts: ValueBand[];
@@ -123,6 +125,7 @@ export class TariffIndex {
         code: line.code,
         seq: line.seq,
         tokens: new Set([...own, ...up]),
+        joined: ` ${[...up, ...own].join(' ')} `,
         isOther: /^other\b/i.test(line.description),
         bands: valueBands(path),
         volts: voltageBands(path),
@@ -343,6 +346,7 @@ interface Gathered {
   applied: Array<Array<{ rule: CompiledRule; boost: number }>>;
   band: Array<boolean | undefined>;
   volt: Array<boolean | undefined>;
+  materials: number;
   matched: string[];
   neighbours: Neighbour[];
   fired: CompiledRule[];
@@ -365,6 +369,8 @@ export class Classifier {
   readonly synonyms: Synonyms;
   readonly model: RankerModel;
   private readonly scratch: Float64Array;
+  /** Per indexed line: the materials its own text (below the heading) names, as the ruleset's bit set. */
+  private readonly lineMaterials: Int32Array;
 
   constructor(tariff: TariffIndex, rules: Ruleset, model: RankerModel = RankerModel.DEFAULT) {
     this.tariff = tariff;
@@ -372,6 +378,9 @@ export class Classifier {
     this.model = model;
     this.synonyms = new Synonyms(rules.data.synonyms);
     this.scratch = new Float64Array(tariff.size);
+    this.lineMaterials = Int32Array.from(tariff.lines, (l) =>
+      rules.materials.namedBy(tariff.schedule.pathText(tariff.schedule.lines[l.seq]!).slice(1)),
+    );
   }
 
   /** The candidates and their evidence features, unscored (for training the re-ranker). */
@@ -475,6 +484,7 @@ export class Classifier {
       if (!cur || lexN(i) > cur.lex) headBest.set(h, { lex: lexN(i), i });
     }
 
+    const materials = this.rules.materials.stated(input.attributes ?? {});
     const voltage = listingVoltage(`${mainText} ${Object.values(input.attributes ?? {}).join(' ')}`);
     const priceUsd =
       input.price !== undefined && input.price > 0 ? toUsd(input.price, input.currency ?? 'USD') : undefined;
@@ -485,6 +495,7 @@ export class Classifier {
       applied: [],
       band: [],
       volt: [],
+      materials,
       matched,
       // Shown as evidence: the ten nearest and the nearest 10-digit items that brought lines in.
       neighbours: [
@@ -507,7 +518,7 @@ export class Classifier {
         let hit = false;
         for (const e of r.effects) {
           if (e.prefixes && !e.prefixes.some((p) => c.startsWith(p))) continue;
-          if (e.lineWords && !e.lineWords.some((t) => line.tokens.has(t))) continue;
+          if (e.lineWords && !hasWords(line.tokens, line.joined, e.lineWords)) continue;
           boost += e.boost;
           hit = true;
         }
@@ -535,6 +546,8 @@ export class Classifier {
       x[F.rulesAgainst] = rulesAgainst;
       x[F.valueBand] = fits === undefined ? 0 : fits ? 1 : -1;
       x[F.voltageBand] = voltFits === undefined ? 0 : voltFits ? 1 : -1;
+      const named = this.lineMaterials[i]!;
+      x[F.material] = materials && named ? (materials & named ? 1 : -1) : 0;
       x[F.other] = line.isOther ? 1 : 0;
       x[F.prior10] = prior(c);
       x[F.prior6] = prior(c.slice(0, 6));
@@ -625,6 +638,18 @@ export class Classifier {
                       description: `The stated voltage (${g.voltage} V) ${volt ? 'fits' : 'is outside'} the voltage band in the line's text`,
                       basis: 'Tariff text of the line (for a voltage (not) exceeding …)',
                       boost: round(w[F.voltageBand]! * x[F.voltageBand]!),
+                    },
+                  ],
+            )
+            .concat(
+              x[F.material] === 0
+                ? []
+                : [
+                    {
+                      id: 'material',
+                      description: `The line's text ${x[F.material]! > 0 ? 'names' : 'names only materials other than'} the material the listing states`,
+                      basis: this.rules.data.materials?.basis ?? 'Tariff text of the line (of <material>)',
+                      boost: round(w[F.material]! * x[F.material]!),
                     },
                   ],
             ),

@@ -40,6 +40,11 @@ export const FEATURES = [
   /** +1 when the listing's price (stated voltage) fits the line's band, −1 when outside, 0 when unknown. */
   'valueBand',
   'voltageBand',
+  /**
+   * +1 when the line's own text (below the heading) names a material the listing's material attributes
+   * state ("of cotton", "of plastics"), −1 when it names only others, 0 when either says nothing.
+   */
+  'material',
   /** 1 for a residual "Other" line. */
   'other',
   /** log(1 + n): how many of the organisation's own (US, 10-digit) labelled items share the line's 10/6/4 digits. */
@@ -67,6 +72,7 @@ export const COMPONENT: Record<Feature, 'lexical' | 'heading' | 'neighbours' | '
   rulesAgainst: 'rules',
   valueBand: 'rules',
   voltageBand: 'rules',
+  material: 'rules',
   other: 'lexical',
   prior10: 'neighbours',
   prior6: 'neighbours',
@@ -99,6 +105,7 @@ export const DEFAULT_WEIGHTS: Readonly<Record<Feature, number>> = {
   rulesAgainst: 1,
   valueBand: 1,
   voltageBand: 1,
+  material: 1,
   other: 0,
   prior10: 0,
   prior6: 0,

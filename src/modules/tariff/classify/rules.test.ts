@@ -1,7 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { Ruleset, ruleSubject } from './rules.ts';
+import { Ruleset, hasWords, ruleSubject } from './rules.ts';
 import { loadRuleset } from './ruleset.ts';
+import { tokenize } from './text.ts';
 
 describe('classification ruleset (rules as data)', () => {
   const rs = loadRuleset();
@@ -49,5 +50,32 @@ describe('classification ruleset (rules as data)', () => {
       () => new Ruleset({ ...rs.data, rules: [rs.data.rules[0], rs.data.rules[0]] }),
       /defined twice/,
     );
+  });
+});
+
+describe('line words and materials', () => {
+  const rs = loadRuleset();
+
+  it('matches a multi-word line word as a phrase, never word by word', () => {
+    const synthetic = rs.rules.find((r) => r.rule.id === 'fibre-synthetic')!;
+    const effect = synthetic.effects.find((e) => e.boost > 0)!.lineWords!;
+    const line = (text: string) => {
+      const t = tokenize(text);
+      return hasWords(new Set(t), ` ${t.join(' ')} `, effect);
+    };
+    assert.equal(line("Of man-made fibers: Women's"), true);
+    assert.equal(line("Of cotton: Men's or boys'"), false);
+  });
+
+  it("reads the material a listing's material attributes state, ignoring minor components", () => {
+    const m = rs.materials;
+    const cotton = m.namedBy(['Of cotton']);
+    const synthetic = m.namedBy(['Of synthetic fibers']);
+    assert.ok(cotton && synthetic && (cotton & synthetic) === 0);
+    assert.ok(m.stated({ Material: 'POLYESTER,Spandex' }) & synthetic);
+    assert.equal(m.stated({ Material: 'POLYESTER' }) & cotton, 0);
+    assert.equal(m.stated({ 'Lining Material': 'Cotton', 'Brand Name': 'Cotton Club' }), 0);
+    assert.ok(m.stated({ 'Metals Type': 'Stainless Steel' }) & m.namedBy(['Of base metal']));
+    assert.equal(m.namedBy(['Rings']), 0);
   });
 });

@@ -67,6 +67,28 @@ export const ruleSchema = z.object({
 });
 export type Rule = z.infer<typeof ruleSchema>;
 
+/**
+ * Materials as the tariff's text names them ("of cotton", "of synthetic fibers", "of plastics", "of base
+ * metal"…) and the words a listing states them with. The classifier compares the materials a listing's
+ * material attributes state with those a candidate line's own text (below the heading) names.
+ */
+const materialClass = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  /** Words in the listing's material attributes that state this material. */
+  listing: z.array(z.string().min(1)).min(1),
+  /** Words in a tariff line's text (heading excluded) that name it. */
+  tariff: z.array(z.string().min(1)).min(1),
+});
+const materialsSchema = z.object({
+  basis: z.string().min(1),
+  /** Attribute keys (substrings, case-insensitive) whose values state the goods' material. */
+  keys: z.array(z.string().min(1)).min(1),
+  /** Attribute keys (substrings) that name a minor component's material (lining, insole…): ignored. */
+  ignoreKeys: z.array(z.string().min(1)),
+  classes: z.array(materialClass).min(1),
+});
+export type MaterialsData = z.infer<typeof materialsSchema>;
+
 export const rulesetSchema = z.object({
   version: z.string().min(1),
   validFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
@@ -76,6 +98,7 @@ export const rulesetSchema = z.object({
     .nullable(),
   source: z.string().min(1),
   synonyms: z.record(z.string(), z.array(z.string())),
+  materials: materialsSchema.optional(),
   rules: z.array(ruleSchema),
 });
 export type RulesetData = z.infer<typeof rulesetSchema>;
@@ -89,7 +112,8 @@ export interface RuleSubject {
   attributes: ReadonlyArray<[string, string]>;
 }
 
-interface CompiledWords {
+/** Words as a matcher: one-token words looked up in a token set, longer ones as phrases in the joined text. */
+export interface CompiledWords {
   single: string[];
   phrases: string[];
 }
@@ -103,7 +127,7 @@ const compileWords = (words: string[]): CompiledWords => {
   }
   return { single, phrases };
 };
-const hasWords = (tokens: ReadonlySet<string>, joined: string, w: CompiledWords) =>
+export const hasWords = (tokens: ReadonlySet<string>, joined: string, w: CompiledWords) =>
   w.single.some((s) => tokens.has(s)) || w.phrases.some((p) => joined.includes(p));
 
 type Compiled = (s: RuleSubject) => boolean;
@@ -147,7 +171,8 @@ function compile(c: Condition): Compiled {
 
 export interface CompiledEffect {
   prefixes: string[] | undefined;
-  lineWords: string[] | undefined;
+  /** Multi-word entries ("man-made", "covering the ankle") match as phrases, not word by word. */
+  lineWords: CompiledWords | undefined;
   boost: number;
 }
 export interface CompiledRule {
@@ -156,11 +181,57 @@ export interface CompiledRule {
   effects: CompiledEffect[];
 }
 
+/** The material table, compiled: which materials a listing states, and which a line's text names. */
+export class Materials {
+  private readonly keys: string[];
+  private readonly ignore: string[];
+  private readonly classes: Array<{ id: string; listing: CompiledWords; tariff: CompiledWords }>;
+
+  constructor(data: MaterialsData | undefined) {
+    this.keys = (data?.keys ?? []).map((k) => k.toLowerCase());
+    this.ignore = (data?.ignoreKeys ?? []).map((k) => k.toLowerCase());
+    this.classes = (data?.classes ?? []).map((c) => ({
+      id: c.id,
+      listing: compileWords(c.listing),
+      tariff: compileWords(c.tariff),
+    }));
+  }
+
+  /** Bit set of the materials named in a text's tokens (at most 31 classes). */
+  private named(tokens: readonly string[], side: 'listing' | 'tariff'): number {
+    if (tokens.length === 0) return 0;
+    const set = new Set(tokens);
+    const joined = ` ${tokens.join(' ')} `;
+    let bits = 0;
+    this.classes.forEach((c, i) => {
+      if (i < 31 && hasWords(set, joined, c[side])) bits |= 1 << i;
+    });
+    return bits;
+  }
+
+  /** The materials the listing's material attributes state (bit set; 0 when none). */
+  stated(attributes: Readonly<Record<string, string>>): number {
+    const values: string[] = [];
+    for (const [k0, v] of Object.entries(attributes)) {
+      const k = k0.trim().toLowerCase();
+      if (!this.keys.some((x) => k.includes(x)) || this.ignore.some((x) => k.includes(x))) continue;
+      values.push(String(v ?? ''));
+    }
+    return this.named(tokenize(values.join(' ; ')), 'listing');
+  }
+
+  /** The materials a line's own text (below the heading) names (bit set; 0 when none). */
+  namedBy(lineText: readonly string[]): number {
+    return this.named(tokenize(lineText.join(' ; ')), 'tariff');
+  }
+}
+
 /** A validated, compiled ruleset. Loading fails with every schema issue named. */
 export class Ruleset {
   readonly version: string;
   readonly data: RulesetData;
   readonly rules: CompiledRule[];
+  readonly materials: Materials;
 
   constructor(raw: unknown) {
     const parsed = rulesetSchema.safeParse(raw);
@@ -173,12 +244,13 @@ export class Ruleset {
     }
     this.data = parsed.data;
     this.version = parsed.data.version;
+    this.materials = new Materials(parsed.data.materials);
     this.rules = parsed.data.rules.map((rule) => ({
       rule,
       test: compile(rule.when),
       effects: rule.effects.map((e) => ({
         prefixes: e.prefixes,
-        lineWords: e.lineWords?.flatMap((w) => tokenize(w)),
+        lineWords: e.lineWords ? compileWords(e.lineWords) : undefined,
         boost: e.boost,
       })),
     }));
