@@ -388,4 +388,43 @@ describe('ingest of canonical records', () => {
     assert.ok(fields.includes('orderedAt'));
     assert.ok(fields.includes('lines.0.quantity'));
   });
+
+  it('refuses numbers the database columns cannot hold as they are, instead of rounding or failing the batch', async () => {
+    const issues = (over: Partial<OrderRecordInput>) => {
+      const r = orderRecord.safeParse({ ...order('#limits'), ...over });
+      return r.success ? [] : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    };
+    const line = { lineNo: 1, sku: 'a', title: 'a', quantity: 1, unitPrice: '1', total: '1' };
+    assert.deepEqual(issues({ subtotal: '12.12345' }), ['subtotal: has more than 4 decimal places']);
+    assert.deepEqual(issues({ total: '123456789012345' }), [
+      'total: is too large (at most 14 digits before the decimal point)',
+    ]);
+    assert.deepEqual(issues({ lines: [{ ...line, quantity: 2 ** 31 }] }), [
+      'lines.0.quantity: is too large (at most 2,147,483,647)',
+    ]);
+    // The largest values that fit are accepted unchanged.
+    assert.deepEqual(
+      issues({ subtotal: '99999999999999.9999', lines: [{ ...line, quantity: 2 ** 31 - 1 }] }),
+      [],
+    );
+    const own = await newOrg(ctx);
+    const edge = orderRecord.parse({
+      ...order('#edge'),
+      subtotal: '99999999999999.9999',
+      lines: [{ ...line, quantity: 2 ** 31 - 1, unitPrice: '0.0001' }],
+    });
+    await ingestOrders(ctx, own.id, [edge], { actor: 'test' });
+    const stored = await ctx.db
+      .selectFrom('orders')
+      .innerJoin('order_lines', 'order_lines.order_id', 'orders.id')
+      .select(['subtotal', 'quantity', 'unit_price'])
+      .where('orders.org_id', '=', own.id)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(
+      [String(stored.subtotal), stored.quantity, Number(stored.unit_price)],
+      ['99999999999999.9999', 2 ** 31 - 1, 0.0001],
+    );
+    const heavy = productRecord.safeParse({ sku: 'a', title: 'a', weightKg: '123456789' });
+    assert.equal(heavy.error?.issues[0]?.message, 'is too large (at most 8 digits before the decimal point)');
+  });
 });

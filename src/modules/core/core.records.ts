@@ -31,9 +31,41 @@ export const amount = z.union([z.string(), z.number()]).transform((v, ctx) => {
   }
   return parsed;
 });
-export const nonNegativeAmount = amount.refine((v) => !v.startsWith('-'), {
-  message: 'must not be negative',
-});
+
+/**
+ * An amount that fits a `numeric(integerDigits + scale, scale)` column. The database would round extra
+ * decimal places away silently and refuse a value too large for the whole batch; here either is a
+ * quarantine reason naming the field instead.
+ */
+function decimal(integerDigits: number, scale: number) {
+  return amount.superRefine((v, ctx) => {
+    const [whole = '', fraction = ''] = v.replace('-', '').split('.');
+    if (fraction.length > scale)
+      ctx.addIssue({ code: 'custom', message: `has more than ${scale} decimal places` });
+    else if (whole.length > integerDigits)
+      ctx.addIssue({
+        code: 'custom',
+        message: `is too large (at most ${integerDigits} digits before the decimal point)`,
+      });
+  });
+}
+const notNegative = (v: string) => !v.startsWith('-');
+/** Money, as stored: numeric(18,4). */
+export const nonNegativeAmount = decimal(14, 4).refine(notNegative, { message: 'must not be negative' });
+/** A product's weight in kg, as stored: numeric(12,4). */
+const productWeight = decimal(8, 4).refine(notNegative, { message: 'must not be negative' });
+/** A shipment's gross weight in kg, as stored: numeric(12,3). */
+const shipmentWeight = decimal(9, 3).refine(notNegative, { message: 'must not be negative' });
+
+/** The largest value of an `integer` column (line numbers, quantities, package counts). */
+const INT4_MAX = 2_147_483_647;
+const tooLarge = { message: `is too large (at most ${INT4_MAX.toLocaleString('en')})` };
+const lineNo = z.number().int().positive().max(INT4_MAX, tooLarge);
+const quantity = z
+  .number()
+  .int()
+  .positive({ message: 'must be a positive whole number' })
+  .max(INT4_MAX, tooLarge);
 
 /** ISO 8601 timestamp (with offset or Z) or a plain date (taken as UTC midnight). */
 export const timestamp = z.union([z.string(), z.date()]).transform((v, ctx) => {
@@ -99,16 +131,16 @@ export const productRecord = z.object({
     .optional(),
   value: nonNegativeAmount.optional(),
   currency: currencyCode.optional(),
-  weightKg: nonNegativeAmount.optional(),
+  weightKg: productWeight.optional(),
   supplier: partyRecord.optional(),
 });
 export type ProductRecord = z.infer<typeof productRecord>;
 
 export const orderLineRecord = z.object({
-  lineNo: z.number().int().positive(),
+  lineNo,
   sku: text(100),
   title: text(500),
-  quantity: z.number().int().positive({ message: 'must be a positive whole number' }),
+  quantity,
   unitPrice: nonNegativeAmount,
   total: nonNegativeAmount,
 });
@@ -134,11 +166,11 @@ export type OrderRecord = z.infer<typeof orderRecord>;
 export type OrderRecordInput = z.input<typeof orderRecord>;
 
 export const shipmentLineRecord = z.object({
-  lineNo: z.number().int().positive(),
+  lineNo,
   orderPlatform: optionalText(40),
   orderExternalId: optionalText(100),
   sku: text(100),
-  quantity: z.number().int().positive({ message: 'must be a positive whole number' }),
+  quantity,
 });
 
 export const shipmentRecord = z.object({
@@ -155,8 +187,8 @@ export const shipmentRecord = z.object({
   atd: timestamp.optional(),
   ata: timestamp.optional(),
   status: text(40).default('planned'),
-  grossWeightKg: nonNegativeAmount.optional(),
-  packageCount: z.number().int().nonnegative().optional(),
+  grossWeightKg: shipmentWeight.optional(),
+  packageCount: z.number().int().nonnegative().max(INT4_MAX, tooLarge).optional(),
   lines: z.array(shipmentLineRecord).default([]),
 });
 export type ShipmentRecord = z.infer<typeof shipmentRecord>;
