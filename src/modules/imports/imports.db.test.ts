@@ -1,6 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import { sql } from 'kysely';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -355,6 +356,42 @@ describe('imports', () => {
       const issues = async (id: string) =>
         (await quarantineOf(id)).map((q) => [q.row_number, q.field, q.reason, q.raw_length]);
       assert.deepEqual(await issues(there.id), await issues(here.id), c.name);
+    }
+  });
+
+  it('retries a batch the database refuses record by record, and quarantines only the records it still refuses', async () => {
+    const own = await newOrg(ctx);
+    // A refusal no validation foresees: a constraint added to the table for this test only.
+    await sql`alter table orders add constraint test_refuse check (external_id <> 'REFUSE-ME')`.execute(
+      ctx.db,
+    );
+    try {
+      const text = [ORDERS_HEADER, orderRow('OK-1'), orderRow('REFUSE-ME'), orderRow('OK-2')].join('\n');
+      const run = await runImport(ctx, {
+        orgId: own.id,
+        actor: 'test',
+        fileName: 'refused.csv',
+        kind: 'orders',
+        source: chunked(text, 4096),
+      });
+      assert.deepEqual([run.status, run.created, run.quarantined], ['partial', 2, 1]);
+      const q = await quarantineOf(run.id);
+      assert.deepEqual(
+        q.map((r) => [r.row_number, r.field, r.reason]),
+        [[3, '(row)', 'could not be stored (database error 23514)']], // line 3 of the file
+      );
+      const stored = await ctx.db
+        .selectFrom('orders')
+        .select('external_id')
+        .where('org_id', '=', own.id)
+        .orderBy('external_id')
+        .execute();
+      assert.deepEqual(
+        stored.map((o) => o.external_id),
+        ['OK-1', 'OK-2'],
+      );
+    } finally {
+      await sql`alter table orders drop constraint test_refuse`.execute(ctx.db);
     }
   });
 
