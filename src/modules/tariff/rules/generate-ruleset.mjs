@@ -1849,6 +1849,9 @@ const synonyms = {
 // fibre), chapter 71 notes 9 and 11, section XV (base metals): a line naming a material the goods are not
 // of is the wrong line. Listing words that are ambiguous ("acrylic": fibre or plastic; "PU leather":
 // plastics) are listed under each material they can mean, so that they never argue against a line.
+// "Of textile material(s)" (e.g. 9113.90.40 watch straps, 4202 outer surfaces) names every textile fibre
+// (Section XI: the textile materials of chapters 50 to 55).
+const TEXTILE = ['textile material', 'textile fabric'];
 const materials = {
   basis:
     'Tariff text of the subheading or line ("of cotton", "of synthetic fibers", "of plastics", "of base metal"…); Section XI note 2 and subheading note 2; chapter 71 notes 9 and 11; section XV',
@@ -1873,11 +1876,11 @@ const materials = {
     'packing',
   ],
   classes: [
-    { id: 'cotton', listing: ['cotton'], tariff: ['cotton'] },
+    { id: 'cotton', listing: ['cotton'], tariff: ['cotton', ...TEXTILE] },
     {
       id: 'wool',
       listing: ['wool', 'merino', 'cashmere', 'alpaca', 'mohair', 'angora'],
-      tariff: ['wool', 'fine animal hair'],
+      tariff: ['wool', 'fine animal hair', ...TEXTILE],
     },
     {
       id: 'synthetic-fibres',
@@ -1896,18 +1899,24 @@ const materials = {
         'fleece',
         'polar fleece',
       ],
-      tariff: ['synthetic fibers', 'synthetic filament', 'synthetic staple', 'man-made fibers'],
+      tariff: ['synthetic fibers', 'synthetic filament', 'synthetic staple', 'man-made fibers', ...TEXTILE],
     },
     {
       id: 'artificial-fibres',
       listing: ['rayon', 'viscose', 'modal', 'acetate', 'lyocell', 'tencel', 'cupro'],
-      tariff: ['artificial fibers', 'artificial filament', 'artificial staple', 'man-made fibers'],
+      tariff: [
+        'artificial fibers',
+        'artificial filament',
+        'artificial staple',
+        'man-made fibers',
+        ...TEXTILE,
+      ],
     },
-    { id: 'silk', listing: ['silk', 'mulberry silk'], tariff: ['silk'] },
+    { id: 'silk', listing: ['silk', 'mulberry silk'], tariff: ['silk', ...TEXTILE] },
     {
       id: 'flax',
       listing: ['linen', 'flax', 'ramie', 'hemp', 'jute'],
-      tariff: ['flax', 'vegetable fibers', 'jute', 'ramie'],
+      tariff: ['flax', 'vegetable fibers', 'jute', 'ramie', ...TEXTILE],
     },
     {
       id: 'leather',
