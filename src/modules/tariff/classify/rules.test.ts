@@ -77,5 +77,8 @@ describe('line words and materials', () => {
     assert.equal(m.stated({ 'Lining Material': 'Cotton', 'Brand Name': 'Cotton Club' }), 0);
     assert.ok(m.stated({ 'Metals Type': 'Stainless Steel' }) & m.namedBy(['Of base metal']));
     assert.equal(m.namedBy(['Rings']), 0);
+    const textile = m.namedBy(['Of textile material']);
+    assert.ok(textile & m.stated({ Material: 'Nylon' }) && textile & m.stated({ Material: 'Cotton' }));
+    assert.equal(textile & m.stated({ Material: 'Silicone' }), 0);
   });
 });

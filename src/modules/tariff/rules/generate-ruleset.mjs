@@ -891,6 +891,168 @@ rule(
   [{ lineWords: ['covering the ankle'], boost: -0.3 }],
   [ex('Beach Sandals', true), ex('Snow Boots', false)],
 );
+const WORK_FOOTWEAR = t(
+  'work shoes',
+  'work boots',
+  'work shoe',
+  'work boot',
+  'safety shoes',
+  'safety boots',
+  'safety shoe',
+  'steel toe',
+  'composite toe',
+  'anti smash',
+  'anti-smash',
+  'anti puncture',
+  'puncture proof',
+  'labor insurance',
+);
+rule(
+  'footwear-work',
+  'Work and safety shoes and boots are "work footwear"',
+  'Chapter 64 statistical lines "Work footwear" (footwear designed for use in occupations; statistical note to chapter 64)',
+  all(SHOE, WORK_FOOTWEAR),
+  [{ lineWords: ['work footwear'], boost: 0.3 }],
+  [ex('Steel Toe Safety Shoes Men Work Boots', true), ex('Women Ankle Boots Winter', false)],
+);
+rule(
+  'footwear-not-work',
+  'Footwear not described as work or safety footwear is not on the "work footwear" lines',
+  'Chapter 64 statistical lines "Work footwear" (footwear designed for use in occupations; statistical note to chapter 64)',
+  all(SHOE, not(WORK_FOOTWEAR)),
+  [{ lineWords: ['work footwear'], boost: -0.3 }],
+  [ex('Women Ankle Boots Winter', true), ex('Steel Toe Safety Shoes Men Work Boots', false)],
+);
+const ATHLETIC_FOOTWEAR = t(
+  'sneaker',
+  'sneakers',
+  'trainers',
+  'running shoes',
+  'running',
+  'tennis',
+  'basketball',
+  'gym',
+  'training',
+  'jogging',
+  'sports shoes',
+  'sport shoes',
+  'athletic',
+  'walking shoes',
+  'skate shoes',
+);
+rule(
+  'footwear-athletic',
+  'Sneakers, trainers, running, tennis, basketball and gym shoes are "tennis shoes, basketball shoes, gym shoes, training shoes and the like"',
+  'Chapter 64 lines "Tennis shoes, basketball shoes, gym shoes, training shoes and the like"',
+  all(SHOE, ATHLETIC_FOOTWEAR),
+  [{ lineWords: ['tennis shoes', 'training shoes'], boost: 0.3 }],
+  [ex('Men Running Shoes Breathable Sneakers', true), ex('Women Leather Loafers', false)],
+);
+rule(
+  'footwear-not-athletic',
+  'Flats, loafers, oxfords, heels, sandals, slippers and boots not described as sports shoes are not tennis, gym or training shoes',
+  'Chapter 64 lines "Tennis shoes, basketball shoes, gym shoes, training shoes and the like"',
+  all(
+    SHOE,
+    not(ATHLETIC_FOOTWEAR),
+    t(
+      'flats',
+      'loafers',
+      'oxfords',
+      'oxford',
+      'brogues',
+      'boat shoes',
+      'moccasins',
+      'dress shoes',
+      'heels',
+      'pumps',
+      'mules',
+      'sandals',
+      'sandal',
+      'slippers',
+      'slipper',
+      'boots',
+      'boot',
+      'flip flops',
+      'clogs',
+    ),
+  ),
+  [{ lineWords: ['tennis shoes', 'training shoes'], boost: -0.3 }],
+  [ex('Women Leather Loafers', true), ex('Men Running Shoes Breathable Sneakers', false)],
+);
+const JEWEL = any(
+  t(
+    'ring',
+    'earring',
+    'necklace',
+    'bracelet',
+    'pendant',
+    'brooch',
+    'anklet',
+    'jewelry',
+    'charm',
+    'choker',
+    'rosary',
+  ),
+  cat('Jewelry'),
+);
+rule(
+  'religious-jewellery',
+  'Jewellery of a purely devotional character (crosses, crucifixes, rosaries, saints, Buddha, mantras) is a religious article',
+  'Subheading 7117.19.30: religious articles of a purely devotional character designed to be worn on apparel or carried on or about the person',
+  all(
+    JEWEL,
+    t(
+      'jesus',
+      'christ',
+      'crucifix',
+      'rosary',
+      'virgin mary',
+      'our lady',
+      'saint',
+      'st benedict',
+      'guardian angel',
+      'holy',
+      'christian',
+      'catholic',
+      'orthodox',
+      'cross pendant',
+      'cross necklace',
+      'buddha',
+      'buddhism',
+      'buddhist',
+      'om mani padme hum',
+      'mantra',
+      'prayer',
+      'allah',
+      'quran',
+      'islamic',
+      'ayatul kursi',
+      'star of david',
+      'hindu',
+      'ganesha',
+    ),
+  ),
+  [{ prefixes: ['7117'], lineWords: ['religious articles'], boost: 0.6 }],
+  [
+    ex('Virgin Mary Pendant Necklace Stainless Steel', true),
+    ex('Heart Pendant Necklace Stainless Steel', false),
+  ],
+);
+rule(
+  'jewellery-chain-by-length',
+  'Jewellery chain sold by length (feet, meters, rolls, spools) is chain "produced in continuous lengths"',
+  'Subheadings 7113.11.10, 7113.19.10, 7113.20.10 and 7117.19.05-7117.19.20: rope, curb, cable, chain and similar articles produced in continuous lengths',
+  all(
+    t('chain', 'chains'),
+    t('feet', 'foot', 'ft', 'meter', 'meters', 'metre', 'metres', 'yard', 'yards', 'roll', 'spool', 'reel'),
+  ),
+  [{ prefixes: ['7113', '7117'], lineWords: ['continuous lengths'], boost: 0.6 }],
+  [
+    ex('10 Feet Figaro Link Chain Bulk Stainless Steel', true),
+    ex('Stainless Steel Cuban Chain Necklace 50cm', false),
+  ],
+);
 rule(
   'imitation-jewellery-not-base-metal',
   'Imitation jewellery of plastics, glass, wood, shell or textile is "other" imitation jewellery',
@@ -1687,6 +1849,9 @@ const synonyms = {
 // fibre), chapter 71 notes 9 and 11, section XV (base metals): a line naming a material the goods are not
 // of is the wrong line. Listing words that are ambiguous ("acrylic": fibre or plastic; "PU leather":
 // plastics) are listed under each material they can mean, so that they never argue against a line.
+// "Of textile material(s)" (e.g. 9113.90.40 watch straps, 4202 outer surfaces) names every textile fibre
+// (Section XI: the textile materials of chapters 50 to 55).
+const TEXTILE = ['textile material', 'textile fabric'];
 const materials = {
   basis:
     'Tariff text of the subheading or line ("of cotton", "of synthetic fibers", "of plastics", "of base metal"…); Section XI note 2 and subheading note 2; chapter 71 notes 9 and 11; section XV',
@@ -1711,11 +1876,11 @@ const materials = {
     'packing',
   ],
   classes: [
-    { id: 'cotton', listing: ['cotton'], tariff: ['cotton'] },
+    { id: 'cotton', listing: ['cotton'], tariff: ['cotton', ...TEXTILE] },
     {
       id: 'wool',
       listing: ['wool', 'merino', 'cashmere', 'alpaca', 'mohair', 'angora'],
-      tariff: ['wool', 'fine animal hair'],
+      tariff: ['wool', 'fine animal hair', ...TEXTILE],
     },
     {
       id: 'synthetic-fibres',
@@ -1734,18 +1899,24 @@ const materials = {
         'fleece',
         'polar fleece',
       ],
-      tariff: ['synthetic fibers', 'synthetic filament', 'synthetic staple', 'man-made fibers'],
+      tariff: ['synthetic fibers', 'synthetic filament', 'synthetic staple', 'man-made fibers', ...TEXTILE],
     },
     {
       id: 'artificial-fibres',
       listing: ['rayon', 'viscose', 'modal', 'acetate', 'lyocell', 'tencel', 'cupro'],
-      tariff: ['artificial fibers', 'artificial filament', 'artificial staple', 'man-made fibers'],
+      tariff: [
+        'artificial fibers',
+        'artificial filament',
+        'artificial staple',
+        'man-made fibers',
+        ...TEXTILE,
+      ],
     },
-    { id: 'silk', listing: ['silk', 'mulberry silk'], tariff: ['silk'] },
+    { id: 'silk', listing: ['silk', 'mulberry silk'], tariff: ['silk', ...TEXTILE] },
     {
       id: 'flax',
       listing: ['linen', 'flax', 'ramie', 'hemp', 'jute'],
-      tariff: ['flax', 'vegetable fibers', 'jute', 'ramie'],
+      tariff: ['flax', 'vegetable fibers', 'jute', 'ramie', ...TEXTILE],
     },
     {
       id: 'leather',
@@ -1856,7 +2027,7 @@ const materials = {
   ],
 };
 const out = {
-  version: '2026.11-r3',
+  version: '2026.11-r4',
   validFrom: '2026-11-22',
   validTo: null,
   source:
