@@ -22,40 +22,37 @@ export const currencyCode = z
   .transform((s) => s.toUpperCase())
   .refine(isCurrency, { message: 'is not an ISO 4217 currency code' });
 
-/** Decimal amount given as a string or number; normalised to a decimal string. */
-export const amount = z.union([z.string(), z.number()]).transform((v, ctx) => {
-  const parsed = parseAmount(v);
-  if (parsed === null) {
-    ctx.addIssue({ code: 'custom', message: `"${String(v).slice(0, 40)}" is not a decimal amount` });
-    return z.NEVER;
-  }
-  return parsed;
-});
-
 /**
- * An amount that fits a `numeric(integerDigits + scale, scale)` column. The database would round extra
- * decimal places away silently and refuse a value too large for the whole batch; here either is a
- * quarantine reason naming the field instead.
+ * A decimal amount given as a string or number, normalised to a decimal string, that fits a
+ * `numeric(integerDigits + scale, scale)` column and is not negative. The database would round extra
+ * decimal places away silently and refuse a value too large for the whole batch; here each is a
+ * quarantine reason naming the field. One transform for all of it: importers run it for every amount
+ * of every row.
  */
-function decimal(integerDigits: number, scale: number) {
-  return amount.superRefine((v, ctx) => {
-    const [whole = '', fraction = ''] = v.replace('-', '').split('.');
-    if (fraction.length > scale)
-      ctx.addIssue({ code: 'custom', message: `has more than ${scale} decimal places` });
-    else if (whole.length > integerDigits)
-      ctx.addIssue({
-        code: 'custom',
-        message: `is too large (at most ${integerDigits} digits before the decimal point)`,
-      });
+function amountFitting(integerDigits: number, scale: number) {
+  const tooLarge = `is too large (at most ${integerDigits} digits before the decimal point)`;
+  const tooPrecise = `has more than ${scale} decimal places`;
+  return z.union([z.string(), z.number()]).transform((v, ctx) => {
+    const parsed = parseAmount(v);
+    let problem: string | undefined;
+    if (parsed === null) problem = `"${String(v).slice(0, 40)}" is not a decimal amount`;
+    else if (parsed.charCodeAt(0) === 45 /* - */) problem = 'must not be negative';
+    else {
+      const dot = parsed.indexOf('.');
+      if (dot >= 0 && parsed.length - dot - 1 > scale) problem = tooPrecise;
+      else if ((dot < 0 ? parsed.length : dot) > integerDigits) problem = tooLarge;
+    }
+    if (problem === undefined) return parsed as string;
+    ctx.addIssue({ code: 'custom', message: problem });
+    return z.NEVER;
   });
 }
-const notNegative = (v: string) => !v.startsWith('-');
 /** Money, as stored: numeric(18,4). */
-export const nonNegativeAmount = decimal(14, 4).refine(notNegative, { message: 'must not be negative' });
+export const nonNegativeAmount = amountFitting(14, 4);
 /** A product's weight in kg, as stored: numeric(12,4). */
-const productWeight = decimal(8, 4).refine(notNegative, { message: 'must not be negative' });
+const productWeight = amountFitting(8, 4);
 /** A shipment's gross weight in kg, as stored: numeric(12,3). */
-const shipmentWeight = decimal(9, 3).refine(notNegative, { message: 'must not be negative' });
+const shipmentWeight = amountFitting(9, 3);
 
 /** The largest value of an `integer` column (line numbers, quantities, package counts). */
 const INT4_MAX = 2_147_483_647;
