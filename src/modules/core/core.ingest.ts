@@ -86,34 +86,18 @@ const ORDER_UPSERT = `on conflict (id) do update set ${ORDER_COLUMNS.map(([c]) =
   .map((c) => `${c} = excluded.${c}`)
   .concat(Object.values(ORDER_PERSONAL_COLUMNS).map((c) => `${c} = null`))
   .join(', ')}`;
-/** Order lines go in by COPY only (orderLineCopyRow): a replaced order's lines are deleted first. */
-const ORDER_LINE_COLUMNS = [
-  'id',
-  'org_id',
-  'order_id',
-  'line_no',
-  'sku',
-  'product_id',
-  'title',
-  'quantity',
-  'unit_price',
-  'total',
+const ORDER_LINE_COLUMNS: UnnestColumns = [
+  ['id', 'text'],
+  ['org_id', 'text'],
+  ['order_id', 'text'],
+  ['line_no', 'int4'],
+  ['sku', 'text'],
+  ['product_id', 'text'],
+  ['title', 'text'],
+  ['quantity', 'int4'],
+  ['unit_price', 'numeric'],
+  ['total', 'numeric'],
 ];
-
-/**
- * One order line as a COPY text row, in ORDER_LINE_COLUMNS order: written directly rather than through a
- * row object and insertRows, as an import writes one and a half lines per order. `org` is copyText(orgId);
- * ids are generated and amounts and counts are validated numbers, so only the free text is escaped.
- */
-function orderLineCopyRow(
-  id: string,
-  org: string,
-  orderId: string,
-  l: OrderRecord['lines'][number],
-  productId: string | undefined,
-): string {
-  return `${id}\t${org}\t${orderId}\t${l.lineNo}\t${copyText(l.sku)}\t${copyText(productId ?? null)}\t${copyText(l.title)}\t${l.quantity}\t${l.unitPrice}\t${l.total}\n`;
-}
 
 /** A value as a COPY text-format field. */
 function copyField(v: unknown): string {
@@ -159,7 +143,7 @@ async function insertRows(
         return v instanceof Date ? v.toISOString() : (v ?? null);
       })}::${sql.raw(type)}[]`,
   );
-  await sql`insert into ${sql.table(table)} (${sql.join(columns.map(([c]) => sql.ref(c)))}) select * from unnest(${sql.join(arrays)}) ${sql.raw(onConflict ?? '')}`.execute(
+  await sql`insert into ${sql.table(table)} (${sql.join(columns.map(([c]) => sql.ref(c)))}) select * from unnest(${sql.join(arrays)}) ${sql.raw(onConflict)}`.execute(
     tx,
   );
 }
@@ -216,7 +200,7 @@ async function sealPartyRecord(
 /** Records sealed between two turns of the event loop, when statements are waiting to be sent (Pipeline.tick). */
 const TICK_EVERY = 100;
 
-/** New parties sent to the database at a time (see writePart). */
+/** New parties sent to the database at a time (see writePart); a multiple of TICK_EVERY. */
 const PARTY_PART = 500;
 
 /** A party's natural key. */
@@ -233,7 +217,7 @@ export async function upsertParties(
 ): Promise<string[]> {
   if (parties.length === 0) return [];
   const ids = await findParties(tx, orgId, parties);
-  await ctx.cipher.prepareSubjects(orgId, subjectsOf(parties), tx);
+  await ctx.cipher.prepareSubjects(orgId, subjectsOf(parties.filter((p) => !ids.has(partyKey(p)))), tx);
   const writes = pipeline();
   const load = await beginBulkLoad(ctx.database, tx, writes);
   load.parents({ table: 'organisations', ids: [orgId] });
@@ -305,7 +289,7 @@ async function sendNewParties(
   }
   const rows: Array<Record<string, unknown>> = [];
   for (const [n, [key, p]] of [...fresh].entries()) {
-    if (n % TICK_EVERY === TICK_EVERY - 1) await writes.tick();
+    if (n > 0 && n % TICK_EVERY === 0) await writes.tick(); // also right after each part is sent
     const id = ctx.ids.next('party');
     ids.set(key, id);
     rows.push({
@@ -326,10 +310,7 @@ async function sendNewParties(
       created_at: now,
       updated_at: now,
     });
-    if (rows.length === PARTY_PART) {
-      writes.send(insertRows(tx, 'parties', PARTY_COLUMNS, rows.splice(0)));
-      await writes.tick();
-    }
+    if (rows.length === PARTY_PART) writes.send(insertRows(tx, 'parties', PARTY_COLUMNS, rows.splice(0)));
   }
   writes.send(insertRows(tx, 'parties', PARTY_COLUMNS, rows));
 }
@@ -372,7 +353,7 @@ export async function ingestProducts(
     for (const r of rows) existing.set(r.sku, r);
     const suppliers = records.filter((r) => r.supplier).map((r) => r.supplier!);
     const supplierIds = await upsertParties(ctx, tx, orgId, suppliers);
-    const supplierId = new Map(suppliers.map((s, i) => [`${s.kind}|${s.externalRef}`, supplierIds[i]!]));
+    const supplierId = new Map(suppliers.map((s, i) => [partyKey(s), supplierIds[i]!]));
     const changes: Array<{ id: string; sku: string; hash: string; change: IngestOutcome }> = [];
     for (const [i, r] of records.entries()) {
       const hash = hashOf(ctx, orgId, r, i, opts);
@@ -389,9 +370,7 @@ export async function ingestProducts(
         value: r.value ?? null,
         currency: r.currency ?? null,
         weight_kg: r.weightKg ?? null,
-        supplier_party_id: r.supplier
-          ? supplierId.get(`${r.supplier.kind}|${r.supplier.externalRef}`)!
-          : null,
+        supplier_party_id: r.supplier ? supplierId.get(partyKey(r.supplier))! : null,
         content_hash: hash,
         updated_at: now,
       };
@@ -539,10 +518,9 @@ export async function ingestOrders(
     for (const part of chunk([...lastOf.values()], writePart(ctx))) {
       const fresh: Array<Record<string, unknown>> = [];
       const updates: Array<Record<string, unknown>> = [];
-      let lineText = '';
-      const org = copyText(orgId);
+      const lineRows: Array<Record<string, unknown>> = [];
       for (const [n, i] of part.entries()) {
-        if (n % TICK_EVERY === TICK_EVERY - 1) await writes.tick();
+        if (n > 0 && n % TICK_EVERY === 0) await writes.tick();
         const r = records[i]!;
         const id = ids[i]!;
         const buyerRef = r.buyer ? buyerIds.get(partyKey(r.buyer))! : null;
@@ -579,12 +557,23 @@ export async function ingestOrders(
           updated_at: now,
         });
         for (const l of lines.values())
-          lineText += orderLineCopyRow(ctx.ids.next('orderLine'), org, id, l, productId.get(l.sku));
+          lineRows.push({
+            id: ctx.ids.next('orderLine'),
+            org_id: orgId,
+            order_id: id,
+            line_no: l.lineNo,
+            sku: l.sku,
+            product_id: productId.get(l.sku) ?? null,
+            title: l.title,
+            quantity: l.quantity,
+            unit_price: l.unitPrice,
+            total: l.total,
+          });
       }
       // New orders are plain inserts; orders imported before are replaced in place (same id).
       writes.send(insertRows(tx, 'orders', ORDER_COLUMNS, fresh));
       writes.send(insertRows(tx, 'orders', ORDER_COLUMNS, updates, ORDER_UPSERT));
-      if (lineText) writes.send(copyRows(tx, 'order_lines', ORDER_LINE_COLUMNS, lineText));
+      writes.send(insertRows(tx, 'order_lines', ORDER_LINE_COLUMNS, lineRows));
       await writes.tick();
     }
     load.end();
