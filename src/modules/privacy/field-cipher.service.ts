@@ -50,8 +50,8 @@ interface KeyRow {
 }
 
 /**
- * `subject_key` is (or, for null, the organisation's own key): written as the unique index's expression
- * `coalesce(subject_key, '')`, so lookups use that index. A plain `subject_key = …` reads every key of
+ * Where `subject_key` is `subjectKey` (null: the organisation's own key), written as the unique index's
+ * expression `coalesce(subject_key, '')`, so lookups use that index. A plain `subject_key = …` reads every key of
  * the organisation, which made each import batch slower than the last (3.3 s per 2,000 subjects with
  * 60,000 keys on PostgreSQL, 10 ms with the index).
  */
@@ -309,7 +309,8 @@ export class EnvelopeFieldCipher implements FieldCipher {
   /**
    * Loads (and creates, in one multi-row insert) the data keys of many subjects at once, so a bulk
    * import that seals per buyer does one round trip per batch instead of one per new buyer. With
-   * `writes` (inside `tx`), the new keys' rows are sent through that pipeline without waiting.
+   * `writes` (inside `tx`), the new keys' rows are sent through that pipeline without waiting
+   * (insertKeyRows).
    */
   async prepareSubjects(
     orgId: string,
@@ -340,14 +341,7 @@ export class EnvelopeFieldCipher implements FieldCipher {
       if (missing.length === 0) continue;
       const generated = new Map<string, Buffer>();
       const rows = missing.map((s) => this.newKeyRow(orgId, s, next.get(s) ?? 1, generated));
-      let created: KeyRow[];
-      if (tx && writes) {
-        // Sent without waiting: a key another writer made meanwhile fails the caller's batch (a unique
-        // violation at `writes.done()`), which an import then retries record by record.
-        writes.send(copyRows(tx, 'data_keys', [...KEY_COLUMNS], keyRowsText(rows)));
-        created = rows.map((r) => ({ ...r, shredded_at: null }));
-      } else created = await this.insertKeyRows(db, rows);
-      for (const r of created)
+      for (const r of await this.insertKeyRows(db, rows, writes))
         (scoped ?? this.current).set(`${orgId}|${r.subject_key}`, this.live(r, generated.get(r.id)));
     }
   }
@@ -362,26 +356,32 @@ export class EnvelopeFieldCipher implements FieldCipher {
   }
 
   /**
-   * Inserts new data-key rows and returns those that went in. Inside a transaction the rows go in by
-   * COPY under a savepoint (the bulk path: one new key per new buyer of an import); if another writer
-   * created a key for one of these subjects meanwhile, the savepoint is rolled back and the rows go in
-   * with `on conflict do nothing`, which skips the ones taken (their subjects are then found next time).
+   * Inserts new data-key rows and returns those that go in. Inside a transaction the rows go in by COPY
+   * (the bulk path: one new key per new buyer of an import). Through the caller's pipeline `writes` the
+   * COPY is sent without waiting: a key another writer made meanwhile fails the caller's batch (a unique
+   * violation at `writes.done()`), which an import then retries record by record. Otherwise it runs
+   * under a savepoint: on such a conflict the savepoint is rolled back and the rows go in with `on
+   * conflict do nothing`, which skips the ones taken (their subjects are then found next time).
    */
-  private async insertKeyRows(db: Executor, rows: NewKeyRow[]) {
-    const columns = KEY_COLUMNS;
+  private async insertKeyRows(db: Executor, rows: NewKeyRow[], writes?: Pipeline): Promise<KeyRow[]> {
+    const asInserted = () => rows.map((r) => ({ ...r, shredded_at: null }));
+    if (db.isTransaction && writes) {
+      writes.send(copyRows(db, 'data_keys', KEY_COLUMNS, keyRowsText(rows)));
+      return asInserted();
+    }
     if (db.isTransaction) {
       await sql`savepoint data_keys_copy`.execute(db);
       try {
-        await copyRows(db, 'data_keys', [...columns], keyRowsText(rows));
+        await copyRows(db, 'data_keys', KEY_COLUMNS, keyRowsText(rows));
         await sql`release savepoint data_keys_copy`.execute(db);
-        return rows.map((r) => ({ ...r, shredded_at: null }));
+        return asInserted();
       } catch (err) {
         await sql`rollback to savepoint data_keys_copy`.execute(db);
         if (!isUniqueViolation(err)) throw err;
       }
     }
     const created = await sql<KeyRow>`
-      insert into data_keys (${sql.raw(columns.join(', '))})
+      insert into data_keys (${sql.raw(KEY_COLUMNS.join(', '))})
       select * from unnest(${rows.map((r) => r.id)}::text[], ${rows.map((r) => r.org_id)}::text[],
                   ${rows.map((r) => r.subject_key)}::text[], ${rows.map((r) => r.version)}::int[],
                   ${rows.map((r) => r.kek_id)}::text[], ${rows.map((r) => r.wrapped)}::text[],

@@ -85,7 +85,12 @@ export function copyingPGlite(pglite: PGlite): PGlite {
 }
 
 /** Streams `data` (COPY text format rows) into `table (columns)`, in `db`'s transaction if it is one. */
-export async function copyRows(db: Executor, table: string, columns: string[], data: string): Promise<void> {
+export async function copyRows(
+  db: Executor,
+  table: string,
+  columns: readonly string[],
+  data: string,
+): Promise<void> {
   await db.executeQuery(CompiledQuery.raw(`copy ${table} (${columns.join(', ')}) from stdin`, [data]));
 }
 
