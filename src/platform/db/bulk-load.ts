@@ -19,11 +19,12 @@ import type { Database, Executor, Pipeline } from './database.ts';
  *
  * Only where the database role may set that parameter: a superuser (the embedded database's role always
  * is), or a role granted `SET ON PARAMETER session_replication_role`. Otherwise the rows are written
- * with their triggers, and `parents` and `end` send nothing. Rows the batch references that it writes itself (order lines → the batch's own
- * orders, orders → the batch's new buyers) need no check: they are written first, in the same transaction.
+ * with their triggers, and `parents` and `end` send nothing. Rows the batch references that it writes
+ * itself (order lines → the batch's own orders, orders → the batch's new buyers) need no check: they are
+ * written first, in the same transaction.
  */
 export interface Parents {
-  table: 'organisations' | 'parties' | 'products' | 'orders';
+  table: 'organisations' | 'parties' | 'products';
   ids: Iterable<string>;
 }
 

@@ -85,7 +85,8 @@ const materialsSchema = z.object({
   keys: z.array(z.string().min(1)).min(1),
   /** Attribute keys (substrings) that name a minor component's material (lining, insole…): ignored. */
   ignoreKeys: z.array(z.string().min(1)),
-  classes: z.array(materialClass).min(1),
+  /** At most 31: a line's and a listing's materials are compared as bit sets. */
+  classes: z.array(materialClass).min(1).max(31),
 });
 export type MaterialsData = z.infer<typeof materialsSchema>;
 
@@ -197,14 +198,14 @@ export class Materials {
     }));
   }
 
-  /** Bit set of the materials named in a text's tokens (at most 31 classes). */
+  /** Bit set of the materials named in a text's tokens (the schema allows at most 31 classes). */
   private named(tokens: readonly string[], side: 'listing' | 'tariff'): number {
     if (tokens.length === 0) return 0;
     const set = new Set(tokens);
     const joined = ` ${tokens.join(' ')} `;
     let bits = 0;
     this.classes.forEach((c, i) => {
-      if (i < 31 && hasWords(set, joined, c[side])) bits |= 1 << i;
+      if (hasWords(set, joined, c[side])) bits |= 1 << i;
     });
     return bits;
   }
