@@ -1090,6 +1090,8 @@ rule(
   ],
 );
 
+// ── Goods of chapters 01–67 named by their everyday names (batch of 2026-11-22) ──
+
 // Goods named by a heading's own text (GRI 1: classification by the terms of the headings). Written from
 // the heading texts of the HTS and the everyday names of the goods, for common cross-border consumer goods
 // that no rule above covers; each rule keeps away from the uses of the same word for other goods.
@@ -1672,6 +1674,8 @@ rule(
     ex('Hard Drive Enclosure', false),
   ],
 );
+// ── Goods of chapters 68–97 named by their everyday names (batch of 2026-11-22) ──
+
 const synonyms = {
   tshirt: ['t-shirts', 'singlets'],
   tee: ['t-shirts'],
