@@ -4,17 +4,11 @@
 // the core service and their filings built with buildForShipment (deadline clocks, checkpoint results).
 // Skips when /usr/bin/chromium is absent. Set CROSSGATE_SCREENSHOT_DIR to keep screenshots.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { BrowserContext, Page } from 'playwright-core';
-import { closeAppContext, createAppContext } from '../../src/app/context.ts';
-import { createHttpApp } from '../../src/app/server.ts';
-import { loadConfig } from '../../src/platform/config.ts';
-import type { AppContext } from '../../src/platform/context.ts';
-import type { HttpApp } from '../../src/platform/http/server.ts';
+import type { Page } from 'playwright-core';
 import { createOrganisation, createUser } from '../../src/modules/identity/index.ts';
 import {
   ingestProducts,
@@ -24,123 +18,79 @@ import {
 } from '../../src/modules/core/index.ts';
 import { buildForShipment, checkFiling } from '../../src/modules/filings/index.ts';
 import { classifyAndQueue, importRevision } from '../../src/modules/tariff/index.ts';
-import { ensureDashboardBuilt } from '../../scripts/ensure-dashboard.ts';
+import { type BrowserSession, openBrowserSession, skipWithoutChromium } from '../support/browser.ts';
 
-/** Debian's chromium; CROSSGATE_CHROMIUM points elsewhere (e.g. to check that the test skips without it). */
-const CHROMIUM = process.env.CROSSGATE_CHROMIUM ?? '/usr/bin/chromium';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const SHOTS = process.env.CROSSGATE_SCREENSHOT_DIR;
 
 const HOUR = 3_600_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 
-describe('compliance pages in headless Chromium', {
-  skip: !fs.existsSync(CHROMIUM) && `${CHROMIUM} is not installed`,
-}, () => {
-  let ctx: AppContext;
-  let app: HttpApp;
-  let base: string;
-  let context: BrowserContext;
+describe('compliance pages in headless Chromium', { skip: skipWithoutChromium }, () => {
+  let session: BrowserSession;
   let page: Page;
-  let userDir: string;
+  let base: string;
   let reviewId: string;
   const owner = { email: 'broker@example.test', password: 'correct horse battery staple' };
+  const shot = (name: string) => session.shot(name);
 
   before(async () => {
-    await ensureDashboardBuilt();
-    ctx = await createAppContext({
-      config: loadConfig({ LOG_LEVEL: 'silent' }),
-      ephemeral: true,
-      migrate: true,
-    });
-    const org = await createOrganisation(ctx, { slug: 'zorblax', name: 'Zorblax Imports', country: 'US' });
-    await createUser(ctx, org.id, { ...owner, name: 'Bea Broker', level: 'admin', roles: [] });
-    // A hand-written tariff: three lines under heading 3926 (the tariff module's own test fixture).
-    await importRevision(ctx, {
-      content: fs.readFileSync(path.join(ROOT, 'src/modules/tariff/fixtures/hts-mini-a.csv')),
-      label: 'Mini A',
-      validFrom: '2026-01-01',
-      source: 'fixture',
-    });
-    const q = await classifyAndQueue(
-      ctx,
-      org.id,
-      { title: 'Ornamental plastic statuette' },
-      { threshold: 0.99 },
-    );
-    assert.ok(q.reviewId, 'the low-confidence classification is queued');
-    reviewId = q.reviewId;
-    // Two ocean shipments to the US: one loading in 30 h (its ISF falls due within 24 h), one that
-    // left three days ago (its ISF is overdue). Products lack data, so checkpoints fail.
-    await ingestProducts(ctx, org.id, [productRecord.parse({ sku: 'ORN-1', title: 'Plastic ornament' })], {
-      actor: 'test',
-    });
-    const now = Date.now();
-    const shipment = (reference: string, etd: number) =>
-      shipmentRecord.parse({
-        reference,
-        mode: 'ocean',
-        carrier: 'Maersk',
-        originCountry: 'CN',
-        destinationCountry: 'US',
-        originPort: 'CNSHA',
-        destinationPort: 'USLAX',
-        etd: iso(etd),
-        eta: iso(etd + 14 * 24 * HOUR),
-        lines: [{ lineNo: 1, sku: 'ORN-1', quantity: 100 }],
+    session = await openBrowserSession(async (ctx) => {
+      const org = await createOrganisation(ctx, { slug: 'zorblax', name: 'Zorblax Imports', country: 'US' });
+      await createUser(ctx, org.id, { ...owner, name: 'Bea Broker', level: 'admin', roles: [] });
+      // A hand-written tariff: three lines under heading 3926 (the tariff module's own test fixture).
+      await importRevision(ctx, {
+        content: fs.readFileSync(path.join(ROOT, 'src/modules/tariff/fixtures/hts-mini-a.csv')),
+        label: 'Mini A',
+        validFrom: '2026-01-01',
+        source: 'fixture',
       });
-    const r = await ingestShipments(
-      ctx,
-      org.id,
-      [shipment('SHP-DUE', now + 30 * HOUR), shipment('SHP-LATE', now - 72 * HOUR)],
-      { actor: 'test' },
-    );
-    for (const id of r.ids)
-      for (const b of await buildForShipment(ctx, org.id, id, 'test'))
-        if (b.filingId) await checkFiling(ctx, org.id, b.filingId, 'test');
-    app = await createHttpApp(ctx);
-    base = await app.listen({ host: '127.0.0.1', port: 0 });
-
-    const { chromium } = await import('playwright-core');
-    userDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cg-chromium-'));
-    context = await chromium.launchPersistentContext(userDir, {
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-      viewport: { width: 1280, height: 860 },
+      const q = await classifyAndQueue(
+        ctx,
+        org.id,
+        { title: 'Ornamental plastic statuette' },
+        { threshold: 0.99 },
+      );
+      assert.ok(q.reviewId, 'the low-confidence classification is queued');
+      reviewId = q.reviewId;
+      // Two ocean shipments to the US: one loading in 30 h (its ISF falls due within 24 h), one that
+      // left three days ago (its ISF is overdue). Products lack data, so checkpoints fail.
+      await ingestProducts(ctx, org.id, [productRecord.parse({ sku: 'ORN-1', title: 'Plastic ornament' })], {
+        actor: 'test',
+      });
+      const now = Date.now();
+      const shipment = (reference: string, etd: number) =>
+        shipmentRecord.parse({
+          reference,
+          mode: 'ocean',
+          carrier: 'Maersk',
+          originCountry: 'CN',
+          destinationCountry: 'US',
+          originPort: 'CNSHA',
+          destinationPort: 'USLAX',
+          etd: iso(etd),
+          eta: iso(etd + 14 * 24 * HOUR),
+          lines: [{ lineNo: 1, sku: 'ORN-1', quantity: 100 }],
+        });
+      const r = await ingestShipments(
+        ctx,
+        org.id,
+        [shipment('SHP-DUE', now + 30 * HOUR), shipment('SHP-LATE', now - 72 * HOUR)],
+        { actor: 'test' },
+      );
+      for (const id of r.ids)
+        for (const b of await buildForShipment(ctx, org.id, id, 'test'))
+          if (b.filingId) await checkFiling(ctx, org.id, b.filingId, 'test');
     });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.setDefaultTimeout(10_000);
-    if (process.env.CROSSGATE_BROWSER_DEBUG) {
-      page.on('console', (m) => console.log('[browser]', m.type(), m.text()));
-      page.on('response', (r) => console.log('[http]', r.status(), r.url()));
-    }
+    page = session.page;
+    base = session.base;
   });
 
   after(async () => {
-    await context?.close();
-    await app?.close();
-    if (ctx) await closeAppContext(ctx);
-    if (userDir) fs.rmSync(userDir, { recursive: true, force: true });
+    await session?.close();
   });
 
-  const shot = async (name: string) => {
-    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-  };
-
   it('signs in and lists both compliance pages in the navigation', async () => {
-    await page.goto(`${base}/app/login`);
-    await page.getByLabel('Email').fill(owner.email);
-    await page.getByLabel('Password').fill(owner.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await session.signIn(owner);
     await page.getByRole('heading', { name: 'Overview', level: 1 }).waitFor();
     const nav = page.getByRole('navigation', { name: 'Main' });
     assert.equal(await nav.getByRole('link', { name: 'Classification review' }).count(), 1);

@@ -1,25 +1,13 @@
 // End-to-end test of the dashboard in headless Chromium (Debian `chromium` + playwright-core) against
 // the real service: in-memory PGlite, real HTTP on 127.0.0.1, data seeded through the ingest service.
 // Skips when /usr/bin/chromium is absent. Set CROSSGATE_SCREENSHOT_DIR to keep screenshots.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { closeAppContext, createAppContext } from '../../src/app/context.ts';
-import { createHttpApp } from '../../src/app/server.ts';
-import { loadConfig } from '../../src/platform/config.ts';
+import type { Locator, Page } from 'playwright-core';
 import { allPermissions, definePermissions } from '../../src/platform/auth/permissions.ts';
-import type { AppContext } from '../../src/platform/context.ts';
-import type { HttpApp } from '../../src/platform/http/server.ts';
 import { createOrganisation, createUser } from '../../src/modules/identity/index.ts';
 import { ingestOrders, ingestShipments, orderRecord, shipmentRecord } from '../../src/modules/core/index.ts';
-import { ensureDashboardBuilt } from '../../scripts/ensure-dashboard.ts';
-
-/** Debian's chromium; CROSSGATE_CHROMIUM points elsewhere (e.g. to check that the test skips without it). */
-const CHROMIUM = process.env.CROSSGATE_CHROMIUM ?? '/usr/bin/chromium';
-const SHOTS = process.env.CROSSGATE_SCREENSHOT_DIR;
+import { type BrowserSession, openBrowserSession, skipWithoutChromium } from '../support/browser.ts';
 
 /** Polls until `locator` matches exactly `n` elements (the page's CSP forbids string evaluation). */
 async function waitForCount(locator: Locator, n: number, timeoutMs = 10_000): Promise<void> {
@@ -58,101 +46,63 @@ function order(i: number) {
   });
 }
 
-describe('dashboard in headless Chromium', {
-  skip: !fs.existsSync(CHROMIUM) && `${CHROMIUM} is not installed`,
-}, () => {
-  let ctx: AppContext;
-  let app: HttpApp;
-  let base: string;
-  let context: BrowserContext;
+describe('dashboard in headless Chromium', { skip: skipWithoutChromium }, () => {
+  let session: BrowserSession;
   let page: Page;
-  let userDir: string;
+  let base: string;
   const owner = { email: 'ops@example.test', password: 'correct horse battery staple' };
   const viewer = { email: 'auditor@example.test', password: 'another long passphrase' };
+  const shot = (name: string) => session.shot(name);
 
   before(async () => {
-    await ensureDashboardBuilt();
     // The quarantine page needs `imports:read`, which the importers module defines; stand in for it
     // when that module is not part of this build.
     if (!allPermissions().some((p) => p.name === 'imports:read'))
       definePermissions({
         'imports:read': { description: 'Read import runs and quarantined rows', minLevel: 'contributor' },
       });
-    ctx = await createAppContext({
-      config: loadConfig({ LOG_LEVEL: 'silent' }),
-      ephemeral: true,
-      migrate: true,
+    session = await openBrowserSession(async (ctx) => {
+      const org = await createOrganisation(ctx, { slug: 'lampworks', name: 'Lampworks GmbH', country: 'DE' });
+      await createUser(ctx, org.id, { ...owner, name: 'Olga Operator', level: 'admin', roles: [] });
+      await createUser(ctx, org.id, { ...viewer, name: 'Vic Viewer', level: 'viewer', roles: [] });
+      const orders = Array.from({ length: ORDER_COUNT }, (_, i) => order(i));
+      await ingestOrders(ctx, org.id, orders, { actor: 'test' });
+      await ingestShipments(
+        ctx,
+        org.id,
+        [
+          shipmentRecord.parse({
+            reference: 'SHP-7001',
+            mode: 'air',
+            carrier: 'Lufthansa Cargo',
+            originCountry: 'CN',
+            destinationCountry: 'DE',
+            originPort: 'PVG',
+            destinationPort: 'FRA',
+            etd: '2026-10-15T08:00:00Z',
+            eta: '2026-10-16T18:00:00Z',
+            lines: [
+              { lineNo: 1, orderPlatform: 'shopify', orderExternalId: '#1002', sku: 'LAMP-01', quantity: 2 },
+            ],
+          }),
+          shipmentRecord.parse({
+            reference: 'SHP-7002',
+            mode: 'ocean',
+            originCountry: 'CN',
+            destinationCountry: 'US',
+            lines: [{ lineNo: 1, sku: 'BULB-E27', quantity: 500 }],
+          }),
+        ],
+        { actor: 'test' },
+      );
     });
-    const org = await createOrganisation(ctx, { slug: 'lampworks', name: 'Lampworks GmbH', country: 'DE' });
-    await createUser(ctx, org.id, { ...owner, name: 'Olga Operator', level: 'admin', roles: [] });
-    await createUser(ctx, org.id, { ...viewer, name: 'Vic Viewer', level: 'viewer', roles: [] });
-    const orders = Array.from({ length: ORDER_COUNT }, (_, i) => order(i));
-    await ingestOrders(ctx, org.id, orders, { actor: 'test' });
-    await ingestShipments(
-      ctx,
-      org.id,
-      [
-        shipmentRecord.parse({
-          reference: 'SHP-7001',
-          mode: 'air',
-          carrier: 'Lufthansa Cargo',
-          originCountry: 'CN',
-          destinationCountry: 'DE',
-          originPort: 'PVG',
-          destinationPort: 'FRA',
-          etd: '2026-10-15T08:00:00Z',
-          eta: '2026-10-16T18:00:00Z',
-          lines: [
-            { lineNo: 1, orderPlatform: 'shopify', orderExternalId: '#1002', sku: 'LAMP-01', quantity: 2 },
-          ],
-        }),
-        shipmentRecord.parse({
-          reference: 'SHP-7002',
-          mode: 'ocean',
-          originCountry: 'CN',
-          destinationCountry: 'US',
-          lines: [{ lineNo: 1, sku: 'BULB-E27', quantity: 500 }],
-        }),
-      ],
-      { actor: 'test' },
-    );
-    app = await createHttpApp(ctx);
-    base = await app.listen({ host: '127.0.0.1', port: 0 });
-
-    const { chromium } = await import('playwright-core');
-    userDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cg-chromium-'));
-    context = await chromium.launchPersistentContext(userDir, {
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-      viewport: { width: 1280, height: 860 },
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.setDefaultTimeout(10_000);
-    if (process.env.CROSSGATE_BROWSER_DEBUG) {
-      page.on('console', (m) => console.log('[browser]', m.type(), m.text()));
-      page.on('response', (r) => console.log('[http]', r.status(), r.url()));
-    }
+    page = session.page;
+    base = session.base;
   });
 
   after(async () => {
-    await context?.close();
-    await app?.close();
-    if (ctx) await closeAppContext(ctx);
-    if (userDir) fs.rmSync(userDir, { recursive: true, force: true });
+    await session?.close();
   });
-
-  const shot = async (name: string) => {
-    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-  };
 
   it('serves the app shell for client routes, hashed assets for good, and problems for unknown API paths', async () => {
     for (const p of ['/', '/app', '/app/orders']) {
@@ -345,7 +295,7 @@ describe('dashboard in headless Chromium', {
   });
 
   it('sends the user to the login page when the session ends on the server, and back afterwards', async () => {
-    await ctx.db.deleteFrom('sessions').execute();
+    await session.ctx.db.deleteFrom('sessions').execute();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Shipments' }).click();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     assert.equal(new URL(page.url()).searchParams.get('next'), '/app/shipments');

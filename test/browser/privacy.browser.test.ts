@@ -1,97 +1,56 @@
 // The Privacy and Access control pages in headless Chromium against the real service (in-memory
 // PGlite, real HTTP on 127.0.0.1). Skips when /usr/bin/chromium is absent.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { BrowserContext, Page } from 'playwright-core';
-import { closeAppContext, createAppContext } from '../../src/app/context.ts';
-import { createHttpApp } from '../../src/app/server.ts';
-import { loadConfig } from '../../src/platform/config.ts';
-import type { AppContext } from '../../src/platform/context.ts';
-import type { HttpApp } from '../../src/platform/http/server.ts';
+import type { Page } from 'playwright-core';
 import { createOrganisation, createUser, requestAccess } from '../../src/modules/identity/index.ts';
 import { evaluateTransfer } from '../../src/modules/privacy/index.ts';
-import { ensureDashboardBuilt } from '../../scripts/ensure-dashboard.ts';
+import { type BrowserSession, openBrowserSession, skipWithoutChromium } from '../support/browser.ts';
 
-const CHROMIUM = process.env.CROSSGATE_CHROMIUM ?? '/usr/bin/chromium';
-
-describe('privacy and access pages in headless Chromium', {
-  skip: !fs.existsSync(CHROMIUM) && `${CHROMIUM} is not installed`,
-}, () => {
-  let ctx: AppContext;
-  let app: HttpApp;
-  let base: string;
-  let context: BrowserContext;
+describe('privacy and access pages in headless Chromium', { skip: skipWithoutChromium }, () => {
+  let session: BrowserSession;
   let page: Page;
-  let userDir: string;
   const approver = { email: 'approver@example.test', password: 'approver long passphrase' };
 
   before(async () => {
-    await ensureDashboardBuilt();
-    ctx = await createAppContext({
-      config: loadConfig({ LOG_LEVEL: 'silent' }),
-      ephemeral: true,
-      migrate: true,
+    session = await openBrowserSession(async (ctx) => {
+      const org = await createOrganisation(ctx, { slug: 'shield', name: 'Shield Trading', country: 'CN' });
+      await createUser(ctx, org.id, {
+        ...approver,
+        name: 'Ada Approver',
+        level: 'admin',
+        roles: ['privacy_officer'],
+      });
+      const asker = await createUser(ctx, org.id, {
+        email: 'asker@example.test',
+        name: 'Ben Asker',
+        password: 'asker long passphrase',
+        level: 'viewer',
+      });
+      await requestAccess(
+        ctx,
+        { kind: 'user', id: asker.id, orgId: org.id, level: 'viewer', roles: [] },
+        { level: 'operator', reason: 'peak season filings' },
+      );
+      await evaluateTransfer(ctx, {
+        orgId: org.id,
+        actor: 'test',
+        category: 'contact',
+        from: 'CN',
+        to: 'US',
+        purpose: 'marketing',
+        volume: 150_000,
+      });
     });
-    const org = await createOrganisation(ctx, { slug: 'shield', name: 'Shield Trading', country: 'CN' });
-    await createUser(ctx, org.id, {
-      ...approver,
-      name: 'Ada Approver',
-      level: 'admin',
-      roles: ['privacy_officer'],
-    });
-    const asker = await createUser(ctx, org.id, {
-      email: 'asker@example.test',
-      name: 'Ben Asker',
-      password: 'asker long passphrase',
-      level: 'viewer',
-    });
-    await requestAccess(
-      ctx,
-      { kind: 'user', id: asker.id, orgId: org.id, level: 'viewer', roles: [] },
-      { level: 'operator', reason: 'peak season filings' },
-    );
-    await evaluateTransfer(ctx, {
-      orgId: org.id,
-      actor: 'test',
-      category: 'contact',
-      from: 'CN',
-      to: 'US',
-      purpose: 'marketing',
-      volume: 150_000,
-    });
-    app = await createHttpApp(ctx);
-    base = await app.listen({ host: '127.0.0.1', port: 0 });
-    const { chromium } = await import('playwright-core');
-    userDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cg-chromium-'));
-    context = await chromium.launchPersistentContext(userDir, {
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-      ],
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.setDefaultTimeout(10_000);
+    page = session.page;
   });
 
   after(async () => {
-    await context?.close();
-    await app?.close();
-    if (ctx) await closeAppContext(ctx);
-    if (userDir) fs.rmSync(userDir, { recursive: true, force: true });
+    await session?.close();
   });
 
   it('lets a second person approve a pending request from the Access control page', async () => {
-    await page.goto(`${base}/app/login`);
-    await page.getByLabel('Email').fill(approver.email);
-    await page.getByLabel('Password').fill(approver.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await session.signIn(approver);
     await page
       .getByRole('navigation', { name: 'Main' })
       .getByRole('link', { name: 'Access control' })
