@@ -49,7 +49,7 @@ export async function createAppContext(opts: CreateContextOptions = {}): Promise
     cipher: new EnvelopeFieldCipher(database.db, keys, clock),
     journal: new SqlJournal({ clock, ids: typeIdGenerator }),
   };
-  wireWorkflows(ctx);
+  wireWorkflows();
   if (opts.migrate ?? config.CROSSGATE_MIGRATE_ON_START) {
     const { applied } = await migrateToLatest(database.db, allMigrations());
     if (applied.length) logger.info({ applied: applied.length }, 'migrations applied');

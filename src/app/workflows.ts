@@ -76,20 +76,19 @@ export function transportKey(filingKey: string): string {
 }
 
 let wired = false;
-/** The context status changes are recorded with (the process's one context; tests re-wire per context). */
-let current: AppContext | undefined;
 
-/** Idempotent: the registries are per process, so wiring twice must not add a second sink. */
-export function wireWorkflows(ctx: AppContext): void {
-  current = ctx;
+/**
+ * Idempotent: the registries are per process, so wiring twice must not add a second sink. The ports are
+ * called with the caller's context, so one wiring serves every context of the process.
+ */
+export function wireWorkflows(): void {
   if (wired) return;
   wired = true;
   configureFilings({ tariffFor: tariffInForce });
 
   setFilingSource({
-    async load(tx, orgId, filingId) {
-      if (!current) throw new AppError('unavailable', 'Crossgate is not started');
-      const e = await encodeForTransport(current, orgId, filingId, tx);
+    async load(ctx, tx, orgId, filingId) {
+      const e = await encodeForTransport(ctx, orgId, filingId, tx);
       const regime = TRANSPORT_OF_KIND[e.kind];
       if (!regime) throw new AppError('invalid', `A ${e.kind} filing has no customs transport yet`);
       if (e.status !== 'validated' && e.status !== 'amended' && e.status !== 'submitted')
@@ -109,13 +108,12 @@ export function wireWorkflows(ctx: AppContext): void {
   });
 
   addFilingStatusSink({
-    async apply(tx, orgId, filingId, status, reasons) {
+    async apply(ctx, tx, orgId, filingId, status, reasons) {
       const to = FILING_STATUS_OF[status];
       if (!to || !filingId.startsWith('fil_')) return;
-      if (!current) return;
       try {
         await recordFilingStatus(
-          current,
+          ctx,
           orgId,
           filingId,
           to,
@@ -127,10 +125,7 @@ export function wireWorkflows(ctx: AppContext): void {
         // An acknowledgement must never be lost because the filing moved on (or was queued by hand
         // without a filing record): the gateway keeps the authority's answer; the mismatch is logged.
         if (err instanceof AppError && (err.code === 'not_found' || err.code === 'conflict')) {
-          current.logger.warn(
-            { filingId, status, code: err.code },
-            'gateway status not applied to the filing',
-          );
+          ctx.logger.warn({ filingId, status, code: err.code }, 'gateway status not applied to the filing');
           return;
         }
         throw err;

@@ -103,6 +103,7 @@ export async function applyMessages(
           .where('filing_id', '=', outbox.filing_id)
           .execute();
         await notifySinks(
+          ctx,
           tx,
           orgId,
           outbox.filing_id,

@@ -320,7 +320,7 @@ describe('customs gateway', () => {
     });
     const seen: string[] = [];
     const unsubscribe = addFilingStatusSink({
-      apply: async (_tx, orgId, _filingId, status) => {
+      apply: async (_ctx, _tx, orgId, _filingId, status) => {
         if (orgId === org.id) seen.push(status);
       },
     });
@@ -528,7 +528,7 @@ describe('customs gateway', () => {
       const org = await newOrg(ctx);
       const filer = await newUser(ctx, org.id, 'viewer', ['filer']);
       setFilingSource({
-        load: async (_tx, _orgId, filingId) => ({
+        load: async (_ctx, _tx, _orgId, filingId) => ({
           regime: 'EU-ICS2' as Regime,
           payload: samplePayload('EU-ICS2', { reference: filingId }),
           idempotencyKey: `${filingId}:1`,

@@ -1,10 +1,11 @@
+import type { AppContext } from '../../platform/context.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import type { FilingStatus, Reason, Regime, SubmissionKind } from './gateway.types.ts';
 
 /**
  * The gateway's two ports to the filings module (wired at composition; see README "Wiring the filings
  * module"). The gateway never reads the filings tables: it is handed the payload at enqueue time and
- * reports status changes back.
+ * reports status changes back. Both are called with the caller's context and transaction.
  */
 export interface FilingToSubmit {
   regime: Regime;
@@ -18,13 +19,14 @@ export interface FilingToSubmit {
 }
 
 export interface FilingSource {
-  load(tx: Executor, orgId: string, filingId: string): Promise<FilingToSubmit>;
+  load(ctx: AppContext, tx: Executor, orgId: string, filingId: string): Promise<FilingToSubmit>;
   /** Filings ready to submit (for `crossgate filings submit --all`). */
   ready?(tx: Executor, orgId: string): Promise<string[]>;
 }
 
 export interface FilingStatusSink {
   apply(
+    ctx: AppContext,
     tx: Executor,
     orgId: string,
     filingId: string,

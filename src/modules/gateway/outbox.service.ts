@@ -100,7 +100,7 @@ export async function enqueueSubmission(
     .values({ org_id: input.orgId, filing_id: input.filingId, authority_ref: null, ...status })
     .onConflict((oc) => oc.columns(['org_id', 'filing_id']).doUpdateSet(status))
     .execute();
-  await notifySinks(tx, input.orgId, input.filingId, 'queued', [], null);
+  await notifySinks(ctx, tx, input.orgId, input.filingId, 'queued', [], null);
   await ctx.journal.append(tx, input.orgId, [
     {
       kind: 'gateway.submission_queued',
@@ -447,6 +447,7 @@ async function deadLetter(
     .where('status', 'in', ['queued', 'transmitted'])
     .execute();
   await notifySinks(
+    ctx,
     tx,
     row.org_id,
     row.filing_id,

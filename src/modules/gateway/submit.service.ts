@@ -18,7 +18,7 @@ export async function submitFiling(ctx: AppContext, orgId: string, filingId: str
     );
   await ctx.cipher.seal(orgId, '');
   return ctx.db.transaction().execute(async (tx) => {
-    const f = await source.load(tx, orgId, filingId);
+    const f = await source.load(ctx, tx, orgId, filingId);
     const r = await enqueueSubmission(ctx, tx, {
       orgId,
       filingId,
