@@ -268,7 +268,7 @@ rule(
   'Chapter 64',
   all(SHOE, not(t('shoelace', 'shoe cover', 'shoe rack', 'shoe box', 'shoe brush', 'boot cover', 'insole'))),
   [{ prefixes: ['64'], boost: 0.8 }],
-  [ex('Running Sneakers Men Breathable', true), ex('Shoelace Aglets DIY Repair', false)],
+  [ex('Running Sneakers Men Breathable', true), ex('Replacement Shoelace Tips Metal', false)],
 );
 rule(
   'footwear-textile-upper',
@@ -446,7 +446,7 @@ rule(
   'Headings 9111, 9114',
   all(t('watch'), t('case', 'dial', 'crown', 'hands', 'movement', 'bezel', 'chapter ring', 'parts', 'stem')),
   [{ prefixes: ['9111', '9114', '9113'], boost: 0.8 }],
-  [ex('NH35 Watch Dial Luminous', true), ex('Smart Watch for Men', false)],
+  [ex('Replacement Watch Dial Sunburst Blue 28.5mm', true), ex('Smart Watch for Men', false)],
 );
 rule(
   'plastic-keychains',
@@ -1035,7 +1035,7 @@ rule(
   ),
   [{ prefixes: ['7117'], lineWords: ['religious articles'], boost: 0.6 }],
   [
-    ex('Virgin Mary Pendant Necklace Stainless Steel', true),
+    ex('Saint Benedict Medal Necklace Gold Plated', true),
     ex('Heart Pendant Necklace Stainless Steel', false),
   ],
 );
@@ -1049,7 +1049,7 @@ rule(
   ),
   [{ prefixes: ['7113', '7117'], lineWords: ['continuous lengths'], boost: 0.6 }],
   [
-    ex('10 Feet Figaro Link Chain Bulk Stainless Steel', true),
+    ex('Rolo Chain by the Foot 30 ft Spool Brass', true),
     ex('Stainless Steel Cuban Chain Necklace 50cm', false),
   ],
 );
@@ -1466,7 +1466,7 @@ rule(
     { prefixes: ['6115'], boost: -0.5 },
   ],
   [
-    ex('Women Knit Leg Warmers Winter Boot Cuffs', true),
+    ex('Ballet Dance Legwarmers Ribbed Acrylic', true),
     ex('Hiking Gaiters Waterproof Snow Leg Cover', true),
     ex('Winter Neck Gaiter Fleece Face Cover', false),
   ],
@@ -1675,7 +1675,7 @@ rule(
   [
     ex('Microfiber Beach Towel Quick Dry Sand Free', true),
     ex('Cotton Bath Towel Set 3 Pieces', true),
-    ex('Non-Slip Yoga Mat Towel', true),
+    ex('Quick Dry Gym Towel with Zip Pocket', true),
     ex('Wall Mounted Towel Rack Stainless Steel', false),
     ex('Kitchen Paper Towel Holder', false),
   ],
@@ -1764,7 +1764,7 @@ rule(
   ],
   [
     ex('Silk Sleep Mask Blackout Eye Cover for Travel', true),
-    ex('Cute Plush Sleeping Eye Mask', true),
+    ex('Silk Sleep Mask with Adjustable Strap', true),
     ex('Lip Sleeping Mask Overnight Moisturizing', false),
     ex('Collagen Gel Eye Mask Patches', false),
   ],
@@ -1795,7 +1795,7 @@ rule(
   ],
   [
     ex('Silk Necktie Men Paisley Jacquard Woven', true),
-    ex('Solid Bow Ties for Men Wedding', true),
+    ex('Pre-Tied Velvet Bowtie Adjustable Strap', true),
     ex('Knitted Tie Men Skinny Wool', false),
     ex('Bow Tie Hair Clip', false),
   ],
@@ -2697,7 +2697,7 @@ rule(
   [
     ex('Wooden Picture Frame 8x10 Rustic', true),
     ex('Digital Photo Frame 10 inch WiFi', false),
-    ex('Acrylic Sign Holder Price Tag Card Frame', false),
+    ex('Acrylic Menu Stand Table Sign Frame', false),
   ],
 );
 rule(
@@ -2802,7 +2802,7 @@ rule(
     { prefixes: ['6505', '6506'], boost: -0.4 },
   ],
   [
-    ex('Hard Hat Suspension Replacement 6 Point Ratchet', true),
+    ex('Replacement Sweatband Liner for Hard Hat', true),
     ex('Helmet Chin Strap Replacement', true),
     ex('Safety Hard Hat with Ratchet Suspension ANSI', false),
   ],
@@ -2913,7 +2913,7 @@ rule(
     { prefixes: ['670420'], boost: -0.4 },
   ],
   [
-    ex('Synthetic Cosplay Wig Short Blue Heat Resistant', true),
+    ex('Kanekalon Synthetic Wig Long Straight Pink', true),
     ex('Human Hair Lace Front Wig Brazilian Remy', false),
   ],
 );
@@ -3000,7 +3000,7 @@ rule(
     { prefixes: ['330590'], boost: 0.6 },
     { prefixes: ['330510'], boost: -0.3 },
   ],
-  [ex('Black Hair Dye Shampoo Natural 500ml', true), ex('Hair Dye Brush and Bowl Set', false)],
+  [ex('Semi-Permanent Hair Color Cream Copper Red', true), ex('Hair Dye Brush and Bowl Set', false)],
 );
 rule(
   'oral-hygiene-other',
@@ -3025,7 +3025,7 @@ rule(
     { prefixes: ['330690'], boost: 0.5 },
     { prefixes: ['330610', '330620'], boost: -0.2 },
   ],
-  [ex('Orthodontic Wax for Braces 5 Boxes', true), ex('Whitening Toothpaste Mint', false)],
+  [ex('Alcohol-Free Mouthwash Fresh Mint 500ml', true), ex('Whitening Toothpaste Mint', false)],
 );
 rule(
   'room-fragrances',
@@ -3424,7 +3424,7 @@ rule(
     cat('Hair Care & Styling', 'Hair Coloring Products'),
   ),
   [{ prefixes: ['3305'], boost: 0.7 }],
-  [ex('Black Hair Dye Shampoo 500ml', true), ex('Human Hair Wig Lace Front', false)],
+  [ex('Argan Oil Hair Conditioner 250ml', true), ex('Human Hair Wig Lace Front', false)],
 );
 rule(
   'oral-hygiene',
