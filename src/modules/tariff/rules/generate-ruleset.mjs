@@ -9137,7 +9137,7 @@ const materials = {
   ],
 };
 const out = {
-  version: '2026.11-r4',
+  version: '2026.11-r5',
   validFrom: '2026-11-22',
   validTo: null,
   source:
