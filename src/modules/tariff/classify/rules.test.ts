@@ -45,6 +45,39 @@ describe('classification ruleset (rules as data)', () => {
     assert.equal(women.test(subject), true);
   });
 
+  it('matches a rule phrase with all its words, stop words and long numbers included', () => {
+    const base = rs.data.rules[0]!;
+    const ruleOn = (words: string[]) =>
+      new Ruleset({ ...rs.data, rules: [{ ...base, when: { kind: 'text', words } }] }).rules[0]!;
+    const fires = (words: string[], title: string) => ruleOn(words).test(ruleSubject(title, [], {}));
+    // "shipping" and "high" are stop words of the tariff search: the phrase must not shrink to "bag"/"top".
+    assert.equal(fires(['shipping bag'], 'Poly Shipping Bags 100pcs'), true);
+    assert.equal(fires(['shipping bag'], 'Canvas Tote Bag'), false);
+    assert.equal(fires(['high top'], 'High Top Canvas Sneakers'), true);
+    assert.equal(fires(['high top'], 'Crop Top Women'), false);
+    // Numbers of three or more digits are words; one- or two-digit counts and versions do not break a phrase.
+    assert.equal(fires(['silver 925'], 'Ring Silver 925 Stamped'), true);
+    assert.equal(fires(['silver 925'], 'Silver Color Alloy Ring'), false);
+    assert.equal(fires(['18650'], '18650 Battery 3.7V Rechargeable'), true);
+    assert.equal(fires(['wifi router'], 'Dual Band WiFi 6 Router'), true);
+  });
+
+  it('refuses a rule word that has nothing to match', () => {
+    const base = rs.data.rules[0]!;
+    assert.throws(
+      () => new Ruleset({ ...rs.data, rules: [{ ...base, when: { kind: 'text', words: ['--'] } }] }),
+      /"--" has no word the classifier can match/,
+    );
+    assert.throws(
+      () =>
+        new Ruleset({
+          ...rs.data,
+          rules: [{ ...base, effects: [{ lineWords: ['of the'], boost: 0.5 }] }],
+        }),
+      new RegExp(`Rule ${base.id} \\(line words\\): "of the"`),
+    );
+  });
+
   it('refuses two rules with the same id', () => {
     assert.throws(
       () => new Ruleset({ ...rs.data, rules: [rs.data.rules[0], rs.data.rules[0]] }),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { invalid, issuesFromZod } from '../../../platform/errors.ts';
-import { tokenize } from './text.ts';
+import { ruleTokens, tokenize } from './text.ts';
 
 /**
  * Classification rules as typed data (STYLE.md "rules as typed data"): conditions on the listing
@@ -118,13 +118,18 @@ export interface CompiledWords {
   single: string[];
   phrases: string[];
 }
-const compileWords = (words: string[]): CompiledWords => {
+/**
+ * Compiles words with the tokenizer of the text they will be matched against (`ruleTokens` for listings,
+ * `tokenize` for tariff text). A word that tokenizes to nothing could never match: the ruleset is refused.
+ */
+const compileWords = (words: string[], tok: (text: string) => string[], where: string): CompiledWords => {
   const single: string[] = [];
   const phrases: string[] = [];
   for (const w of words) {
-    const t = tokenize(w);
+    const t = tok(w);
+    if (t.length === 0) throw invalid(`${where}: "${w}" has no word the classifier can match`);
     if (t.length === 1) single.push(t[0]!);
-    else if (t.length > 1) phrases.push(` ${t.join(' ')} `);
+    else phrases.push(` ${t.join(' ')} `);
   }
   return { single, phrases };
 };
@@ -133,38 +138,39 @@ export const hasWords = (tokens: ReadonlySet<string>, joined: string, w: Compile
 
 type Compiled = (s: RuleSubject) => boolean;
 
-function compile(c: Condition): Compiled {
+/** Compiles a rule's condition; `where` names the rule in errors. */
+function compile(c: Condition, where: string): Compiled {
   switch (c.kind) {
     case 'text': {
-      const w = compileWords(c.words);
+      const w = compileWords(c.words, ruleTokens, where);
       return (s) =>
         hasWords(s.textTokens, s.textJoined, w) || hasWords(s.categoryTokens, s.categoryJoined, w);
     }
     case 'category': {
-      const w = compileWords(c.words);
+      const w = compileWords(c.words, ruleTokens, where);
       return (s) => hasWords(s.categoryTokens, s.categoryJoined, w);
     }
     case 'attribute': {
       // Whole words of the value, so that "men" does not match "Women".
       const key = c.key.toLowerCase();
-      const w = compileWords(c.values);
+      const w = compileWords(c.values, ruleTokens, where);
       return (s) =>
         s.attributes.some(([k, v]) => {
           if (!k.includes(key)) return false;
-          const t = tokenize(v);
+          const t = ruleTokens(v);
           return hasWords(new Set(t), ` ${t.join(' ')} `, w);
         });
     }
     case 'all': {
-      const parts = c.of.map(compile);
+      const parts = c.of.map((x) => compile(x, where));
       return (s) => parts.every((p) => p(s));
     }
     case 'any': {
-      const parts = c.of.map(compile);
+      const parts = c.of.map((x) => compile(x, where));
       return (s) => parts.some((p) => p(s));
     }
     case 'not': {
-      const inner = compile(c.of);
+      const inner = compile(c.of, where);
       return (s) => !inner(s);
     }
   }
@@ -193,8 +199,8 @@ export class Materials {
     this.ignore = (data?.ignoreKeys ?? []).map((k) => k.toLowerCase());
     this.classes = (data?.classes ?? []).map((c) => ({
       id: c.id,
-      listing: compileWords(c.listing),
-      tariff: compileWords(c.tariff),
+      listing: compileWords(c.listing, ruleTokens, `Material ${c.id}`),
+      tariff: compileWords(c.tariff, tokenize, `Material ${c.id}`),
     }));
   }
 
@@ -218,7 +224,7 @@ export class Materials {
       if (!this.keys.some((x) => k.includes(x)) || this.ignore.some((x) => k.includes(x))) continue;
       values.push(String(v ?? ''));
     }
-    return this.named(tokenize(values.join(' ; ')), 'listing');
+    return this.named(ruleTokens(values.join(' ; ')), 'listing');
   }
 
   /** The materials a line's own text (below the heading) names (bit set; 0 when none). */
@@ -248,10 +254,12 @@ export class Ruleset {
     this.materials = new Materials(parsed.data.materials);
     this.rules = parsed.data.rules.map((rule) => ({
       rule,
-      test: compile(rule.when),
+      test: compile(rule.when, `Rule ${rule.id}`),
       effects: rule.effects.map((e) => ({
         prefixes: e.prefixes,
-        lineWords: e.lineWords ? compileWords(e.lineWords) : undefined,
+        lineWords: e.lineWords
+          ? compileWords(e.lineWords, tokenize, `Rule ${rule.id} (line words)`)
+          : undefined,
         boost: e.boost,
       })),
     }));
@@ -269,8 +277,8 @@ export function ruleSubject(
   category: readonly string[],
   attributes: Readonly<Record<string, string>>,
 ): RuleSubject {
-  const tt = tokenize(text);
-  const ct = tokenize(category.join(' '));
+  const tt = ruleTokens(text);
+  const ct = ruleTokens(category.join(' '));
   return {
     textTokens: new Set(tt),
     textJoined: ` ${tt.join(' ')} `,

@@ -77,6 +77,21 @@ const SPLIT = /[^a-z0-9]+/;
 
 /** Tokens of `text`: folded, split, stop words dropped, stemmed. Bare numbers are dropped. */
 export function tokenize(text: string): string[] {
+  return terms(text, false);
+}
+
+/**
+ * Tokens for matching the ruleset's words: folded, split and stemmed like `tokenize`, but keeping stop
+ * words, one-letter words and numbers of three or more digits, so that a rule's phrase keeps every word
+ * ("silver 925", "high top", "e bike", "pc case") and a number such as "18650" can be a rule's word.
+ * Numbers of one or two digits (counts, sizes, versions: "WiFi 6 Router", "Bluetooth 5.0 Receiver") are
+ * dropped, so that they do not break a phrase.
+ */
+export function ruleTokens(text: string): string[] {
+  return terms(text, true);
+}
+
+function terms(text: string, keepAll: boolean): string[] {
   const folded = text
     .toLowerCase()
     .normalize('NFKD')
@@ -85,8 +100,13 @@ export function tokenize(text: string): string[] {
     .replace(/t-shirt/g, 'tshirt');
   const out: string[] = [];
   for (const raw of folded.split(SPLIT)) {
-    if (raw.length < 2 || /^\d+$/.test(raw)) continue;
-    if (STOP.has(raw) && !KEEP.has(raw)) continue;
+    if (!raw) continue;
+    if (
+      keepAll
+        ? /^\d{1,2}$/.test(raw)
+        : raw.length < 2 || /^\d+$/.test(raw) || (STOP.has(raw) && !KEEP.has(raw))
+    )
+      continue;
     out.push(stem(raw));
   }
   return out;
