@@ -399,23 +399,26 @@ rule(
   'printed-cards-stickers',
   'Printed matter: stickers, decals, trading and photo cards, posters',
   'Heading 4911',
-  any(
-    t(
-      'sticker',
-      'stickers',
-      'decal',
-      'decals',
-      'photocard',
-      'trading card',
-      'collection card',
-      'poster',
-      'tarot',
-      'postcard',
+  all(
+    any(
+      t(
+        'sticker',
+        'stickers',
+        'decal',
+        'decals',
+        'photocard',
+        'trading card',
+        'collection card',
+        'poster',
+        'tarot',
+      ),
+      cat('Collection Cards', 'Stickers & Posters'),
     ),
-    cat('Collection Cards', 'Stickers & Posters'),
+    // Postcards are heading 4909; a sticker remover is a tool.
+    not(t('postcard', 'postcards', 'removal', 'remover', 'scraper')),
   ),
   [{ prefixes: ['4911'], boost: 0.8 }],
-  [ex('Anime Stickers 50pcs', true), ex('Sticker Removal Tool Scraper', true), ex('Wooden Frame', false)],
+  [ex('Anime Stickers 50pcs', true), ex('Sticker Removal Tool Scraper', false), ex('Wooden Frame', false)],
 );
 rule(
   'artificial-flowers',
@@ -623,11 +626,25 @@ rule(
   'Video game consoles, controllers and their accessories',
   'Subheading 9504.50',
   any(
-    t('game console', 'gamepad', 'controller', 'joystick', 'game cartridge', 'handheld game', 'emulator'),
+    t(
+      'game console',
+      'gamepad',
+      'game controller',
+      'gaming controller',
+      'wireless controller',
+      'joystick',
+      'game cartridge',
+      'handheld game',
+      'emulator',
+    ),
     cat('Games & Accessories', 'Handheld Game Players'),
   ),
   [{ prefixes: ['950450'], boost: 0.8 }],
-  [ex('Wireless Gamepad for PS4', true), ex('Playing Cards Poker', false)],
+  [
+    ex('Wireless Gamepad for PS4', true),
+    ex('Playing Cards Poker', false),
+    ex('LED Strip Controller 12V RGB', false),
+  ],
 );
 rule(
   'socks-hosiery',
@@ -676,9 +693,24 @@ rule(
   'knives',
   'Knives with cutting blades and kitchen knives',
   'Heading 8211',
-  t('knife', 'knives', 'cleaver', 'chopping knife', 'chef knife'),
+  all(
+    t('knife', 'knives', 'cleaver', 'chopping knife', 'chef knife'),
+    // Sharpeners, blocks and sheaths are other goods; putty and palette knives are hand tools (8205).
+    not(
+      t(
+        'sharpener',
+        'sharpening',
+        'knife block',
+        'knife holder',
+        'knife rack',
+        'sheath',
+        'putty knife',
+        'palette knife',
+      ),
+    ),
+  ),
   [{ prefixes: ['8211'], boost: 0.6 }],
-  [ex('Kitchen Chef Knife Stainless', true), ex('Knife Sharpener', true), ex('Cutting Board', false)],
+  [ex('Kitchen Chef Knife Stainless', true), ex('Knife Sharpener', false), ex('Cutting Board', false)],
 );
 rule(
   'cables',
@@ -706,9 +738,15 @@ rule(
   'hats-headwear',
   'Hats and other headgear',
   'Headings 6504–6506',
-  t('hat', 'cap', 'beanie', 'beret', 'bucket hat', 'baseball cap', 'headband'),
+  all(
+    t('hat', 'cap', 'beanie', 'beret', 'bucket hat', 'baseball cap'),
+    // Caps that close or cover other goods are not headgear (hair headbands: rule hair-headbands-textile).
+    not(
+      t('bottle', 'opener', 'lens cap', 'valve cap', 'hub cap', 'end cap', 'fuel cap', 'tank cap', 'cap nut'),
+    ),
+  ),
   [{ prefixes: ['6505', '6504', '6506'], boost: 0.6 }],
-  [ex('Knitted Beanie Hat Winter', true), ex('Bottle Cap Opener', true), ex('Scarf Silk', false)],
+  [ex('Knitted Beanie Hat Winter', true), ex('Bottle Cap Opener', false), ex('Scarf Silk', false)],
 );
 rule(
   'electric-powered',
@@ -802,14 +840,30 @@ rule(
   'material-leather',
   'Goods of leather (genuine leather, cowhide, sheepskin)',
   'Chapter 42; headings by material',
-  any(
-    MAT('genuine leather', 'cowhide', 'cow leather', 'sheepskin', 'leather'),
-    t('genuine leather', 'cowhide', 'sheepskin'),
+  all(
+    any(
+      MAT('genuine leather', 'cowhide', 'cow leather', 'sheepskin', 'leather'),
+      t('genuine leather', 'cowhide', 'sheepskin'),
+    ),
+    // Imitation leather is plastics (chapter 39) or textile: it never counts as leather.
+    not(
+      MAT(
+        'pu',
+        'pu leather',
+        'faux',
+        'faux leather',
+        'artificial leather',
+        'synthetic leather',
+        'vegan leather',
+        'microfiber leather',
+      ),
+    ),
   ),
   [{ lineWords: ['leather'], boost: 0.3 }],
   [
     ex('Belt', true, { attributes: { Material: 'Genuine Leather' } }),
     ex('Belt', false, { attributes: { Material: 'PU' } }),
+    ex('Handbag', false, { attributes: { Material: 'PU Leather' } }),
   ],
 );
 rule(
@@ -3696,9 +3750,12 @@ rule(
   'neckties',
   'Ties, bow ties and cravats',
   'Heading 6215 (6117.80 if knitted)',
-  t('necktie', 'neckties', 'bow tie', 'bow ties', 'bowtie', 'neck tie', 'cravat', 'tie clip'),
+  all(
+    t('necktie', 'neckties', 'bow tie', 'bow ties', 'bowtie', 'neck tie', 'cravat'),
+    not(t('tie clip', 'tie clips', 'tie bar', 'tie pin', 'tie tack')),
+  ),
   [{ prefixes: ['6215', '611780'], boost: 0.8 }],
-  [ex('Silk Bow Tie for Men', true), ex('Tie Dye T-shirt', false)],
+  [ex('Silk Bow Tie for Men', true), ex('Tie Dye T-shirt', false), ex('Necktie Clip Tie Bar Silver', false)],
 );
 rule(
   'scarves-shawls',
@@ -3914,20 +3971,24 @@ rule(
   'storage-media',
   'USB flash drives and memory cards (solid-state non-volatile storage)',
   'Subheading 8523.51',
-  t(
-    'usb flash drive',
-    'flash drive',
-    'pen drive',
-    'memory card',
-    'sd card',
-    'micro sd',
-    'tf card',
-    'memory stick',
+  all(
+    t(
+      'usb flash drive',
+      'flash drive',
+      'pen drive',
+      'memory card',
+      'sd card',
+      'micro sd',
+      'tf card',
+      'memory stick',
+    ),
+    // Readers, adapters and cases for the cards are other goods (8471, 8473, 4202).
+    not(t('reader', 'adapter', 'case', 'holder', 'storage box')),
   ),
   [{ prefixes: ['852351'], boost: 0.8 }],
   [
     ex('128GB USB Flash Drive Metal', true),
-    ex('SD Card Reader USB 3.0', true),
+    ex('SD Card Reader USB 3.0', false),
     ex('Hard Drive Enclosure', false),
   ],
 );
