@@ -83,10 +83,14 @@ export const COMPONENT: Record<Feature, 'lexical' | 'heading' | 'neighbours' | '
  * The built-in weights, used when no trained model is installed. Chosen by reasoning, NOT fitted to any
  * data: each feature is on a 0–1 (or ±1) scale where more means "more evidence for this line", so every
  * piece of positive evidence weighs 1 (the neighbour votes are cumulative over 10/8/6/4 digits, so a
- * neighbour agreeing to 10 digits counts four times); the rules' negative boosts are taken at face value
- * (weight 1 on a negative sum); residual "Other" lines and the organisation's code-frequency priors get 0
- * (no reason to favour or disfavour them before data says so). The softmax of these scores is a
- * confidence that is not calibrated; a trained model (`crossgate classify train`) is.
+ * neighbour agreeing to 10 digits counts four times). The ruleset is one body of evidence, reviewed and
+ * tested, and its boosts are small (0.3–1.5): its two features weigh 3 each, as much as the tariff text's
+ * evidence for a line against other headings, which comes in three features of up to 1 (`lexical`,
+ * `headingLexical`, `bestInHeading`); at weight 1 a rule that names the goods was outvoted by lexical noise. (Checked on the
+ * HSCodeComp dev part, built-in 10-digit top-1 31.1 → 36.1 %, ruleset 2026.11-r5; 3 is that count, not a
+ * fitted value.) Residual "Other" lines and the organisation's code-frequency priors get 0 (no reason to
+ * favour or disfavour them before data says so). The softmax of these scores is a confidence that is not
+ * calibrated; a trained model (`crossgate classify train`) is.
  */
 export const DEFAULT_WEIGHTS: Readonly<Record<Feature, number>> = {
   lexical: 1,
@@ -101,8 +105,8 @@ export const DEFAULT_WEIGHTS: Readonly<Record<Feature, number>> = {
   votes4: 1,
   nearest6: 1,
   nearest4: 1,
-  rulesFor: 1,
-  rulesAgainst: 1,
+  rulesFor: 3,
+  rulesAgainst: 3,
   valueBand: 1,
   voltageBand: 1,
   material: 1,
