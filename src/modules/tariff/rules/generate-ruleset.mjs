@@ -3992,6 +3992,8 @@ rule(
     ex('Hard Drive Enclosure', false),
   ],
 );
+// ── Goods of chapters 01–67, second batch (2026-11-22) ──
+
 // ── Goods of chapters 68–97 named by their everyday names (batch of 2026-11-22) ──
 // Goods named by a heading's own text (GRI 1) in chapters 68–97, from the HTS heading and subheading texts
 // and the everyday names sellers give the goods. Finished goods of chapter 71 and parts of Section XV /
@@ -8842,6 +8844,8 @@ rule(
   [{ prefixes: ['8515'], boost: 1.0 }],
   [ex('60W Adjustable Temperature Soldering Iron Kit', true), ex('Auto Darkening Welding Helmet', false)],
 );
+
+// ── Goods of chapters 68–97, second batch (2026-11-22) ──
 
 const synonyms = {
   tshirt: ['t-shirts', 'singlets'],
