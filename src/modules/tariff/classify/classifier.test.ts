@@ -5,7 +5,7 @@ import { parseHsCsv, parseHtsCsv } from '../hts-format.ts';
 import { HsNomenclature, Schedule } from '../schedule.ts';
 import { ClassificationMemory, Classifier, TariffIndex } from './classifier.ts';
 import { loadRuleset } from './ruleset.ts';
-import { stem, tokenize } from './text.ts';
+import { Synonyms, stem, tokenize } from './text.ts';
 
 const fixture = (n: string) => fs.readFileSync(new URL(`../fixtures/${n}`, import.meta.url));
 const index = new TariffIndex(
@@ -20,6 +20,14 @@ describe('text analysis', () => {
     assert.equal(stem('switches'), 'switch');
     assert.equal(stem('batteries'), 'battery');
     assert.deepEqual(tokenize("Women's Knitted Dresses"), ['woman', 'knit', 'dress']);
+  });
+
+  it('expands synonyms on stems, so a key must not share its stem with another word ("glasses" is "glass")', () => {
+    const synonyms = new Synonyms(loadRuleset().data.synonyms);
+    const expanded = (text: string) => synonyms.expand(tokenize(text));
+    assert.ok(expanded('Reading Eyeglasses +2.0').includes('spectacle'));
+    assert.ok(!expanded('Glass Cartridge Fuse').includes('spectacle'));
+    assert.ok(expanded('Pullover Hoodie').includes('sweatshirt'));
   });
 });
 

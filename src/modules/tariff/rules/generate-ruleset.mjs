@@ -8933,7 +8933,7 @@ const synonyms = {
   scale: ['weighing'],
   microscope: ['microscopes'],
   sunglasses: ['sunglasses'],
-  glasses: ['spectacles'],
+  eyeglasses: ['spectacles'],
   watch: ['watches', 'wrist'],
   bag: ['bags', 'handbags'],
   backpack: ['backpacks'],
