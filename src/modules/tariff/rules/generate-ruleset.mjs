@@ -30,8 +30,12 @@ const STONES = any(
   attr('inlay material', 'zirconia', 'gemstone', 'artificial gemstone', 'synthetic'),
   attr('main stone', 'zirconia', 'gemstone', 'moissanite', 'opal'),
 );
+// Plated, filled or gold-coloured base metal is not precious metal (chapter 71 note 9: only metal clad with
+// precious metal is); "18K gold plated" names the plating.
+const PLATED = t('plated', 'plating', 'gold filled', 'gold color', 'gold colour', 'gold tone', 'vermeil');
 const PRECIOUS = any(
-  t('925', 's925', 'sterling silver', 'solid gold', '14k', '18k', '10k', 'platinum'),
+  t('925', 's925', 'sterling silver', 'solid gold', 'platinum'),
+  all(t('14k', '18k', '10k'), not(PLATED)),
   attr('metals type', 'silver', 'gold', 'platinum'),
 );
 rule(
@@ -98,10 +102,7 @@ rule(
   'Jewellery of (or clad with) precious metal',
   'Heading 7113; chapter 71 note 9',
   all(
-    any(
-      t('925', 's925', 'sterling silver', 'solid gold', '14k', '18k', '10k', 'platinum'),
-      attr('metals type', 'silver', 'gold', 'platinum'),
-    ),
+    PRECIOUS,
     any(
       t(
         'ring',
@@ -122,7 +123,12 @@ rule(
     { prefixes: ['7113'], boost: 1.2 },
     { prefixes: ['7117'], boost: -0.4 },
   ],
-  [ex('925 Sterling Silver Hoop Earrings', true), ex('Zinc Alloy Fashion Earrings', false)],
+  [
+    ex('925 Sterling Silver Hoop Earrings', true),
+    ex('14K Solid Gold Chain Necklace', true),
+    ex('Zinc Alloy Fashion Earrings', false),
+    ex('18K Gold Plated Stainless Steel Hoop Earrings', false),
+  ],
 );
 rule(
   'silver-jewellery',
@@ -7438,6 +7444,26 @@ rule(
       'pusher',
     ),
     not(SMARTWATCH_91),
+    // Sold as a part: named as a replacement or for a movement, or listed among watch accessories; a
+    // complete watch with a blue dial is not a dial.
+    any(
+      t(
+        'replacement',
+        'replace',
+        'spare',
+        'repair',
+        'parts',
+        'mod',
+        'diy',
+        'nh35',
+        'nh36',
+        'nh34',
+        'nh38',
+        'eta',
+        'miyota',
+      ),
+      cat('Watches Accessories', 'Watch Parts', 'Repair Tools'),
+    ),
     not(
       t(
         'watch case',
@@ -7462,6 +7488,7 @@ rule(
     ex('Watch Crown Replacement Parts Stainless 6mm', true),
     ex('Green Luminous Watch Dial 28.5mm for NH35', true),
     ex('Watch Case Opener Tool Kit', false),
+    ex("Men's Automatic Watch Blue Dial Sapphire Glass", false),
   ],
 );
 rule(
