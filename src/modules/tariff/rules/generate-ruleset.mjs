@@ -86,6 +86,8 @@ rule(
     ),
     not(PRECIOUS),
     not(STONES),
+    // Key chains are not worn on the person: not jewellery (chapter 71 notes 9 and 11).
+    not(t('keychain', 'keychains', 'key chain', 'key chains', 'key ring', 'keyring', 'key holder')),
   ),
   [
     { prefixes: ['7117'], boost: 1.0 },
@@ -95,6 +97,7 @@ rule(
     ex('Gold Color Zinc Alloy Necklace for Women', true),
     ex('925 Sterling Silver Ring for Women', false),
     ex('Stainless Steel Kitchen Sink', false),
+    ex('Resin Charm Keychain', false, { category: ['Fashion Jewelry', 'Key Chains'] }),
   ],
 );
 rule(
@@ -397,9 +400,17 @@ rule(
   'books',
   'Printed books and brochures',
   'Heading 4901',
-  any(cat('Books'), t('book', 'books', 'encyclopedia', 'novel', 'textbook')),
+  all(
+    any(cat('Books'), t('book', 'books', 'encyclopedia', 'novel', 'textbook')),
+    // Cases, covers and stands for books and e-book readers are not books.
+    not(t('case', 'cover', 'sleeve', 'stand', 'holder', 'bookend', 'bookends', 'light', 'lamp')),
+  ),
   [{ prefixes: ['4901'], boost: 1.0 }],
-  [ex('Drawing Tutorial Book for Beginners', true), ex('Bookshelf Wooden', false)],
+  [
+    ex('Drawing Tutorial Book for Beginners', true),
+    ex('Bookshelf Wooden', false),
+    ex('Magnetic Smart Case 6 Inch', false, { category: ['Tablets & e-Books Case'] }),
+  ],
 );
 rule(
   'printed-cards-stickers',
@@ -487,7 +498,6 @@ rule(
       'trim',
       'mirror',
       'cover',
-      'mat',
       'handle',
       'steering',
       'exhaust',
@@ -574,24 +584,32 @@ rule(
   'bags-cases',
   'Trunks, handbags, backpacks, wallets and similar containers',
   'Heading 4202',
-  any(
-    cat('Luggage & Bags'),
-    t(
-      'handbag',
-      'backpack',
-      'wallet',
-      'purse',
-      'suitcase',
-      'tote bag',
-      'shoulder bag',
-      'crossbody',
-      'carrying case',
-      'storage case',
-      'cosmetic bag',
+  all(
+    any(
+      cat('Luggage & Bags'),
+      t(
+        'handbag',
+        'backpack',
+        'wallet',
+        'purse',
+        'suitcase',
+        'tote bag',
+        'shoulder bag',
+        'crossbody',
+        'carrying case',
+        'storage case',
+        'cosmetic bag',
+      ),
     ),
+    // Pins, badges, patches and charms for a bag are not bags.
+    not(t('pin', 'pins', 'badge', 'badges', 'patch', 'patches', 'charm', 'charms', 'keychain')),
   ),
   [{ prefixes: ['4202'], boost: 0.8 }],
-  [ex('Leather Crossbody Bag Women', true), ex('Tea Bag', false)],
+  [
+    ex('Leather Crossbody Bag Women', true),
+    ex('Tea Bag', false),
+    ex('Enamel Pins for Backpack Set of 6', false),
+  ],
 );
 rule(
   'hair-accessories',
@@ -12528,7 +12546,7 @@ rule(
     { prefixes: ['7116', '7113'], boost: -0.5 },
   ],
   [
-    ex('Cute Cartoon Acrylic Keychain Bag Pendant', true),
+    ex('Anime Figure Acrylic Key Ring Double Sided', true),
     ex('Heart Pendant Necklace and Keychain Set', false),
   ],
 );
@@ -14306,10 +14324,7 @@ rule(
     { prefixes: ['871410'], boost: 0.5 },
     { prefixes: ['8708'], boost: -0.5 },
   ],
-  [
-    ex('Motorcycle Brake Master Cylinder Reservoir Universal', true),
-    ex('Car and Motorcycle Phone Holder', false),
-  ],
+  [ex('Motorcycle Clutch Lever CNC Aluminium', true), ex('Car and Motorcycle Phone Holder', false)],
 );
 const BICYCLE_97 = t('bicycle', 'bicycles', 'bike', 'mtb', 'road bike', 'cycling', 'bmx', 'fixie');
 const NOT_BICYCLE_97 = t(
@@ -14555,7 +14570,7 @@ rule(
     { prefixes: ['901850'], boost: 1.0 },
     { prefixes: ['8714', '9004', '9003'], boost: -0.4 },
   ],
-  [ex('Optometry Trial Lens Frame Adjustable', true), ex('Blue Light Glasses Frame', false)],
+  [ex('Optometry Phoropter Refractor Head', true), ex('Blue Light Glasses Frame', false)],
 );
 
 // ── Chapter 91: watch parts ──
@@ -14627,7 +14642,7 @@ rule(
     { prefixes: ['9114304000'], boost: 0.3 },
   ],
   [
-    ex('Luminous Watch Dial 28.5mm for NH35 Movement', true),
+    ex('Sterile Watch Dial 31mm Replacement for Miyota Movement', true),
     ex('Automatic Watch Men Blue Dial Waterproof', false),
   ],
 );
@@ -15077,7 +15092,7 @@ rule(
     FISHING_95,
   ),
   [{ prefixes: ['9507308000'], boost: 0.9 }],
-  [ex('Aluminum Fishing Reel Handle Baitcasting', true), ex('Fishing Rod Holder for Boat', false)],
+  [ex('Fishing Reel Spool Replacement for Spinning Reel', true), ex('Fishing Rod Holder for Boat', false)],
 );
 rule(
   'fishing-rods',
@@ -15348,7 +15363,7 @@ rule(
     { prefixes: ['960321', '960329'], boost: -0.5 },
   ],
   [
-    ex('Silicone Toilet Brush with Holder Set', true),
+    ex('Long Handle Dish Brush for Kitchen Sink', true),
     ex('Stainless Steel Wire Brush for Rust', true),
     ex('Electric Spin Scrubber Cordless Cleaning Brush', false),
   ],
