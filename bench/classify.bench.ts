@@ -8,6 +8,9 @@
 // Held-out evaluation: CROSSGATE_CLASSIFY_EVAL=<file.jsonl> (HSCodeComp-shaped, labelled) is classified
 // with the whole dev part as memory (dev items with the same title as the evaluated item left out), by the
 // built-in weights and by a model trained in memory on the whole dev part. No model file is read.
+// `node bench/classify.bench.ts hmrc` (also run at the end of the full bench): every fourth HMRC parcel
+// reference classified against the other references and the dev part, HS-6 compared: a check on data
+// the rules were not written from.
 import os from 'node:os';
 import type { ClassifyResult } from '../src/modules/tariff/classify/classifier.ts';
 import type { ListingItem } from '../src/modules/tariff/classify/reference-format.ts';
@@ -17,6 +20,7 @@ import {
   DEV_SOURCE,
   crossValidate,
   exitUnlessReferenceData,
+  hmrcReferences,
   loadClassifier,
   loadDevItems,
   loadItems,
@@ -25,7 +29,7 @@ import {
 } from './classify-data.ts';
 
 exitUnlessReferenceData();
-const mode = process.argv[2] ?? 'loo'; // loo | no-dev | tariff-only
+const mode = process.argv[2] ?? 'loo'; // loo | no-dev | tariff-only | hmrc
 
 const { classifier, schedule, buildMs: tIndex } = loadClassifier();
 const index = classifier.tariff;
@@ -33,7 +37,38 @@ const dev = loadDevItems();
 const evalFile = process.env.CROSSGATE_CLASSIFY_EVAL;
 const folds = Number(process.env.CROSSGATE_CLASSIFY_FOLDS ?? 10);
 const items = evalFile ? loadItems(evalFile) : dev;
-const memory = loadMemory({ hmrc: mode !== 'tariff-only', dev: mode === 'loo' ? dev : [] });
+const memory = loadMemory({
+  hmrc: mode !== 'tariff-only',
+  dev: mode === 'loo' || mode === 'hmrc' ? dev : [],
+});
+
+// A check on other data than the dev part: every fourth HMRC parcel reference (short descriptions with UK
+// codes, HS-6 compared) classified with the built-in weights, the dev part and the other references as
+// memory (the reference and any with the same text left out).
+if (mode === 'hmrc') {
+  const refs = hmrcReferences();
+  let n = 0;
+  const hit = { h4: 0, h6: 0, h6at5: 0 };
+  for (let i = 0; i < refs.length; i += 4) {
+    const ref = refs[i]!;
+    const id = `reference:${i}`;
+    const r = classifier.classify({ title: ref.text }, memory, {
+      k: 30,
+      model: RankerModel.DEFAULT,
+      excludeMemory: (m) => m.id === id || m.text === ref.text,
+    });
+    const gold = ref.code.slice(0, 6);
+    n++;
+    if (r.hs6[0]?.code.slice(0, 4) === gold.slice(0, 4)) hit.h4++;
+    if (r.hs6[0]?.code === gold) hit.h6++;
+    if (r.hs6.slice(0, 5).some((h) => h.code === gold)) hit.h6at5++;
+  }
+  const pct = (x: number) => `${((100 * x) / n).toFixed(1)}%`;
+  console.log(
+    `HMRC parcel references (every 4th, ${n} items; memory: dev part + other references; built-in weights; ruleset ${classifier.rules.version}): 4-digit top-1 ${pct(hit.h4)}, HS-6 top-1 ${pct(hit.h6)}, HS-6 top-5 ${pct(hit.h6at5)}`,
+  );
+  process.exit(0);
+}
 
 const DIGITS = [4, 6, 8, 10] as const;
 const KS = [1, 3, 5] as const;
@@ -167,7 +202,7 @@ console.log(
 untrained.report('re-ranker: built-in weights (untrained, as shipped)');
 trained.report(`re-ranker: ${trainedLabel}`);
 
-// Ablations (what each source of evidence brings), when run without a mode argument.
+// Ablations (what each source of evidence brings) and the HMRC check, when run without a mode argument.
 if (!process.argv[2] && !evalFile) {
   const { spawnSync } = await import('node:child_process');
   for (const m of ['no-dev', 'tariff-only']) {
@@ -184,4 +219,6 @@ if (!process.argv[2] && !evalFile) {
         .join('; ')}`,
     );
   }
+  const hmrc = spawnSync(process.execPath, [new URL(import.meta.url).pathname, 'hmrc'], { encoding: 'utf8' });
+  console.log(hmrc.stdout.split('\n').find((l) => l.startsWith('HMRC parcel references')) ?? hmrc.stderr);
 }
