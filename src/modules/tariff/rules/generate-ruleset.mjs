@@ -7466,6 +7466,8 @@ rule(
   ],
 );
 
+// ── Goods of chapters 01–67, third batch (2026-11-22) ──
+
 // ── Goods of chapters 68–97 named by their everyday names (batch of 2026-11-22) ──
 // Goods named by a heading's own text (GRI 1) in chapters 68–97, from the HTS heading and subheading texts
 // and the everyday names sellers give the goods. Finished goods of chapter 71 and parts of Section XV /
@@ -15596,6 +15598,8 @@ rule(
   [{ prefixes: ['9614'], boost: 0.9 }],
   [ex('Handmade Briar Wood Tobacco Pipe', true), ex('Pipe Cleaners 100pcs Cotton', false)],
 );
+
+// ── Goods of chapters 68–97, third batch (2026-11-22) ──
 
 const synonyms = {
   tshirt: ['t-shirts', 'singlets'],
