@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Ruleset, hasWords, ruleSubject } from './rules.ts';
@@ -22,6 +24,14 @@ describe('classification ruleset (rules as data)', () => {
       }
     });
   }
+
+  it('is the output of its authoring form (classification-rules.json is generated, never edited by hand)', () => {
+    const generator = new URL('../rules/generate-ruleset.mjs', import.meta.url).pathname;
+    const r = spawnSync(process.execPath, [generator], { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+    assert.equal(r.status, 0, r.stderr);
+    const committed = fs.readFileSync(new URL('../rules/classification-rules.json', import.meta.url), 'utf8');
+    assert.deepEqual(JSON.parse(committed), JSON.parse(r.stdout), 'run `npm run generate:rules`');
+  });
 
   it('refuses an invalid ruleset with every issue named', () => {
     const bad = { ...rs.data, rules: [{ ...rs.data.rules[0]!, id: 'Bad Id', effects: [{ boost: 9 }] }] };

@@ -1,4 +1,5 @@
-// Authoring form of classification-rules.json (the published data). After editing: node generate-ruleset.mjs > classification-rules.json
+// Authoring form of classification-rules.json (the published data, generated: never edit it by hand).
+// After editing: npm run generate:rules (a test checks the JSON is this file's output).
 const R = [];
 const t = (...words) => ({ kind: 'text', words });
 const cat = (...words) => ({ kind: 'category', words });
