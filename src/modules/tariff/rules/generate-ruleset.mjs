@@ -276,7 +276,12 @@ rule(
   'footwear',
   'Footwear',
   'Chapter 64',
-  all(SHOE, not(t('shoelace', 'shoe cover', 'shoe rack', 'shoe box', 'shoe brush', 'boot cover', 'insole'))),
+  all(
+    SHOE,
+    not(t('shoelace', 'shoe cover', 'shoe rack', 'shoe box', 'shoe brush', 'boot cover', 'insole')),
+    // "Built-in pump" on an air mattress is not a shoe.
+    not(t('air mattress', 'inflatable', 'air bed', 'airbed', 'built in pump', 'electric pump')),
+  ),
   [{ prefixes: ['64'], boost: 0.8 }],
   [ex('Running Sneakers Men Breathable', true), ex('Replacement Shoelace Tips Metal', false)],
 );
@@ -719,7 +724,8 @@ rule(
   'Knives with cutting blades and kitchen knives',
   'Heading 8211',
   all(
-    t('knife', 'knives', 'cleaver', 'chopping knife', 'chef knife'),
+    // Cleavers are 8214.90 (rule cleavers).
+    t('knife', 'knives', 'chopping knife', 'chef knife'),
     // Sharpeners, blocks and sheaths are other goods; putty and palette knives are hand tools (8205).
     not(
       t(
@@ -3913,11 +3919,26 @@ rule(
         'nose pad',
         'insole',
         'shoe',
+        // Inflatable mattresses and pillows are excluded from 9404 (3926, 4016, 6306); quilting tools are not
+        // quilts ("quilting" stems to "quilt", so the tools are named).
+        'inflatable',
+        'air mattress',
+        'air bed',
+        'airbed',
+        'ruler',
+        'rotary cutter',
+        'cutting mat',
       ),
     ),
   ),
   [{ prefixes: ['9404'], boost: 0.6 }],
-  [ex('Memory Foam Neck Pillow', true), ex('Cushion Cover 45x45 Linen', false)],
+  [
+    ex('Memory Foam Neck Pillow', true),
+    ex('Cushion Cover 45x45 Linen', false),
+    ex('Inflatable Camping Air Mattress with Built-in Pump', false),
+    ex('Quilting Ruler Square 6.5 Inch', false),
+    ex('Lightweight Down Quilt Queen Size', true),
+  ],
 );
 rule(
   'curtains',
