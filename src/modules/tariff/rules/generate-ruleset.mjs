@@ -265,7 +265,9 @@ const SHOE = any(
     'sandal',
     'sandals',
     'heels',
-    'pumps',
+    // "pumps" alone is also a bicycle, breast or water pump.
+    'women pumps',
+    'court shoes',
     'loafers',
     'flip flops',
     'footwear',
@@ -704,9 +706,18 @@ rule(
   'table-linen',
   'Table linen',
   'Heading 6302 (table linen)',
-  t('tablecloth', 'table cloth', 'table runner', 'placemat', 'napkin', 'table cover'),
+  all(
+    t('tablecloth', 'table cloth', 'table runner', 'placemat', 'napkin', 'table cover'),
+    // Table linen is textile: PVC, silicone, bamboo or paper placemats and napkins are not (3924, 4602, 4818).
+    not(t('pvc', 'silicone', 'vinyl', 'plastic', 'bamboo', 'paper', 'disposable', 'rattan', 'cork')),
+    not(attr('material', 'pvc', 'silicone', 'plastic', 'bamboo', 'paper', 'rattan', 'cork')),
+  ),
   [{ prefixes: ['63025', '63024'], boost: 1.0 }],
-  [ex('Embroidered Tablecloth Round', true), ex('Table Lamp', false)],
+  [
+    ex('Embroidered Tablecloth Round', true),
+    ex('Table Lamp', false),
+    ex('PVC Placemats Set of 6 Heat Resistant', false),
+  ],
 );
 rule(
   'furniture',
@@ -7259,7 +7270,6 @@ rule(
       'oil paint',
       'oil paints',
       'paint set',
-      'face paint',
       'fabric paint',
     ),
     not(
