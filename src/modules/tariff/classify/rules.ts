@@ -110,13 +110,17 @@ export interface RuleSubject {
   textJoined: string;
   categoryTokens: ReadonlySet<string>;
   categoryJoined: string;
-  attributes: ReadonlyArray<[string, string]>;
+  /** Attribute keys (lower-cased) with their values' tokens, analysed once per listing. */
+  attributes: ReadonlyArray<{ key: string; tokens: ReadonlySet<string>; joined: string }>;
 }
 
-/** Words as a matcher: one-token words looked up in a token set, longer ones as phrases in the joined text. */
+/**
+ * Words as a matcher: one-token words looked up in a token set, longer ones as phrases in the joined text
+ * (searched only when the phrase's rarest-looking word, its longest, is among the tokens).
+ */
 export interface CompiledWords {
   single: string[];
-  phrases: string[];
+  phrases: Array<{ key: string; text: string }>;
 }
 /**
  * Compiles words with the tokenizer of the text they will be matched against (`ruleTokens` for listings,
@@ -124,17 +128,17 @@ export interface CompiledWords {
  */
 const compileWords = (words: string[], tok: (text: string) => string[], where: string): CompiledWords => {
   const single: string[] = [];
-  const phrases: string[] = [];
+  const phrases: Array<{ key: string; text: string }> = [];
   for (const w of words) {
     const t = tok(w);
     if (t.length === 0) throw invalid(`${where}: "${w}" has no word the classifier can match`);
     if (t.length === 1) single.push(t[0]!);
-    else phrases.push(` ${t.join(' ')} `);
+    else phrases.push({ key: t.reduce((a, b) => (b.length > a.length ? b : a)), text: ` ${t.join(' ')} ` });
   }
   return { single, phrases };
 };
 export const hasWords = (tokens: ReadonlySet<string>, joined: string, w: CompiledWords) =>
-  w.single.some((s) => tokens.has(s)) || w.phrases.some((p) => joined.includes(p));
+  w.single.some((s) => tokens.has(s)) || w.phrases.some((p) => tokens.has(p.key) && joined.includes(p.text));
 
 type Compiled = (s: RuleSubject) => boolean;
 
@@ -154,12 +158,7 @@ function compile(c: Condition, where: string): Compiled {
       // Whole words of the value, so that "men" does not match "Women".
       const key = c.key.toLowerCase();
       const w = compileWords(c.values, ruleTokens, where);
-      return (s) =>
-        s.attributes.some(([k, v]) => {
-          if (!k.includes(key)) return false;
-          const t = ruleTokens(v);
-          return hasWords(new Set(t), ` ${t.join(' ')} `, w);
-        });
+      return (s) => s.attributes.some((a) => a.key.includes(key) && hasWords(a.tokens, a.joined, w));
     }
     case 'all': {
       const parts = c.of.map((x) => compile(x, where));
@@ -284,6 +283,9 @@ export function ruleSubject(
     textJoined: ` ${tt.join(' ')} `,
     categoryTokens: new Set(ct),
     categoryJoined: ` ${ct.join(' ')} `,
-    attributes: Object.entries(attributes).map(([k, v]) => [k.trim().toLowerCase(), String(v).toLowerCase()]),
+    attributes: Object.entries(attributes).map(([k, v]) => {
+      const t = ruleTokens(String(v));
+      return { key: k.trim().toLowerCase(), tokens: new Set(t), joined: ` ${t.join(' ')} ` };
+    }),
   };
 }
