@@ -25931,7 +25931,6 @@ const synonyms = {
   moisturizer: ['skin care preparations'],
   moisturiser: ['skin care preparations'],
   'face serum': ['skin care preparations'],
-  toner: ['skin care preparations'],
   lotion: ['skin care preparations'],
   cologne: ['toilet waters'],
   thermos: ['vacuum flasks'],
