@@ -14,6 +14,22 @@ const index = new TariffIndex(
 );
 const classifier = new Classifier(index, loadRuleset());
 
+/** A classifier over a few USITC CSV rows (the export's header is added), with the shipped ruleset. */
+const classifierOf = (...rows: string[]) =>
+  new Classifier(
+    new TariffIndex(
+      new Schedule(
+        parseHtsCsv(
+          [
+            'HTS Number,Indent,Description,Unit of Quantity,General Rate of Duty,Special Rate of Duty,Column 2 Rate of Duty,Quota Quantity,Additional Duties',
+            ...rows,
+          ].join('\n'),
+        ),
+      ),
+    ),
+    loadRuleset(),
+  );
+
 describe('text analysis', () => {
   it('stems plurals, possessives and participles so listing and tariff words meet', () => {
     assert.equal(stem('earrings'), 'earring');
@@ -146,17 +162,11 @@ describe('classifier', () => {
 
 describe('classifier and value bands', () => {
   it('argues for the line whose value band the price fits, and says so', () => {
-    const schedule = new Schedule(
-      parseHtsCsv(
-        [
-          'HTS Number,Indent,Description,Unit of Quantity,General Rate of Duty,Special Rate of Duty,Column 2 Rate of Duty,Quota Quantity,Additional Duties',
-          '"6402","0","Other footwear with outer soles and uppers of rubber or plastics:","","","","","",""',
-          '"6402.99.12.00","1","Sandals valued not over $3/pair","[""prs.""]","24%","","84%","",""',
-          '"6402.99.21.00","1","Sandals valued over $12/pair","[""prs.""]","20%","","35%","",""',
-        ].join('\n'),
-      ),
+    const c = classifierOf(
+      '"6402","0","Other footwear with outer soles and uppers of rubber or plastics:","","","","","",""',
+      '"6402.99.12.00","1","Sandals valued not over $3/pair","[""prs.""]","24%","","84%","",""',
+      '"6402.99.21.00","1","Sandals valued over $12/pair","[""prs.""]","20%","","35%","",""',
     );
-    const c = new Classifier(new TariffIndex(schedule), loadRuleset());
     const cheap = c.classify({ title: 'Beach sandals', price: 14, currency: 'CNY' }, undefined);
     assert.equal(cheap.candidates[0]!.code, '6402991200');
     const dear = c.classify({ title: 'Beach sandals', price: 140, currency: 'CNY' }, undefined);
@@ -167,17 +177,11 @@ describe('classifier and value bands', () => {
 
 describe('classifier and materials', () => {
   it("argues for the line whose text names the material the listing's attributes state, and says so", () => {
-    const schedule = new Schedule(
-      parseHtsCsv(
-        [
-          'HTS Number,Indent,Description,Unit of Quantity,General Rate of Duty,Special Rate of Duty,Column 2 Rate of Duty,Quota Quantity,Additional Duties',
-          '"6302","0","Bed linen, table linen, toilet linen and kitchen linen:","","","","","",""',
-          '"6302.51.20.00","1","Tablecloths of cotton","[""No.""]","5%","","40%","",""',
-          '"6302.53.00.10","1","Tablecloths of synthetic fibers","[""No.""]","11%","","85%","",""',
-        ].join('\n'),
-      ),
+    const c = classifierOf(
+      '"6302","0","Bed linen, table linen, toilet linen and kitchen linen:","","","","","",""',
+      '"6302.51.20.00","1","Tablecloths of cotton","[""No.""]","5%","","40%","",""',
+      '"6302.53.00.10","1","Tablecloths of synthetic fibers","[""No.""]","11%","","85%","",""',
     );
-    const c = new Classifier(new TariffIndex(schedule), loadRuleset());
     const poly = c.classify({ title: 'Tablecloth', attributes: { Material: 'Polyester' } }, undefined);
     assert.equal(poly.candidates[0]!.code, '6302530010');
     assert.ok(poly.candidates[0]!.evidence.rules.some((r) => r.id === 'material' && r.boost > 0));
