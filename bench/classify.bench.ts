@@ -15,7 +15,7 @@ import os from 'node:os';
 import type { ClassifyResult } from '../src/modules/tariff/classify/classifier.ts';
 import type { ListingItem } from '../src/modules/tariff/classify/reference-format.ts';
 import { RankerModel } from '../src/modules/tariff/classify/ranker.ts';
-import { sameTitleIds, trainModel } from '../src/modules/tariff/classify/train.ts';
+import { referenceId, sameTitleIds, trainModel } from '../src/modules/tariff/classify/train.ts';
 import {
   DEV_SOURCE,
   crossValidate,
@@ -51,7 +51,7 @@ if (mode === 'hmrc') {
   const hit = { h4: 0, h6: 0, h6at5: 0 };
   for (let i = 0; i < refs.length; i += 4) {
     const ref = refs[i]!;
-    const id = `reference:${i}`;
+    const id = referenceId(i);
     const r = classifier.classify({ title: ref.text }, memory, {
       k: 30,
       model: RankerModel.DEFAULT,

@@ -19,6 +19,8 @@ import type { ListingItem } from './reference-format.ts';
 
 /** The memory id of a labelled listing. */
 export const labelledId = (it: ListingItem) => `labelled:${it.id}`;
+/** The memory id of the i-th reference item given to `trainingMemory`. */
+export const referenceId = (i: number) => `reference:${i}`;
 
 /** A reference item for memory: US codes keep 10 digits, other countries' their HS-6 part. */
 export interface ReferenceItem {
@@ -34,7 +36,7 @@ export function trainingMemory(
 ): ClassificationMemory {
   const memory = new ClassificationMemory();
   let i = 0;
-  for (const r of references) memory.add({ id: `reference:${i++}`, ...r });
+  for (const r of references) memory.add({ id: referenceId(i++), ...r });
   for (const it of labelled)
     if (it.code)
       memory.add({ id: labelledId(it), text: listingText(it.input), code: it.code, source: 'labelled' });
