@@ -3795,17 +3795,6 @@ rule(
   [ex('Windproof Folding Umbrella Automatic', true), ex('Photography Umbrella Reflector', false)],
 );
 rule(
-  'neckties',
-  'Ties, bow ties and cravats',
-  'Heading 6215 (6117.80 if knitted)',
-  all(
-    t('necktie', 'neckties', 'bow tie', 'bow ties', 'bowtie', 'neck tie', 'cravat'),
-    not(t('tie clip', 'tie clips', 'tie bar', 'tie pin', 'tie tack')),
-  ),
-  [{ prefixes: ['6215', '611780'], boost: 0.8 }],
-  [ex('Silk Bow Tie for Men', true), ex('Tie Dye T-shirt', false), ex('Necktie Clip Tie Bar Silver', false)],
-);
-rule(
   'scarves-shawls',
   'Shawls, scarves, mufflers, veils and the like',
   'Heading 6214 (6117.10 if knitted)',
