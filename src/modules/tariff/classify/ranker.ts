@@ -86,10 +86,11 @@ export const COMPONENT: Record<Feature, 'lexical' | 'heading' | 'neighbours' | '
  * neighbour agreeing to 10 digits counts four times). The ruleset is one body of evidence, reviewed and
  * tested, and its boosts are small (0.3–1.5): its two features weigh 3 each, as much as the tariff text's
  * evidence for a line against other headings, which comes in three features of up to 1 (`lexical`,
- * `headingLexical`, `bestInHeading`); at weight 1 a rule that names the goods was outvoted by lexical noise. (Checked on the
- * HSCodeComp dev part, built-in 10-digit top-1 31.1 → 36.1 %, ruleset 2026.11-r5; 3 is that count, not a
- * fitted value.) Residual "Other" lines and the organisation's code-frequency priors get 0 (no reason to
- * favour or disfavour them before data says so). The softmax of these scores is a confidence that is not
+ * `headingLexical`, `bestInHeading`); at weight 1 a rule that names the goods was outvoted by lexical
+ * noise. (Checked on the HSCodeComp dev part with the first 249 rules of ruleset 2026.11-r5: built-in
+ * 10-digit top-1 31.1 → 36.1 %; 3 is that count of features, not a fitted value.) Residual "Other" lines
+ * and the organisation's code-frequency priors get 0 (no reason to favour or disfavour them before data
+ * says so). The softmax of these scores is a confidence that is not
  * calibrated; a trained model (`crossgate classify train`) is.
  */
 export const DEFAULT_WEIGHTS: Readonly<Record<Feature, number>> = {
