@@ -88,6 +88,48 @@ describe('classification ruleset (rules as data)', () => {
     );
   });
 
+  it('fires, through its word index, exactly the rules whose conditions hold (every example of every rule)', () => {
+    let fired = 0;
+    for (const r of rs.rules)
+      for (const ex of r.rule.examples) {
+        const s = ruleSubject(ex.title, ex.category ?? [], ex.attributes ?? {});
+        const indexed = rs.fire(s).map((x) => x.rule.id);
+        assert.deepEqual(
+          indexed,
+          rs.rules.filter((x) => x.test(s)).map((x) => x.rule.id),
+          `on "${ex.title}"`,
+        );
+        fired += indexed.length;
+      }
+    assert.ok(fired > rs.rules.length, 'the examples fire rules');
+  });
+
+  it('indexes conditions that need no particular word (a lone "not") so that they still fire', () => {
+    const base = rs.data.rules[0]!;
+    const when = (w: unknown) => new Ruleset({ ...rs.data, rules: [{ ...base, when: w }] });
+    const notToy = when({ kind: 'not', of: { kind: 'text', words: ['toy'] } });
+    assert.equal(notToy.fire(ruleSubject('Cotton scarf', [], {})).length, 1);
+    assert.equal(notToy.fire(ruleSubject('Toy scarf', [], {})).length, 0);
+    // all(): any one part's words are necessary; any(): one part without words makes the whole untriggered.
+    const scarfNotToy = when({
+      kind: 'all',
+      of: [
+        { kind: 'not', of: { kind: 'text', words: ['toy'] } },
+        { kind: 'attribute', key: 'material', values: ['silk'] },
+      ],
+    });
+    assert.equal(scarfNotToy.fire(ruleSubject('Scarf', [], { Material: 'Silk' })).length, 1);
+    assert.equal(scarfNotToy.fire(ruleSubject('Silk scarf', [], {})).length, 0);
+    const anyNot = when({
+      kind: 'any',
+      of: [
+        { kind: 'text', words: ['scarf'] },
+        { kind: 'not', of: { kind: 'text', words: ['toy'] } },
+      ],
+    });
+    assert.equal(anyNot.fire(ruleSubject('Hat', [], {})).length, 1);
+  });
+
   it('refuses two rules with the same id', () => {
     assert.throws(
       () => new Ruleset({ ...rs.data, rules: [rs.data.rules[0], rs.data.rules[0]] }),

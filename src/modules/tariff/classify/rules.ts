@@ -140,37 +140,66 @@ const compileWords = (words: string[], tok: (text: string) => string[], where: s
 export const hasWords = (tokens: ReadonlySet<string>, joined: string, w: CompiledWords) =>
   w.single.some((s) => tokens.has(s)) || w.phrases.some((p) => tokens.has(p.key) && joined.includes(p.text));
 
-type Compiled = (s: RuleSubject) => boolean;
+type Test = (s: RuleSubject) => boolean;
+/**
+ * A compiled condition: its test, and the tokens at least one of which a listing must have for it to hold
+ * (undefined when it can hold without any, e.g. a lone `not`). The ruleset indexes rules by these, so that
+ * a listing tests only the rules its words can fire and firing cost does not grow with the ruleset.
+ */
+interface Compiled {
+  test: Test;
+  triggers: ReadonlySet<string> | undefined;
+}
+const triggersOf = (w: CompiledWords) => new Set([...w.single, ...w.phrases.map((p) => p.key)]);
 
 /** Compiles a rule's condition; `where` names the rule in errors. */
 function compile(c: Condition, where: string): Compiled {
   switch (c.kind) {
     case 'text': {
       const w = compileWords(c.words, ruleTokens, where);
-      return (s) =>
-        hasWords(s.textTokens, s.textJoined, w) || hasWords(s.categoryTokens, s.categoryJoined, w);
+      return {
+        test: (s) =>
+          hasWords(s.textTokens, s.textJoined, w) || hasWords(s.categoryTokens, s.categoryJoined, w),
+        triggers: triggersOf(w),
+      };
     }
     case 'category': {
       const w = compileWords(c.words, ruleTokens, where);
-      return (s) => hasWords(s.categoryTokens, s.categoryJoined, w);
+      return { test: (s) => hasWords(s.categoryTokens, s.categoryJoined, w), triggers: triggersOf(w) };
     }
     case 'attribute': {
       // Whole words of the value, so that "men" does not match "Women".
       const key = c.key.toLowerCase();
       const w = compileWords(c.values, ruleTokens, where);
-      return (s) => s.attributes.some((a) => a.key.includes(key) && hasWords(a.tokens, a.joined, w));
+      return {
+        test: (s) => s.attributes.some((a) => a.key.includes(key) && hasWords(a.tokens, a.joined, w)),
+        triggers: triggersOf(w),
+      };
     }
     case 'all': {
       const parts = c.of.map((x) => compile(x, where));
-      return (s) => parts.every((p) => p(s));
+      const tests = parts.map((p) => p.test);
+      // Every part must hold: the smallest trigger set of any part is necessary.
+      const sets = parts.flatMap((p) => (p.triggers ? [p.triggers] : []));
+      return {
+        test: (s) => tests.every((t) => t(s)),
+        triggers: sets.length ? sets.reduce((a, b) => (b.size < a.size ? b : a)) : undefined,
+      };
     }
     case 'any': {
       const parts = c.of.map((x) => compile(x, where));
-      return (s) => parts.some((p) => p(s));
+      const tests = parts.map((p) => p.test);
+      // One part must hold: the union of the parts' triggers, unless one part needs none.
+      return {
+        test: (s) => tests.some((t) => t(s)),
+        triggers: parts.every((p) => p.triggers)
+          ? new Set(parts.flatMap((p) => [...p.triggers!]))
+          : undefined,
+      };
     }
     case 'not': {
-      const inner = compile(c.of, where);
-      return (s) => !inner(s);
+      const inner = compile(c.of, where).test;
+      return { test: (s) => !inner(s), triggers: undefined };
     }
   }
 }
@@ -183,7 +212,7 @@ export interface CompiledEffect {
 }
 export interface CompiledRule {
   rule: Rule;
-  test: Compiled;
+  test: Test;
   effects: CompiledEffect[];
 }
 
@@ -238,6 +267,9 @@ export class Ruleset {
   readonly data: RulesetData;
   readonly rules: CompiledRule[];
   readonly materials: Materials;
+  /** Rule numbers by the tokens that can fire them, and the rules that need no particular token. */
+  private readonly byTrigger = new Map<string, number[]>();
+  private readonly untriggered: number[] = [];
 
   constructor(raw: unknown) {
     const parsed = rulesetSchema.safeParse(raw);
@@ -251,22 +283,42 @@ export class Ruleset {
     this.data = parsed.data;
     this.version = parsed.data.version;
     this.materials = new Materials(parsed.data.materials);
-    this.rules = parsed.data.rules.map((rule) => ({
-      rule,
-      test: compile(rule.when, `Rule ${rule.id}`),
-      effects: rule.effects.map((e) => ({
-        prefixes: e.prefixes,
-        lineWords: e.lineWords
-          ? compileWords(e.lineWords, tokenize, `Rule ${rule.id} (line words)`)
-          : undefined,
-        boost: e.boost,
-      })),
-    }));
+    this.rules = parsed.data.rules.map((rule, n) => {
+      const { test, triggers } = compile(rule.when, `Rule ${rule.id}`);
+      if (!triggers) this.untriggered.push(n);
+      else
+        for (const t of triggers) {
+          const list = this.byTrigger.get(t);
+          if (list) list.push(n);
+          else this.byTrigger.set(t, [n]);
+        }
+      return {
+        rule,
+        test,
+        effects: rule.effects.map((e) => ({
+          prefixes: e.prefixes,
+          lineWords: e.lineWords
+            ? compileWords(e.lineWords, tokenize, `Rule ${rule.id} (line words)`)
+            : undefined,
+          boost: e.boost,
+        })),
+      };
+    });
   }
 
-  /** The rules that fire for a listing, in ruleset order. */
+  /** The rules that fire for a listing, in ruleset order (only those its tokens can trigger are tested). */
   fire(subject: RuleSubject): CompiledRule[] {
-    return this.rules.filter((r) => r.test(subject));
+    const maybe = new Set(this.untriggered);
+    const add = (tokens: ReadonlySet<string>) => {
+      for (const t of tokens) for (const n of this.byTrigger.get(t) ?? []) maybe.add(n);
+    };
+    add(subject.textTokens);
+    add(subject.categoryTokens);
+    for (const a of subject.attributes) add(a.tokens);
+    return [...maybe]
+      .sort((a, b) => a - b)
+      .map((n) => this.rules[n]!)
+      .filter((r) => r.test(subject));
   }
 }
 
