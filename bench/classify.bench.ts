@@ -12,7 +12,7 @@
 // reference classified against the other references and the dev part, HS-6 compared: a check on data
 // the rules were not written from.
 import os from 'node:os';
-import type { ClassifyResult } from '../src/modules/tariff/classify/classifier.ts';
+import { type ClassifyResult, prefixConfidence } from '../src/modules/tariff/classify/classifier.ts';
 import type { ListingItem } from '../src/modules/tariff/classify/reference-format.ts';
 import { RankerModel } from '../src/modules/tariff/classify/ranker.ts';
 import { referenceId, sameTitleIds, trainModel } from '../src/modules/tariff/classify/train.ts';
@@ -73,12 +73,12 @@ if (mode === 'hmrc') {
 const DIGITS = [4, 6, 8, 10] as const;
 const KS = [1, 3, 5] as const;
 
-function rankedPrefixes(r: ClassifyResult, digits: number): string[] {
+/** Prefixes ranked as the classifier ranks HS-6 (`prefixConfidence`); 6 digits are its own HS-6 list. */
+function rankedPrefixes(r: ClassifyResult, digits: number, calibrated: boolean): string[] {
   if (digits === 6) return r.hs6.map((h) => h.code);
-  const agg = new Map<string, number>();
-  for (const c of r.candidates)
-    agg.set(c.code.slice(0, digits), (agg.get(c.code.slice(0, digits)) ?? 0) + c.confidence);
-  return [...agg.entries()].sort((a, b) => b[1] - a[1]).map(([p]) => p);
+  return [...prefixConfidence(r.candidates, digits, calibrated).entries()]
+    .sort((a, b) => b[1] - a[1])
+    .map(([p]) => p);
 }
 
 /** The figures of one re-ranker over the items. */
@@ -89,12 +89,18 @@ class Arm {
   readonly misses: string[] = [];
   cpuMs = 0;
 
+  /** Whether the arm's re-ranker is calibrated (a trained model): how its prefixes are ranked. */
+  readonly calibrated: boolean;
+  constructor(calibrated: boolean) {
+    this.calibrated = calibrated;
+  }
+
   record(it: ListingItem, r: ClassifyResult, ms: number, cpu: number): void {
     this.lat.push(ms);
     this.cpuMs += cpu;
     const gold = it.code!;
     for (const d of DIGITS) {
-      const ranked = rankedPrefixes(r, d);
+      const ranked = rankedPrefixes(r, d, this.calibrated);
       for (const k of KS)
         if (ranked.slice(0, k).includes(gold.slice(0, d)))
           this.hits[`${d}@${k}`] = (this.hits[`${d}@${k}`] ?? 0) + 1;
@@ -153,8 +159,8 @@ const timed = (f: () => ClassifyResult): [ClassifyResult, number, number] => {
   return [r, t1 - t0, (c.user + c.system) / 1000];
 };
 
-const untrained = new Arm();
-const trained = new Arm();
+const untrained = new Arm(RankerModel.DEFAULT.calibrated);
+const trained = new Arm(true);
 let trainedLabel: string;
 if (evalFile) {
   // Held-out items, the whole dev part as memory (same-title dev items left out); a model trained in

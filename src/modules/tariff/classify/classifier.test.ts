@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { parseHsCsv, parseHtsCsv } from '../hts-format.ts';
 import { HsNomenclature, Schedule } from '../schedule.ts';
-import { ClassificationMemory, Classifier, TariffIndex } from './classifier.ts';
+import { ClassificationMemory, Classifier, TariffIndex, prefixConfidence } from './classifier.ts';
 import { loadRuleset } from './ruleset.ts';
 import { Synonyms, stem, tokenize } from './text.ts';
 
@@ -157,6 +157,34 @@ describe('classifier', () => {
     assert.ok(sum <= 1.0001);
     for (let i = 1; i < r.candidates.length; i++)
       assert.ok(r.candidates[i - 1]!.score >= r.candidates[i]!.score);
+  });
+});
+
+describe('prefix confidence', () => {
+  const lines = [
+    { code: '8536500000', confidence: 0.3 },
+    { code: '8536690000', confidence: 0.25 },
+    { code: '8536690010', confidence: 0.25 },
+    { code: '8536410000', confidence: 0.2 },
+  ];
+  it("adds up a calibrated model's line probabilities", () => {
+    const m = prefixConfidence(lines, 6, true);
+    assert.ok(Math.abs(m.get('853669')! - 0.5) < 1e-12);
+    assert.equal(m.get('853650'), 0.3);
+    assert.ok(Math.abs(prefixConfidence(lines, 4, true).get('8536')! - 1) < 1e-12);
+  });
+  it("ranks by the best line when the weights are not calibrated (a prefix's many lines do not add up)", () => {
+    const m = prefixConfidence(lines, 6, false);
+    assert.equal(m.get('853669'), 0.25);
+    assert.equal(m.get('853650'), 0.3);
+  });
+  it("gives the built-in weights' HS-6 the confidence of its best line", () => {
+    const r = classifier.classify({ title: 'switch' }, undefined, { k: 50 });
+    for (const h of r.hs6) {
+      const best = Math.max(...r.candidates.filter((c) => c.hs6 === h.code).map((c) => c.confidence));
+      if (Number.isFinite(best)) assert.equal(h.confidence, best);
+    }
+    assert.ok(r.hs6.length > 1);
   });
 });
 
