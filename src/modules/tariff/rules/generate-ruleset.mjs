@@ -281,11 +281,28 @@ rule(
   all(
     SHOE,
     not(t('shoelace', 'shoe cover', 'shoe rack', 'shoe box', 'shoe brush', 'boot cover', 'insole')),
+    // Machines and stretchers for shoes are not shoes (8453, 4417, 8205).
+    not(
+      t(
+        'shoe machine',
+        'stretching machine',
+        'shoe stretcher',
+        'shoe stretchers',
+        'boot stretcher',
+        'shoe tree',
+        'shoe trees',
+        'shoe shine machine',
+      ),
+    ),
     // "Built-in pump" on an air mattress is not a shoe.
     not(t('air mattress', 'inflatable', 'air bed', 'airbed', 'built in pump', 'electric pump')),
   ),
   [{ prefixes: ['64'], boost: 0.8 }],
-  [ex('Running Sneakers Men Breathable', true), ex('Replacement Shoelace Tips Metal', false)],
+  [
+    ex('Running Sneakers Men Breathable', true),
+    ex('Replacement Shoelace Tips Metal', false),
+    ex('Adjustable Wooden Shoe Stretcher for Wide Feet', false),
+  ],
 );
 rule(
   'footwear-textile-upper',
@@ -948,6 +965,59 @@ rule(
   ],
 );
 
+// Sports footwear in the sense of chapter 64 subheading note 1: cleated, spiked or clip-in shoes for a
+// sport, ski and skating boots, wrestling and boxing boots (ice and roller skates with the blades or wheels
+// attached are 9506.70). Spare spikes, stud keys, bags and covers for them are not footwear.
+const SPORTS_FOOTWEAR = all(
+  t(
+    'football boots',
+    'football boot',
+    'soccer boots',
+    'soccer cleats',
+    'football cleats',
+    'soccer shoes',
+    'football shoes',
+    'rugby boots',
+    'baseball cleats',
+    'cleats',
+    'track spikes',
+    'spike shoes',
+    'running spikes',
+    'golf shoes',
+    'cycling shoes',
+    'bike shoes',
+    'spd shoes',
+    'wrestling shoes',
+    'boxing shoes',
+    'ski boots',
+    'ski boot',
+    'snowboard boots',
+    'snowboard boot',
+  ),
+  not(
+    t(
+      'replacement',
+      'bag',
+      'bags',
+      'cover',
+      'covers',
+      'cleaner',
+      'brush',
+      'sock',
+      'socks',
+      'stud key',
+      'wrench',
+      'keychain',
+      'charm',
+      'toy',
+      'sticker',
+      'skates',
+      'skate',
+      'roller',
+      'blade',
+    ),
+  ),
+);
 rule(
   'footwear-covering-ankle',
   'Boots and high-tops cover the ankle; shoes, sandals and slippers do not',
@@ -965,9 +1035,57 @@ rule(
       'rain boots',
       'snow boots',
     ),
+    // Ski, football and other sports boots are sports footwear (subheadings 6402.1x, 6403.1x).
+    not(SPORTS_FOOTWEAR),
   ),
   [{ lineWords: ['covering the ankle'], boost: 0.4 }],
-  [ex('Women Ankle Boots Winter', true), ex('Beach Sandals', false)],
+  [
+    ex('Women Ankle Boots Winter', true),
+    ex('Beach Sandals', false),
+    ex('Kids Football Boots Firm Ground Studs', false),
+  ],
+);
+rule(
+  'sports-footwear-ski',
+  'Ski boots, cross-country ski footwear and snowboard boots',
+  'Subheadings 6402.12 and 6403.12',
+  all(
+    t('ski boots', 'ski boot', 'snowboard boots', 'snowboard boot', 'cross country ski boots'),
+    // Bags, dryers, warmers and carriers for ski boots are not boots.
+    not(
+      t(
+        'bag',
+        'bags',
+        'backpack',
+        'dryer',
+        'dryers',
+        'warmer',
+        'warmers',
+        'heater',
+        'carrier',
+        'strap',
+        'rack',
+      ),
+    ),
+  ),
+  [{ prefixes: ['640212', '640312'], boost: 1 }],
+  [
+    ex('Adult Snowboard Boots Quick Lace Warm Lining', true),
+    ex('Alpine Ski Boots Flex 90 Men', true),
+    ex('Electric Ski Boot Dryer Heater Portable', false),
+  ],
+);
+rule(
+  'sports-footwear-cleats',
+  'Sports footwear with spikes, sprigs, cleats or provision for them (football boots, track spikes, golf and cycling shoes), and wrestling and boxing shoes',
+  'Chapter 64 subheading note 1(a); subheadings 6402.19, 6403.19, 6404.11',
+  all(SPORTS_FOOTWEAR, not(t('ski boots', 'ski boot', 'snowboard boots', 'snowboard boot'))),
+  [{ prefixes: ['640219', '640319', '640411'], boost: 0.9 }],
+  [
+    ex('Men Soccer Cleats FG Turf Football Shoes', true),
+    ex('Road Cycling Shoes SPD-SL Compatible Carbon Sole', true),
+    ex('Replacement Golf Shoe Spikes 14pcs Soft Cleats Kit', false),
+  ],
 );
 rule(
   'footwear-not-covering-ankle',
@@ -14567,11 +14685,26 @@ rule(
         'cover',
         'toy',
         'toys',
+        // Cartridges, replacement pods, coils and atomizers are parts (8543.90) or, filled with a
+        // nicotine liquid, products of heading 2404.
+        'cartridge',
+        'cartridges',
+        'replacement pod',
+        'replacement pods',
+        'empty pod',
+        'empty pods',
+        'coil',
+        'coils',
+        'atomizer',
       ),
     ),
   ),
   [{ prefixes: ['854340'], boost: 1.2 }],
-  [ex('Refillable Vape Pen Pod Kit 1000mAh', true), ex('Silicone Lanyard for Vape Pen', false)],
+  [
+    ex('Refillable Vape Pen Pod Kit 1000mAh', true),
+    ex('Silicone Lanyard for Vape Pen', false),
+    ex('Empty Vape Cartridge 1ml Glass Ceramic Coil 10pcs', false),
+  ],
 );
 rule(
   'flashlights-headlamps',
