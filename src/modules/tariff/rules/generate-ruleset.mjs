@@ -230,14 +230,18 @@ const WOMEN = any(
   t('women', 'woman', 'ladies', 'lady', 'female', 'girl', 'girls'),
 );
 const MEN = any(attr('gender', 'men', 'male', 'boy'), t('men', 'man', 'male', 'boy', 'boys', 'gentleman'));
+// The chapters whose lines the tariff splits by the wearer's sex (apparel, footwear, headgear, gloves of
+// leather or plastics, some brushes and combs): elsewhere "for men" says nothing about the line (a men's
+// shaving foam is a cosmetic of chapter 33, not a men's garment).
+const GENDERED = ['39', '42', '61', '62', '64', '65', '96'];
 rule(
   'gender-women',
   "Goods for women or girls: prefer the women's/girls' lines",
   "Chapter 61/62/64 notes; lines for women's or girls'",
   all(WOMEN, not(MEN)),
   [
-    { lineWords: ['women', 'girls', 'female'], boost: 0.35 },
-    { lineWords: ["men's", 'boys', 'male'], boost: -0.35 },
+    { prefixes: GENDERED, lineWords: ['women', 'girls', 'female'], boost: 0.35 },
+    { prefixes: GENDERED, lineWords: ["men's", 'boys', 'male'], boost: -0.35 },
   ],
   [ex('Elegant Dress for Women', true), ex('Mens Leather Belt', false, { attributes: { Gender: 'Men' } })],
 );
@@ -247,8 +251,8 @@ rule(
   "Chapter 61/62/64 notes; lines for men's or boys'",
   all(MEN, not(WOMEN)),
   [
-    { lineWords: ["men's", 'boys', 'male'], boost: 0.35 },
-    { lineWords: ['women', 'girls', 'female'], boost: -0.35 },
+    { prefixes: GENDERED, lineWords: ["men's", 'boys', 'male'], boost: 0.35 },
+    { prefixes: GENDERED, lineWords: ['women', 'girls', 'female'], boost: -0.35 },
   ],
   [ex("Men's Casual Shirt", true), ex('Women Casual Shirt', false)],
 );
