@@ -10,7 +10,8 @@
 // built-in weights and by a model trained in memory on the whole dev part. No model file is read.
 // `node bench/classify.bench.ts hmrc` (also run at the end of the full bench): every fourth HMRC parcel
 // reference classified against the other references and the dev part, HS-6 compared: a check on data
-// the rules were not written from.
+// the rules were not written from. `node bench/classify.bench.ts rules`: each rule's contribution on the dev
+// part and that check (what the items it fires on get without it), for reviewing a ruleset.
 import os from 'node:os';
 import { type ClassifyResult, prefixConfidence } from '../src/modules/tariff/classify/classifier.ts';
 import type { ListingItem } from '../src/modules/tariff/classify/reference-format.ts';
@@ -29,7 +30,7 @@ import {
 } from './classify-data.ts';
 
 exitUnlessReferenceData();
-const mode = process.argv[2] ?? 'loo'; // loo | no-dev | tariff-only | hmrc
+const mode = process.argv[2] ?? 'loo'; // loo | no-dev | tariff-only | hmrc | rules
 
 const { classifier, schedule, buildMs: tIndex } = loadClassifier();
 const index = classifier.tariff;
@@ -39,33 +40,114 @@ const folds = Number(process.env.CROSSGATE_CLASSIFY_FOLDS ?? 10);
 const items = evalFile ? loadItems(evalFile) : dev;
 const memory = loadMemory({
   hmrc: mode !== 'tariff-only',
-  dev: mode === 'loo' || mode === 'hmrc' ? dev : [],
+  dev: mode === 'loo' || mode === 'hmrc' || mode === 'rules' ? dev : [],
 });
 
 // A check on other data than the dev part: every fourth HMRC parcel reference (short descriptions with UK
 // codes, HS-6 compared) classified with the built-in weights, the dev part and the other references as
 // memory (the reference and any with the same text left out).
-if (mode === 'hmrc') {
+interface CheckCase {
+  set: 'dev' | 'hmrc';
+  input: ListingItem['input'];
+  /** The dev item's 10-digit code, or the reference's HS-6. */
+  gold: string;
+  exclude: (m: { id: string; text: string }) => boolean;
+}
+function hmrcCases(): CheckCase[] {
   const refs = hmrcReferences();
-  let n = 0;
-  const hit = { h4: 0, h6: 0, h6at5: 0 };
+  const out: CheckCase[] = [];
   for (let i = 0; i < refs.length; i += 4) {
     const ref = refs[i]!;
     const id = referenceId(i);
-    const r = classifier.classify({ title: ref.text }, memory, {
-      k: 30,
-      model: RankerModel.DEFAULT,
-      excludeMemory: (m) => m.id === id || m.text === ref.text,
+    out.push({
+      set: 'hmrc',
+      input: { title: ref.text },
+      gold: ref.code.slice(0, 6),
+      exclude: (m) => m.id === id || m.text === ref.text,
     });
-    const gold = ref.code.slice(0, 6);
-    n++;
-    if (r.hs6[0]?.code.slice(0, 4) === gold.slice(0, 4)) hit.h4++;
-    if (r.hs6[0]?.code === gold) hit.h6++;
-    if (r.hs6.slice(0, 5).some((h) => h.code === gold)) hit.h6at5++;
   }
-  const pct = (x: number) => `${((100 * x) / n).toFixed(1)}%`;
+  return out;
+}
+const checkOpts = (c: CheckCase, withoutRules?: ReadonlySet<string>) => ({
+  k: 30,
+  model: RankerModel.DEFAULT,
+  excludeMemory: c.exclude,
+  withoutRules,
+});
+
+if (mode === 'hmrc') {
+  const cases = hmrcCases();
+  const hit = { h4: 0, h6: 0, h6at5: 0 };
+  for (const c of cases) {
+    const r = classifier.classify(c.input, memory, checkOpts(c));
+    if (r.hs6[0]?.code.slice(0, 4) === c.gold.slice(0, 4)) hit.h4++;
+    if (r.hs6[0]?.code === c.gold) hit.h6++;
+    if (r.hs6.slice(0, 5).some((h) => h.code === c.gold)) hit.h6at5++;
+  }
+  const pct = (x: number) => `${((100 * x) / cases.length).toFixed(1)}%`;
   console.log(
-    `HMRC parcel references (every 4th, ${n} items; memory: dev part + other references; built-in weights; ruleset ${classifier.rules.version}): 4-digit top-1 ${pct(hit.h4)}, HS-6 top-1 ${pct(hit.h6)}, HS-6 top-5 ${pct(hit.h6at5)}`,
+    `HMRC parcel references (every 4th, ${cases.length} items; memory: dev part + other references; built-in weights; ruleset ${classifier.rules.version}): 4-digit top-1 ${pct(hit.h4)}, HS-6 top-1 ${pct(hit.h6)}, HS-6 top-5 ${pct(hit.h6at5)}`,
+  );
+  process.exit(0);
+}
+
+// Rule impact, for reviewing a ruleset: each rule that fires on a dev item (leave-one-out) or a checked HMRC
+// reference, those items classified again without it (built-in weights). A rule's contribution is the
+// number of items right with it and wrong without (HS-6 top-1; 10-digit for dev), less the reverse. Rules
+// that overlap share their contribution, so a redundant rule shows none.
+if (mode === 'rules') {
+  const same = sameTitleIds(dev);
+  const cases: CheckCase[] = [
+    ...dev.map((it): CheckCase => {
+      const left = same(it);
+      return { set: 'dev', input: it.input, gold: it.code!, exclude: (m) => left.has(m.id) };
+    }),
+    ...hmrcCases(),
+  ];
+  const outcome = (c: CheckCase, without?: ReadonlySet<string>) => {
+    const r = classifier.classify(c.input, memory, checkOpts(c, without));
+    return {
+      h6: r.hs6[0]?.code === c.gold.slice(0, 6) ? 1 : 0,
+      h10: r.candidates[0]?.code === c.gold ? 1 : 0,
+      fired: r.rulesFired,
+    };
+  };
+  const base = cases.map((c) => outcome(c));
+  const firesOn = new Map<string, number[]>();
+  base.forEach((b, i) => {
+    for (const id of b.fired) firesOn.set(id, [...(firesOn.get(id) ?? []), i]);
+  });
+  const rows = [...firesOn].map(([id, idx]) => {
+    const row = { id, dev: 0, hmrc: 0, dev6: 0, dev10: 0, hmrc6: 0 };
+    for (const i of idx) {
+      const c = cases[i]!;
+      const b = base[i]!;
+      const o = outcome(c, new Set([id]));
+      if (c.set === 'dev') {
+        row.dev++;
+        row.dev6 += b.h6 - o.h6;
+        row.dev10 += b.h10 - o.h10;
+      } else {
+        row.hmrc++;
+        row.hmrc6 += b.h6 - o.h6;
+      }
+    }
+    return row;
+  });
+  rows.sort((a, b) => a.hmrc6 + a.dev6 - (b.hmrc6 + b.dev6) || a.id.localeCompare(b.id));
+  console.log(
+    `Rule impact (ruleset ${classifier.rules.version}, ${classifier.rules.rules.length} rules; ${rows.length} fire on ${dev.length} dev items or ${cases.length - dev.length} HMRC references)`,
+  );
+  console.log('| rule | fires on dev / HMRC | dev HS-6 | dev 10-digit | HMRC HS-6 |');
+  console.log('|---|---|---|---|---|');
+  const signed = (x: number) => (x > 0 ? `+${x}` : `${x}`);
+  for (const r of rows)
+    console.log(
+      `| ${r.id} | ${r.dev} / ${r.hmrc} | ${signed(r.dev6)} | ${signed(r.dev10)} | ${signed(r.hmrc6)} |`,
+    );
+  const sum = (k: 'dev6' | 'dev10' | 'hmrc6') => rows.reduce((a, r) => a + r[k], 0);
+  console.log(
+    `sum of single-rule contributions: dev HS-6 ${signed(sum('dev6'))}, dev 10-digit ${signed(sum('dev10'))}, HMRC HS-6 ${signed(sum('hmrc6'))}; rules that cost more than they bring: ${rows.filter((r) => r.dev6 + r.hmrc6 < 0).length}`,
   );
   process.exit(0);
 }

@@ -336,6 +336,8 @@ export interface ClassifyOptions {
   k?: number;
   /** Leave items out of memory (honest evaluation: the item itself, exact-duplicate titles). */
   excludeMemory?: (item: MemoryItem) => boolean;
+  /** Rules (by id) to leave out: a reviewer's "what if this rule did not fire", the rule-impact bench. */
+  withoutRules?: ReadonlySet<string>;
   /** The re-ranker to score with (default: the classifier's). */
   model?: RankerModel;
 }
@@ -389,14 +391,14 @@ export class Classifier {
     memory: ClassificationMemory | undefined,
     opts: ClassifyOptions = {},
   ): { codes: string[]; features: Float64Array[] } {
-    const g = this.gather(input, memory, opts.excludeMemory);
+    const g = this.gather(input, memory, opts);
     return { codes: g.lines.map((i) => this.tariff.lines[i]!.code), features: g.features };
   }
 
   private gather(
     input: ClassifyInput,
     memory: ClassificationMemory | undefined,
-    exclude: ((item: MemoryItem) => boolean) | undefined,
+    { excludeMemory: exclude, withoutRules }: ClassifyOptions,
   ): Gathered {
     const attrs = usefulAttributes(input.attributes);
     const category = input.categoryPath ?? [];
@@ -420,9 +422,9 @@ export class Classifier {
     for (let i = 0; i < lex.length; i++) if (lex[i]! > lexMax) lexMax = lex[i]!;
     const lexN = (i: number) => (lexMax > 0 ? lex[i]! / lexMax : 0);
 
-    const fired = this.rules.fire(
-      ruleSubject(mainText, category, Object.fromEntries(Object.entries(input.attributes ?? {}))),
-    );
+    const fired = this.rules
+      .fire(ruleSubject(mainText, category, Object.fromEntries(Object.entries(input.attributes ?? {}))))
+      .filter((r) => !withoutRules?.has(r.rule.id));
 
     // Memory: neighbours, prefix centroids, prior counts.
     const mem = memory?.evidence(tokenize(listingText(input)), RETRIEVAL.neighbours, exclude);
@@ -568,7 +570,7 @@ export class Classifier {
   ): ClassifyResult {
     const k = opts.k ?? 5;
     const model = opts.model ?? this.model;
-    const g = this.gather(input, memory, opts.excludeMemory);
+    const g = this.gather(input, memory, opts);
     const order = g.lines.map((_, j) => ({ j, score: model.score(g.features[j]!) }));
     order.sort((a, b) => b.score - a.score);
 
