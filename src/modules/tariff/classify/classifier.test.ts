@@ -76,6 +76,17 @@ describe('classifier', () => {
     assert.equal(dress.candidates[0]!.code, '6104432010');
   });
 
+  it('leaves out the rules a reviewer names (what the classification would be without them)', () => {
+    const input = { title: 'Body wave lace front wig', attributes: { Material: 'Human Hair' } };
+    const all = classifier.classify(input, undefined);
+    const fired = new Set(all.rulesFired.filter((id) => id.startsWith('wigs')));
+    assert.ok(fired.size > 0);
+    const without = classifier.classify(input, undefined, { withoutRules: fired });
+    assert.ok(without.rulesFired.every((id) => !fired.has(id)));
+    assert.ok(without.candidates.every((c) => c.evidence.rules.every((x) => !fired.has(x.id))));
+    assert.ok(without.candidates[0]!.score < all.candidates[0]!.score);
+  });
+
   it('learns from a confirmed decision at once (nearest neighbours vote)', () => {
     const input = { title: 'Zorblax thingamajig model 7' };
     const memory = new ClassificationMemory();
