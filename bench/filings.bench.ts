@@ -63,7 +63,7 @@ function bundle50() {
 {
   const clock = new FixedClock('2026-11-02T09:00:00Z');
   const ctx = await testContext({ clock });
-  configureFilings({ tariff: fixtureTariff });
+  configureFilings({ tariffFor: async () => fixtureTariff });
   const org = await newOrg(ctx);
   await putSettings(ctx, org.id, { filerCode: 'B7X', bondType: 'continuous' }, 'bench');
   const ids: string[] = [];

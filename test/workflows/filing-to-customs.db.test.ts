@@ -25,8 +25,9 @@ describe('shipment to customs acceptance', () => {
   let filer: { id: string };
 
   before(async () => {
-    configureFilings({ tariff: fixtureTariff });
     ctx = await testContext({ clock: systemClock });
+    // After the context: creating it wires the tariff service's validator, which this test replaces.
+    configureFilings({ tariffFor: async () => fixtureTariff });
     org = await newOrg(ctx);
     filer = await newUser(ctx, org.id, 'specialist');
     await putFilingSettings(

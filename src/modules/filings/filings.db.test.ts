@@ -29,8 +29,9 @@ describe('filings service and API', () => {
   let ukShipment: string;
 
   before(async () => {
-    configureFilings({ tariff: fixtureTariff });
     ctx = await testContext({ clock });
+    // After the context: creating it wires the tariff service's validator, which this test replaces.
+    configureFilings({ tariffFor: async () => fixtureTariff });
     app = await testApp(ctx);
     org = await newOrg(ctx);
     filer = await newUser(ctx, org.id, 'specialist');

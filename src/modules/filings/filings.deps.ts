@@ -9,18 +9,17 @@ import { DEFAULT_ALERT_LEADS_HOURS } from './rules/deadlines.ts';
 
 /** The ports this module calls out through; the composition root may replace the defaults. */
 export interface FilingsDeps {
-  tariff: TariffCodeValidator;
   /**
-   * Optional: resolves a validator backed by the tariff in force (loaded asynchronously, before any
-   * transaction opens); when absent or when it answers undefined, `tariff` is used.
+   * The validator backed by the tariff in force (loaded asynchronously, before any transaction opens);
+   * when it answers undefined (no revision imported), codes are checked for their structure only.
    */
-  tariffFor?: (ctx: AppContext) => Promise<TariffCodeValidator | undefined>;
+  tariffFor: (ctx: AppContext) => Promise<TariffCodeValidator | undefined>;
   screening: PartyScreening;
   alertLeadsHours: readonly number[];
 }
 
 export const filingsDeps: FilingsDeps = {
-  tariff: structuralTariffValidator,
+  tariffFor: async () => undefined,
   screening: noScreening,
   alertLeadsHours: DEFAULT_ALERT_LEADS_HOURS,
 };
@@ -32,5 +31,5 @@ export function configureFilings(deps: Partial<FilingsDeps>): void {
 
 /** The tariff validator to use now: the wired tariff service's, or the structural default. */
 export async function tariffValidator(ctx: AppContext): Promise<TariffCodeValidator> {
-  return (await filingsDeps.tariffFor?.(ctx)) ?? filingsDeps.tariff;
+  return (await filingsDeps.tariffFor(ctx)) ?? structuralTariffValidator;
 }
