@@ -1,8 +1,11 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { createAppContext, closeAppContext } from './context.ts';
 import { createHttpApp, dashboardBuilt } from './server.ts';
 import { MODULES } from './modules.ts';
-import { listOrganisations } from '../modules/identity/index.ts';
+import { findOrganisation, listOrganisations } from '../modules/identity/index.ts';
 import { DEMO_LOGIN, loadDemo } from '../modules/demo/index.ts';
+import { loadReferenceData } from '../modules/tariff/index.ts';
 
 /** Runs the service until SIGINT/SIGTERM. With `loadDemo`, an empty database gets the demo company first. */
 export async function serve(opts: { port?: number | undefined; loadDemo: boolean }): Promise<void> {
@@ -19,6 +22,28 @@ export async function serve(opts: { port?: number | undefined; loadDemo: boolean
     const summary = await loadDemo(ctx, { seed: 1, scale: 1, progress: (msg) => log.info(msg) });
     log.info({ ...summary, seconds: Math.round((Date.now() - started) / 100) / 10 }, 'demo loaded');
     demoLoaded = true;
+    // The tariff, the HS nomenclature and the classification corpora, where they lie (never in the
+    // repository): with them the demo classifies its catalogue into the review queue.
+    const dir = ctx.config.CROSSGATE_REFERENCE_DIR ?? path.resolve('../shared/data');
+    const org = await findOrganisation(ctx, summary.organisation);
+    if (org && fs.existsSync(dir)) {
+      const t0 = Date.now();
+      const r = await loadReferenceData(ctx, org.id, dir, (msg) => log.info(msg));
+      for (const p of r.problems) log.warn(`reference data not loaded: ${p}`);
+      log.info(
+        {
+          tariff: r.tariff,
+          hs: r.hs,
+          references: r.references,
+          catalogue: r.catalogue,
+          seconds: Math.round((Date.now() - t0) / 100) / 10,
+        },
+        'reference data loaded',
+      );
+    } else
+      log.info(
+        `no reference data at ${dir} (CROSSGATE_REFERENCE_DIR): the demo has no tariff; import one with \`crossgate tariff import <file|url>\``,
+      );
   }
   const app = await createHttpApp(ctx);
   const stops: Array<() => Promise<void>> = [];

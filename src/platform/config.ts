@@ -27,7 +27,9 @@ export const configSchema = z.object({
   CROSSGATE_REFERENCE_DIR: z
     .string()
     .optional()
-    .describe('Reference data folder (e.g. ../shared/data) for tests and benchmarks'),
+    .describe(
+      'Public reference data in official formats (USITC HTS exports, HS nomenclature, classification corpora): the demo company loads it on first start, tests and benchmarks read it (default: ../shared/data, when present)',
+    ),
   CROSSGATE_CUSTOMS_URL: z
     .string()
     .url()

@@ -68,3 +68,4 @@ export {
 } from './tariff.service.ts';
 export { revisionDiff, raiseImpactAlerts, listAlerts } from './tariff-impact.service.ts';
 export { syncTariff, type Fetcher } from './tariff-sync.ts';
+export { loadReferenceData, type ReferenceDataSummary } from './reference-data.ts';

@@ -13,8 +13,8 @@ import {
   listReviews,
   trainRankerModel,
 } from './classify.service.ts';
-import { listingText, type ClassifyInput } from './classify/classifier.ts';
-import { type ListingItem, parseHmrcReferences, parseNdjson } from './classify/reference-format.ts';
+import type { ClassifyInput } from './classify/classifier.ts';
+import { type ListingItem, parseNdjson, referenceEntries } from './classify/reference-format.ts';
 import { formatCode } from './hts-format.ts';
 import { importRevision, listRevisions, resolveRevision } from './tariff.service.ts';
 import { listAlerts, raiseImpactAlerts, revisionDiff } from './tariff-impact.service.ts';
@@ -33,15 +33,7 @@ function attrsOf(pairs: string[]): Record<string, string> {
 }
 
 /** Labelled listings (HSCodeComp-shaped NDJSON) or HMRC references (.json / .csv) from a file. */
-function readReferenceFile(file: string): Array<{ text: string; code: string; country: string }> {
-  const text = fs.readFileSync(file, 'utf8');
-  const isNdjson = /\.(nd)?jsonl?$/.test(file) && text.trimStart().startsWith('{"');
-  return isNdjson && !file.endsWith('search_references.json')
-    ? parseNdjson(text).flatMap((it) =>
-        'input' in it && it.code ? [{ text: listingText(it.input), code: it.code, country: 'US' }] : [],
-      )
-    : parseHmrcReferences(text);
-}
+const readReferenceFile = (file: string) => referenceEntries(file, fs.readFileSync(file, 'utf8'));
 
 export function tariffCommands(program: Command, cli: CliHost): void {
   const tariff = program

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { invalid } from '../../../platform/errors.ts';
-import type { ClassifyInput } from './classifier.ts';
+import { type ClassifyInput, listingText } from './classifier.ts';
 
 /** An item shaped like HSCodeComp's (AliExpress listing): any label field is optional. */
 export interface ListingItem {
@@ -101,4 +101,17 @@ export function parseHmrcReferences(text: string): ReferenceEntry[] {
       country: 'GB',
     }))
     .filter((r) => r.text && r.code.length === 6);
+}
+
+/**
+ * Reference entries from a file's name and text: labelled listings (HSCodeComp-shaped NDJSON, US codes)
+ * or HMRC parcel references (`search_references.json`, `extra_references.csv`).
+ */
+export function referenceEntries(fileName: string, text: string): ReferenceEntry[] {
+  const isNdjson = /\.(nd)?jsonl?$/.test(fileName) && text.trimStart().startsWith('{"');
+  return isNdjson && !fileName.endsWith('search_references.json')
+    ? parseNdjson(text).flatMap((it) =>
+        'input' in it && it.code ? [{ text: listingText(it.input), code: it.code, country: 'US' }] : [],
+      )
+    : parseHmrcReferences(text);
 }
