@@ -70,6 +70,11 @@ describe('classification ruleset (rules as data)', () => {
     assert.equal(fires(['silver 925'], 'Silver Color Alloy Ring'), false);
     assert.equal(fires(['18650'], '18650 Battery 3.7V Rechargeable'), true);
     assert.equal(fires(['wifi router'], 'Dual Band WiFi 6 Router'), true);
+    // A phrase never spans two levels of the category path.
+    const inCategory = (words: string[], category: string[]) =>
+      ruleOn(words).test(ruleSubject('Embroidery starter kit', category, {}));
+    assert.equal(inCategory(['sewing needle'], ['Arts, Crafts & Sewing', 'Needle Arts & Craft']), false);
+    assert.equal(inCategory(['sewing needle'], ['Arts, Crafts & Sewing', 'Sewing Needles']), true);
   });
 
   it('refuses a rule word that has nothing to match', () => {

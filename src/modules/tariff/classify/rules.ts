@@ -329,12 +329,14 @@ export function ruleSubject(
   attributes: Readonly<Record<string, string>>,
 ): RuleSubject {
   const tt = ruleTokens(text);
-  const ct = ruleTokens(category.join(' '));
+  // Each level of the category path on its own: a phrase never spans two levels ("Arts, Crafts & Sewing >
+  // Needle Arts" does not say "sewing needle").
+  const levels = category.map((c) => ruleTokens(c));
   return {
     textTokens: new Set(tt),
     textJoined: ` ${tt.join(' ')} `,
-    categoryTokens: new Set(ct),
-    categoryJoined: ` ${ct.join(' ')} `,
+    categoryTokens: new Set(levels.flat()),
+    categoryJoined: ` ${levels.map((l) => l.join(' ')).join(' | ')} `,
     attributes: Object.entries(attributes).map(([k, v]) => {
       const t = ruleTokens(String(v));
       return { key: k.trim().toLowerCase(), tokens: new Set(t), joined: ` ${t.join(' ')} ` };

@@ -14083,43 +14083,6 @@ rule(
   ],
 );
 rule(
-  'swim-goggles',
-  'Swimming goggles are "other" spectacles and goggles of 9004.90 (not safety goggles), not frames or parts of 9003',
-  'Subheading 9004.90 (spectacles, goggles and the like, corrective, protective or other, other than sunglasses), statistical line 9004.90.00.90 other',
-  all(
-    t(
-      'swim goggles',
-      'swimming goggles',
-      'swimming glasses',
-      'swim glasses',
-      'swimming goggle',
-      'swim goggle',
-    ),
-    not(
-      t(
-        'case',
-        'box',
-        'strap only',
-        'replacement strap',
-        'anti fog spray',
-        'defogger',
-        'doll',
-        'toy',
-        'keychain',
-      ),
-    ),
-  ),
-  [
-    { prefixes: ['9004900090'], boost: 1.2 },
-    { prefixes: ['9003', '9004100000', '9004900010'], boost: -0.6 },
-  ],
-  [
-    ex('Anti Fog Swim Goggles Adults UV Protection No Leaking', true),
-    ex('Kids Swimming Goggles Silicone Strap', true),
-    ex('Swim Goggles Case Zipper Box Protective', false),
-  ],
-);
-rule(
   'tie-clips-bars',
   'Tie clips, tie bars and tie pins are small objects of personal adornment named in chapter 71 note 11 (imitation jewellery of base metal, 7117.19.90), not neckties or their accessories',
   'Chapter 71 note 11 (imitation jewellery includes tie-pins); heading 7117, subheading 7117.19 of base metal; of precious metal 7113',
@@ -29543,6 +29506,8 @@ rule(
       'snowboard goggles',
       'snow goggles',
       'skiing goggles',
+      'swimming goggle',
+      'swim goggle',
     ),
     not(
       t(
@@ -29553,6 +29518,9 @@ rule(
         'replacement lens',
         'lens only',
         'anti fog spray',
+        'defogger',
+        'replacement strap',
+        'doll',
         'cap',
         'keychain',
         'toy',
