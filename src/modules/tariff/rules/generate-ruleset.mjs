@@ -439,12 +439,29 @@ rule(
     any(cat('Books'), t('book', 'books', 'encyclopedia', 'novel', 'textbook')),
     // Cases, covers and stands for books and e-book readers are not books.
     not(t('case', 'cover', 'sleeve', 'stand', 'holder', 'bookend', 'bookends', 'light', 'lamp')),
+    // Children's picture, drawing and colouring books are heading 4903 (rule childrens-picture-colouring-books).
+    not(
+      t(
+        'coloring book',
+        'colouring book',
+        'coloring books',
+        'colouring books',
+        'picture book',
+        'picture books',
+        'board book',
+        'board books',
+        'drawing book',
+        'activity book',
+        'sticker book',
+      ),
+    ),
   ),
   [{ prefixes: ['4901'], boost: 1.0 }],
   [
     ex('Drawing Tutorial Book for Beginners', true),
     ex('Bookshelf Wooden', false),
     ex('Magnetic Smart Case 6 Inch', false, { category: ['Tablets & e-Books Case'] }),
+    ex('Dinosaur Colouring Book for Kids', false),
   ],
 );
 rule(
@@ -811,11 +828,28 @@ rule(
     t('hat', 'cap', 'beanie', 'beret', 'bucket hat', 'baseball cap'),
     // Caps that close or cover other goods are not headgear (hair headbands: rule hair-headbands-textile).
     not(
-      t('bottle', 'opener', 'lens cap', 'valve cap', 'hub cap', 'end cap', 'fuel cap', 'tank cap', 'cap nut'),
+      t(
+        'bottle',
+        'opener',
+        'lens cap',
+        'valve cap',
+        'hub cap',
+        'end cap',
+        'fuel cap',
+        'tank cap',
+        'cap nut',
+        'heel cap',
+        'heel caps',
+      ),
     ),
   ),
   [{ prefixes: ['6505', '6504', '6506'], boost: 0.6 }],
-  [ex('Knitted Beanie Hat Winter', true), ex('Bottle Cap Opener', false), ex('Scarf Silk', false)],
+  [
+    ex('Knitted Beanie Hat Winter', true),
+    ex('Bottle Cap Opener', false),
+    ex('Scarf Silk', false),
+    ex('Stiletto Heel Caps Replacement Tips 10 Pairs', false),
+  ],
 );
 rule(
   'electric-powered',
@@ -3367,13 +3401,19 @@ rule(
   all(
     t('shoelace', 'shoelaces', 'shoe lace', 'shoe laces', 'boot laces', 'bootlaces', 'boot lace'),
     not(t('aglet', 'aglets', 'tips', 'charm', 'charms', 'buckle', 'buckles', 'decoration')),
+    // "Dress Shoes Lace Up" (stemmed "shoe lace up") is a shoe that laces.
+    not(t('lace up', 'lace-up', 'lace ups')),
   ),
   [
     { prefixes: ['630790'], boost: 0.6 },
     { prefixes: ['630790'], lineWords: ['footwear lacings'], boost: 0.5 },
     { prefixes: ['6406', '5607'], boost: -0.3 },
   ],
-  [ex('Flat Shoelaces for Sneakers 120cm', true), ex('Shoelace Aglets Metal Tips DIY', false)],
+  [
+    ex('Flat Shoelaces for Sneakers 120cm', true),
+    ex('Shoelace Aglets Metal Tips DIY', false),
+    ex('Oxford Dress Shoes Lace Up Men Brogue', false),
+  ],
 );
 rule(
   'flags-banners',
@@ -19158,6 +19198,13 @@ rule(
         'belt replacement',
         'towel',
         'towels',
+        // Barbells of body piercing jewellery.
+        'piercing',
+        'tongue',
+        'belly',
+        'nipple',
+        'eyebrow',
+        'industrial barbell',
       ),
     ),
   ),
@@ -19166,6 +19213,7 @@ rule(
     ex('Adjustable Dumbbells Set 20kg', true),
     ex('Resistance Bands Set 5 Levels with Handles', true),
     ex('Dumbbell Pendant Necklace', false),
+    ex('14G Surgical Steel Tongue Barbell Piercing 10pcs', false),
   ],
 );
 rule(
