@@ -625,12 +625,55 @@ rule(
   'festive-articles',
   'Festive, carnival or entertainment articles (Christmas, party decorations)',
   'Heading 9505',
-  any(
-    cat('Festive & Party Supplies'),
-    t('christmas', 'halloween', 'party decoration', 'birthday decoration', 'easter'),
+  all(
+    any(
+      cat('Festive & Party Supplies'),
+      t('christmas', 'halloween', 'party decoration', 'birthday decoration', 'easter'),
+    ),
+    // Utilitarian goods with a festive motif are classified as what they are (CBP's festive-articles
+    // practice; chapter 95 note 1): garments, tableware, candles, lights, textiles for the home, jewellery
+    // (glow bracelets are party favours, so "bracelet" is left to the other rules).
+    not(
+      t(
+        'sweater',
+        'sweaters',
+        'shirt',
+        't-shirt',
+        'tshirt',
+        'hoodie',
+        'pajamas',
+        'pyjamas',
+        'socks',
+        'apron',
+        'mug',
+        'mugs',
+        'tumbler',
+        'plate',
+        'plates',
+        'napkin',
+        'napkins',
+        'tablecloth',
+        'placemat',
+        'placemats',
+        'candle',
+        'candles',
+        'string lights',
+        'fairy lights',
+        'pillowcase',
+        'cushion cover',
+        'pillow cover',
+        'blanket',
+        'earrings',
+        'necklace',
+      ),
+    ),
   ),
   [{ prefixes: ['9505'], boost: 0.5 }],
-  [ex('Christmas Tree Ornaments', true), ex('Office Chair', false)],
+  [
+    ex('Christmas Tree Ornaments', true),
+    ex('Office Chair', false),
+    ex('Ugly Christmas Sweater Knitted Reindeer', false),
+  ],
 );
 rule(
   'bags-cases',
