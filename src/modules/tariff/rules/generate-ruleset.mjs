@@ -3788,13 +3788,21 @@ rule(
     ),
     // Goods that come with or run on a battery are classified as those goods.
     not(
-      t('connector', 'extension cable', 'charger', 'light', 'lamp', 'level', 'drill', 'toy', 'fan', 'camera'),
+      t(
+        'connector',
+        'extension cable',
+        'battery charger',
+        'light',
+        'lamp',
+        'level',
+        'drill',
+        'toy',
+        'fan',
+        'camera',
+      ),
     ),
   ),
-  [
-    { prefixes: ['8507'], boost: 0.8 },
-    { prefixes: ['8506'], boost: 0.3 },
-  ],
+  [{ prefixes: ['8507'], boost: 0.8 }],
   [ex('7.4V 2000mAh Lipo Battery for RC Car', true), ex('Battery Powered LED Fairy Lights', false)],
 );
 rule(
@@ -5821,7 +5829,7 @@ rule(
         'halloween',
         'replacement',
         'spare',
-        'accessories',
+        'helmet accessories',
       ),
     ),
   ),
@@ -14546,44 +14554,6 @@ rule(
   ],
 );
 rule(
-  'facial-steamers',
-  'Facial steamers (face saunas, nano ionic hot-mist steamers) are electro-thermic appliances of 8516.79, not the cosmetics they are used with',
-  'Subheading 8516.79 (other electro-thermic appliances of a kind used for domestic purposes); heading 3304 covers preparations only',
-  all(
-    t(
-      'facial steamer',
-      'face steamer',
-      'facial sauna',
-      'face sauna',
-      'nano ionic steamer',
-      'facial steam',
-      'steamer for face',
-    ),
-    not(
-      t(
-        'garment',
-        'clothes',
-        'food',
-        'hair steamer',
-        'steamer cap',
-        'towel',
-        'replacement',
-        'parts',
-        'nozzle',
-      ),
-    ),
-  ),
-  [
-    { prefixes: ['8516790000'], boost: 1.2 },
-    { prefixes: ['3304', '8509'], boost: -1.0 },
-  ],
-  [
-    ex('Nano Ionic Facial Steamer Hot Mist Face Sauna Humidifier', true),
-    ex('Face Steamer for Facial Deep Cleaning Home Spa', true),
-    ex('Handheld Garment Steamer for Clothes 1200W', false),
-  ],
-);
-rule(
   'safety-razors-handles',
   'Safety razors, double-edge razors and straight (cut-throat) razors are razors (8212.10), not the safety razor blades of 8212.20 they take',
   'Subheading 8212.10 (razors); 8212.20 covers safety razor blades',
@@ -16641,8 +16611,6 @@ rule(
       'nozzle',
       'replacement',
       'spare parts',
-      'parts',
-      'accessories',
       'attachment',
       'battery cover',
     ),
@@ -17462,6 +17430,9 @@ rule(
         'hardwire kit',
         'sd card',
         'memory card',
+        'privacy',
+        'shutter',
+        'webcam cover',
       ),
     ),
   ),
@@ -17560,10 +17531,13 @@ rule(
       'varistors',
       'trimpot',
     ),
-    not(t('heating', 'heater', 'knob', 'knobs', 'probe', 'tester', 'meter')),
+    not(t('heating', 'heater', 'knob cap', 'knob caps', 'knobs only', 'probe', 'tester', 'meter')),
   ),
   [{ prefixes: ['8533'], boost: 1.0 }],
-  [ex('1/4W Metal Film Resistors Kit 600pcs', true), ex('Potentiometer Knobs Aluminum 6mm', false)],
+  [
+    ex('1/4W Metal Film Resistors Kit 600pcs', true),
+    ex('Aluminum Knob Caps for 6mm Potentiometer Shaft', false),
+  ],
 );
 rule(
   'diodes-transistors',
@@ -18673,6 +18647,8 @@ rule(
         'holder',
         'stand',
         'box',
+        'fitness bracelet',
+        'smart bracelet',
       ),
     ),
   ),
@@ -20179,7 +20155,8 @@ rule(
         'wire',
         'stand',
         'holder',
-        'flux',
+        'soldering flux',
+        'flux paste',
         'solder wire',
         'cleaner',
         'sponge',
@@ -20620,49 +20597,6 @@ rule(
     ex('HSS Twist Drill Bit Set 13pcs Titanium Coated for Metal', true),
     ex('M35 Cobalt Drill Bits 1-10mm Stainless Steel Drilling', true),
     ex('HSS Step Drill Bit Set 3pcs', false),
-  ],
-);
-rule(
-  'drawer-slides',
-  'Drawer slides and runners (ball-bearing, soft-close, undermount) of steel or aluminium',
-  'Subheading 8302.42 (base metal mountings suitable for furniture), statistical line 8302.42.30.15 (drawer slides); the balls inside do not make them bearings of 8482',
-  all(
-    t(
-      'drawer slide',
-      'drawer slides',
-      'drawer runner',
-      'drawer runners',
-      'drawer rail',
-      'drawer rails',
-      'drawer guide',
-      'drawer track',
-      'undermount slides',
-      'keyboard slide',
-      'ball bearing slides',
-    ),
-    not(
-      t(
-        'toy',
-        'lock',
-        'handle',
-        'knob',
-        'pull',
-        'organizer',
-        'divider',
-        'liner',
-        'sticker',
-        'plastic drawer',
-      ),
-    ),
-  ),
-  [
-    { prefixes: ['8302423015'], boost: 1.3 },
-    { prefixes: ['8482', '9403'], boost: -0.6 },
-  ],
-  [
-    ex('Drawer Slides Full Extension Ball Bearing Side Mount 300mm Pair', true),
-    ex('Soft Close Undermount Drawer Runners Concealed Rails', true),
-    ex('Plastic Drawer Organizer Tray Divider', false),
   ],
 );
 const MOTORCYCLE_C4 = t(
@@ -23341,58 +23275,6 @@ rule(
   ],
 );
 rule(
-  'metal-wall-hooks',
-  'Wall, coat, robe and towel hooks of base metal (screw-on or adhesive)',
-  'Subheading 8302.50 (hat-racks, hat-pegs, brackets and similar fixtures of base metal), 8302.50.00.00; not clothing hooks of 8308 nor screw hooks of 7318',
-  all(
-    t(
-      'wall hook',
-      'wall hooks',
-      'coat hook',
-      'coat hooks',
-      'robe hook',
-      'robe hooks',
-      'hat hook',
-      'key hooks',
-      'adhesive hooks',
-      'hooks heavy duty',
-      'door hooks',
-      'over the door hook',
-      'wall mounted hooks',
-    ),
-    t('stainless', 'steel', 'metal', 'iron', 'aluminum', 'aluminium', 'zinc alloy', 'brass'),
-    not(
-      t(
-        'plastic',
-        'acrylic',
-        'wooden',
-        'wood',
-        'bamboo',
-        'silicone',
-        'picture hanging',
-        'nails',
-        'screw hook',
-        'cup hook',
-        'hammock',
-        'fishing',
-        'toy',
-        'sticker',
-        'towel rack',
-        'towel bar',
-      ),
-    ),
-  ),
-  [
-    { prefixes: ['8302500000'], boost: 1.1 },
-    { prefixes: ['8308', '7318', '7319', '7326', '3926'], boost: -0.6 },
-  ],
-  [
-    ex('Adhesive Wall Hooks Heavy Duty Stainless Steel 10pcs', true),
-    ex('Coat Hooks Wall Mounted Black Metal Rail 5 Hooks', true),
-    ex('Plastic Adhesive Wall Hooks Transparent 20pcs', false),
-  ],
-);
-rule(
   'generating-sets-spark-ignition',
   'Portable petrol/gasoline and inverter generators (generating sets with spark-ignition engines)',
   'Subheading 8502.20 (generating sets with spark-ignition internal combustion piston engines); not gas generators of 8405',
@@ -25307,49 +25189,6 @@ rule(
   ],
 );
 
-rule(
-  'castors-casters',
-  'Castors (caster wheels) for furniture, carts and equipment, swivel or fixed, with or without brake',
-  'Subheading 8302.20 (castors, and parts thereof, of base metal mountings), 8302.20.00.00; the rubber or polyurethane tread does not make them tyres of 4011 or resins of 3909',
-  all(
-    t(
-      'caster',
-      'casters',
-      'castor',
-      'castors',
-      'caster wheel',
-      'caster wheels',
-      'swivel caster',
-      'swivel casters',
-    ),
-    not(
-      t(
-        'office chair',
-        'chair wheels only',
-        'skateboard',
-        'inline',
-        'roller skate',
-        'toy',
-        'sugar',
-        'oil',
-        'castor oil',
-        'bean',
-        'beans',
-        'seeds',
-        'sticker',
-      ),
-    ),
-  ),
-  [
-    { prefixes: ['8302200000'], boost: 1.2 },
-    { prefixes: ['4011', '3909', '8714', '8708', '8716', '4016'], boost: -0.8 },
-  ],
-  [
-    ex('Caster Wheels 2 Inch Swivel Locking 4pcs Rubber', true),
-    ex('Furniture Casters Heavy Duty 3 Inch Polyurethane with Brake', true),
-    ex('Cold Pressed Castor Oil for Hair 100ml', false),
-  ],
-);
 rule(
   'timing-belts-not-leather-belts',
   'Timing (synchronous) belts for 3D printers, CNC machines and engines are transmission belts, not belts of apparel',
@@ -35006,64 +34845,6 @@ rule(
   ],
 );
 rule(
-  'furniture-handles-knobs-base-metal',
-  'Cabinet and drawer handles, pulls and knobs of iron, steel, aluminium or zinc alloy are furniture mountings "Other", not drawer slides',
-  'Subheading 8302.42.30 (mountings suitable for furniture, of iron or steel, aluminum or zinc), statistical line 8302.42.30.65 (other)',
-  all(
-    t(
-      'cabinet handle',
-      'cabinet handles',
-      'drawer handle',
-      'drawer handles',
-      'drawer pull',
-      'drawer pulls',
-      'cabinet pull',
-      'cabinet pulls',
-      'cabinet knob',
-      'cabinet knobs',
-      'drawer knob',
-      'drawer knobs',
-      'cupboard handle',
-      'cupboard handles',
-      'wardrobe handle',
-      'wardrobe handles',
-      'furniture handle',
-      'furniture handles',
-      'kitchen handles',
-    ),
-    not(
-      t(
-        'ceramic',
-        'porcelain',
-        'glass',
-        'crystal',
-        'acrylic',
-        'plastic',
-        'wood',
-        'wooden',
-        'leather',
-        'resin',
-        'brass',
-        'copper',
-        'bronze',
-        'door lock',
-        'lock',
-        'sticker',
-      ),
-    ),
-  ),
-  [
-    { prefixes: ['8302423065'], boost: 0.9 },
-    { prefixes: ['8302423015', '8302423010'], boost: -0.5 },
-    { prefixes: ['9403'], boost: -0.4 },
-  ],
-  [
-    ex('Matte Black Cabinet Handles Aluminum Drawer Pulls 128mm 10pcs', true),
-    ex('Zinc Alloy Drawer Knobs Gold Round Cupboard Handles', true),
-    ex('Ceramic Cabinet Knobs Hand Painted Flower Drawer Pulls', false),
-  ],
-);
-rule(
   'fitness-articles-other-line',
   'Articles for general physical exercise other than exercise cycles and rowing machines (yoga mats, resistance bands, dumbbells, jump ropes, ab rollers, pull-up bars, hand grips, trampolines)',
   'Statistical line 9506.91.00.30 (other than exercise cycles 9506.91.00.10 and exercise rowing machines 9506.91.00.20); not ball bearings or base-metal bars',
@@ -37726,7 +37507,7 @@ const materials = {
   ],
 };
 const out = {
-  version: '2026.11-r5',
+  version: '2026.11-r6',
   validFrom: '2026-11-22',
   validTo: null,
   source:
