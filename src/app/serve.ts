@@ -35,6 +35,7 @@ export async function serve(opts: { port?: number | undefined; loadDemo: boolean
           tariff: r.tariff,
           hs: r.hs,
           references: r.references,
+          model: r.model,
           catalogue: r.catalogue,
           seconds: Math.round((Date.now() - t0) / 100) / 10,
         },

@@ -79,6 +79,9 @@ describe('reference data for the demo (tariff, HS, corpora, catalogue)', () => {
     assert.equal(r.hs, true);
     assert.equal(r.references, 3);
     assert.equal(r.catalogue?.classified, 2);
+    // The labelled listing trained the installation's re-ranker (there was none), used from now on.
+    assert.ok(r.model);
+    assert.ok(fs.existsSync(path.join(ctx.config.homeDir, 'models', 'classify-ranker.json')));
     assert.ok(said.some((m) => m.includes('2026 Revision 10')));
     const revisions = await listRevisions(ctx);
     assert.ok(revisions.some((v) => v.schedule === 'US-HTS' && v.label === '2026 Revision 10'));
@@ -87,6 +90,7 @@ describe('reference data for the demo (tariff, HS, corpora, catalogue)', () => {
     assert.equal(reviews.filter((x) => x.productId).length, 2, 'each product has its suggestion recorded');
     // The corpora are the organisation's memory: a listing like a reference finds it as a neighbour.
     const c = await classify(ctx, org.id, { title: 'Acrylic desk sign holder' });
+    assert.equal(c.rankerVersion, r.model);
     assert.ok(c.candidates.some((x) => x.evidence.neighbours.some((n) => n.code === '3926909989')));
   });
 

@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AppContext } from '../../platform/context.ts';
-import { addReferences, classifyCatalogue } from './classify.service.ts';
-import { referenceEntries } from './classify/reference-format.ts';
+import { addReferences, classifyCatalogue, trainRankerModel } from './classify.service.ts';
+import { type ListingItem, parseNdjson, referenceEntries } from './classify/reference-format.ts';
+import { rankerModelPath } from './classify/ranker.ts';
+import type { ReferenceItem } from './classify/train.ts';
 import { importRevision } from './tariff.service.ts';
 
 /**
@@ -16,6 +18,8 @@ export interface ReferenceDataSummary {
   tariff: string | undefined;
   hs: boolean;
   references: number;
+  /** The re-ranker trained on the labelled listings, when none was installed (its version). */
+  model: string | undefined;
   catalogue: { classified: number; queued: number; confident: number } | undefined;
   /** What could not be loaded, one line each (the rest is loaded regardless). */
   problems: string[];
@@ -41,7 +45,9 @@ export function newestHtsExport(
 
 /**
  * Imports the newest US tariff and the HS nomenclature, adds the classification reference corpora to the
- * organisation's memory, and classifies its catalogue into the review queue. Each step that fails is
+ * organisation's memory, trains the re-ranker on the labelled listings among them when the installation
+ * has no model yet (as `crossgate classify train` would), and classifies its catalogue into the review
+ * queue. Each step that fails is
  * reported in `problems` and the others still run: reference data must never stop the service starting.
  */
 export async function loadReferenceData(
@@ -54,6 +60,7 @@ export async function loadReferenceData(
     tariff: undefined,
     hs: false,
     references: 0,
+    model: undefined,
     catalogue: undefined,
     problems: [],
   };
@@ -99,17 +106,33 @@ export async function loadReferenceData(
       .filter((f) => /^hscodecomp.*\.jsonl$/i.test(f))
       .map((f) => ({ source: 'hscodecomp', file: path.join(classification, f) })),
   ].filter((c) => fs.existsSync(c.file));
+  const labelled: ListingItem[] = [];
+  const references: ReferenceItem[] = [];
   for (const c of corpora)
     await step(path.basename(c.file), async () => {
-      const r = await addReferences(
-        ctx,
-        orgId,
-        c.source,
-        referenceEntries(c.file, fs.readFileSync(c.file, 'utf8')),
-      );
+      const text = fs.readFileSync(c.file, 'utf8');
+      const entries = referenceEntries(c.file, text);
+      const r = await addReferences(ctx, orgId, c.source, entries);
       out.references += r.added;
+      if (c.source === 'hscodecomp')
+        for (const it of parseNdjson(text))
+          if ('input' in it && it.code) labelled.push({ ...it, id: `${path.basename(c.file)}:${it.id}` });
+      if (c.source === 'hmrc')
+        for (const e of entries)
+          references.push({ text: e.text, code: e.code, source: `reference:${c.source}` });
     });
   if (out.references) say(`${out.references} classification reference items added`);
+  if (out.tariff && labelled.length && !fs.existsSync(rankerModelPath(ctx.config.homeDir)))
+    await step('re-ranker training', async () => {
+      say(`training the re-ranker on ${labelled.length} labelled listings`);
+      const r = await trainRankerModel(ctx, {
+        labelled,
+        references,
+        source: `labelled listings and references from ${dir}`,
+        command: 'first start of the demo (loadReferenceData)',
+      });
+      out.model = r.model.version;
+    });
   if (out.tariff)
     await step('catalogue classification', async () => {
       say('classifying the catalogue into the review queue');
