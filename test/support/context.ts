@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import crypto from 'node:crypto';
 import pg from 'pg';
 import type { AppContext } from '../../src/platform/context.ts';
@@ -72,8 +75,12 @@ export async function testContext(
     });
     logLevel = opts.logLevel ?? 'debug';
   }
+  // A home of its own: what a test writes there (a trained model, files) neither lands in the checkout's
+  // .crossgate nor is read from a developer's.
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'crossgate-test-home-'));
   const config = loadConfig({
     LOG_LEVEL: logLevel,
+    CROSSGATE_HOME: home,
     ...(url ? { DATABASE_URL: url } : {}),
   });
   const ctx = await createAppContext({
@@ -90,6 +97,7 @@ export async function testContext(
     async dispose() {
       await ctx.database.close();
       await drop?.();
+      fs.rmSync(home, { recursive: true, force: true });
     },
   };
 }

@@ -91,14 +91,14 @@ describe('classifier', () => {
     const input = { title: 'Zorblax thingamajig model 7' };
     const memory = new ClassificationMemory();
     const before = classifier.classify(input, memory);
-    assert.notEqual(before.candidates[0]?.code, '3926400010');
-    memory.add({ id: 'c1', text: 'Zorblax thingamajig model 5', code: '3926400010', source: 'confirmed' });
+    assert.notEqual(before.candidates[0]?.code, '7117909000');
+    memory.add({ id: 'c1', text: 'Zorblax thingamajig model 5', code: '7117909000', source: 'confirmed' });
     const after = classifier.classify(input, memory);
-    assert.equal(after.candidates[0]!.code, '3926400010');
+    assert.equal(after.candidates[0]!.code, '7117909000');
     assert.equal(after.candidates[0]!.evidence.neighbours[0]!.id, 'c1');
     // Leave-one-out: excluding the item removes its vote.
     const excluded = classifier.classify(input, memory, { excludeMemory: (m) => m.id === 'c1' });
-    assert.notEqual(excluded.candidates[0]?.code, '3926400010');
+    assert.notEqual(excluded.candidates[0]?.code, '7117909000');
   });
 
   it('keeps the nearest 10-digit decisions as candidates when HS-6 references crowd the ten nearest', () => {
@@ -196,6 +196,39 @@ describe('prefix confidence', () => {
       if (Number.isFinite(best)) assert.equal(h.confidence, best);
     }
     assert.ok(r.hs6.length > 1);
+  });
+});
+
+describe('classifier and rules that choose within a subheading', () => {
+  it('re-orders the lines of a subheading (residual "Other") without moving the subheading', () => {
+    const c = classifierOf(
+      '"3926","0","Other articles of plastics and articles of other materials of headings 3901 to 3914:","","","","","",""',
+      '"3926.90","1","Other:","","","","","",""',
+      '"3926.90.99","2","Other","","5.3%","","80%","",""',
+      '"3926.90.99.40","3","Covers, rings and frames for manholes; catch basins","[""No.""]","","","","",""',
+      '"3926.90.99.89","3","Other","[""No. and kg""]","","","","",""',
+      '"4202","0","Trunks, suitcases, cases for cameras and similar containers:","","","","","",""',
+      '"4202.99.90.00","1","Other cases","[""No.""]","20%","","45%","",""',
+    );
+    const input = { title: 'Silicone phone case cover', attributes: { Material: 'Silicone' } };
+    const id = 'plastics-3926-90-99-residual';
+    const withRule = c.classify(input, undefined, { k: 10 });
+    const without = c.classify(input, undefined, { k: 10, withoutRules: new Set([id]) });
+    const best = (r: typeof withRule, code: string) => r.candidates.find((x) => x.code === code)!;
+    // Without the rule the manhole-cover line wins its subheading on the word "cover"; with it, "Other".
+    assert.ok(best(without, '3926909940').score > best(without, '3926909989').score);
+    assert.ok(best(withRule, '3926909989').score > best(withRule, '3926909940').score);
+    assert.ok(best(withRule, '3926909989').evidence.rules.some((x) => x.id === id && x.boost > 0));
+    // The subheading keeps its best line's score, so it ranks against 4202 as before.
+    const top = (r: typeof withRule) =>
+      Math.max(...r.candidates.filter((x) => x.hs6 === '392690').map((x) => x.score));
+    assert.ok(Math.abs(top(withRule) - top(without)) < 1e-3);
+    assert.equal(best(withRule, '4202999000').score, best(without, '4202999000').score);
+    // The score components still add up to the score.
+    for (const x of withRule.candidates) {
+      const { lexical, heading, neighbours, rules } = x.evidence.components;
+      assert.ok(Math.abs(lexical + heading + neighbours + rules - x.score) < 1e-3);
+    }
   });
 });
 

@@ -346,6 +346,8 @@ interface Gathered {
   lines: number[];
   features: Float64Array[];
   applied: Array<Array<{ rule: CompiledRule; boost: number }>>;
+  /** Per candidate: the rules' boosts that re-order lines within their subheading (`within` effects). */
+  within: number[];
   band: Array<boolean | undefined>;
   volt: Array<boolean | undefined>;
   materials: number;
@@ -495,6 +497,7 @@ export class Classifier {
       lines: [],
       features: [],
       applied: [],
+      within: [],
       band: [],
       volt: [],
       materials,
@@ -514,19 +517,23 @@ export class Classifier {
       const c = line.code;
       let rulesFor = 0;
       let rulesAgainst = 0;
+      let within = 0;
       const applied: Array<{ rule: CompiledRule; boost: number }> = [];
       for (const r of fired) {
         let boost = 0;
+        let shown = 0;
         let hit = false;
         for (const e of r.effects) {
           if (e.prefixes && !e.prefixes.some((p) => c.startsWith(p))) continue;
           if (e.lineWords && !hasWords(line.tokens, line.joined, e.lineWords)) continue;
-          boost += e.boost;
+          if (e.within) within += e.boost;
+          else boost += e.boost;
+          shown += e.boost;
           hit = true;
         }
         if (boost > 0) rulesFor += boost;
         else rulesAgainst += boost;
-        if (hit) applied.push({ rule: r, boost });
+        if (hit) applied.push({ rule: r, boost: shown });
       }
       const fits = priceUsd === undefined ? undefined : fitsBands(line.bands, priceUsd);
       const voltFits = voltage === undefined ? undefined : fitsBands(line.volts, voltage);
@@ -557,10 +564,36 @@ export class Classifier {
       g.lines.push(i);
       g.features.push(x);
       g.applied.push(applied);
+      g.within.push(within);
       g.band.push(fits);
       g.volt.push(voltFits);
     }
     return g;
+  }
+
+  /**
+   * Applies the rules' `within` boosts (weighed as the model weighs rule evidence): lines of a subheading
+   * are re-ordered, then shifted together so that the subheading's best line keeps the score it had and
+   * the subheading ranks against others as before.
+   */
+  private reorderWithin(g: Gathered, scores: number[], model: RankerModel): void {
+    const groups = new Map<string, number[]>();
+    g.within.forEach((w, j) => {
+      if (w !== 0) groups.set(this.tariff.lines[g.lines[j]!]!.code.slice(0, 6), []);
+    });
+    if (groups.size === 0) return;
+    for (const [j, i] of g.lines.entries()) groups.get(this.tariff.lines[i]!.code.slice(0, 6))?.push(j);
+    const wFor = model.weights[F.rulesFor]!;
+    const wAgainst = model.weights[F.rulesAgainst]!;
+    for (const js of groups.values()) {
+      const before = Math.max(...js.map((j) => scores[j]!));
+      for (const j of js) {
+        const w = g.within[j]!;
+        scores[j]! += w * (w > 0 ? wFor : wAgainst);
+      }
+      const shift = before - Math.max(...js.map((j) => scores[j]!));
+      for (const j of js) scores[j]! += shift;
+    }
   }
 
   classify(
@@ -571,7 +604,10 @@ export class Classifier {
     const k = opts.k ?? 5;
     const model = opts.model ?? this.model;
     const g = this.gather(input, memory, opts);
-    const order = g.lines.map((_, j) => ({ j, score: model.score(g.features[j]!) }));
+    const base = g.features.map((x) => model.score(x));
+    const scores = base.slice();
+    this.reorderWithin(g, scores, model);
+    const order = g.lines.map((_, j) => ({ j, score: scores[j]! }));
     order.sort((a, b) => b.score - a.score);
 
     // Confidence: the softmax of the re-ranker's scores (trained for it by maximum likelihood).
@@ -600,6 +636,8 @@ export class Classifier {
       FEATURES.forEach((f, j) => {
         components[COMPONENT[f]] += w[j]! * x[j]!;
       });
+      // Rules that re-order lines within their subheading (and the subheading's shift that follows).
+      components.rules += scores[s.j]! - base[s.j]!;
       const band = g.band[s.j];
       const volt = g.volt[s.j];
       return {

@@ -45,6 +45,11 @@ const effect = z
     lineWords: z.array(z.string().min(1)).min(1).optional(),
     /** Added to the line's score; negative to argue against. */
     boost: z.number().min(-5).max(5),
+    /**
+     * Re-orders the lines of a subheading without changing how the subheading ranks against others: the
+     * subheading keeps its best line's score (for choosing a statistical line, e.g. the residual "Other").
+     */
+    within: z.boolean().optional(),
   })
   .refine((e) => e.prefixes || e.lineWords, 'an effect needs prefixes or lineWords');
 
@@ -206,6 +211,8 @@ function compile(c: Condition, where: string): Compiled {
 
 export interface CompiledEffect {
   prefixes: string[] | undefined;
+  /** Within the line's subheading only (see the schema). */
+  within: boolean;
   /** Multi-word entries ("man-made", "covering the ankle") match as phrases, not word by word. */
   lineWords: CompiledWords | undefined;
   boost: number;
@@ -297,6 +304,7 @@ export class Ruleset {
         test,
         effects: rule.effects.map((e) => ({
           prefixes: e.prefixes,
+          within: e.within ?? false,
           lineWords: e.lineWords
             ? compileWords(e.lineWords, tokenize, `Rule ${rule.id} (line words)`)
             : undefined,

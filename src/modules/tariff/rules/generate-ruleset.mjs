@@ -15251,6 +15251,150 @@ rule(
   ],
 );
 
+// ── Residual statistical lines ("Other") of subheadings whose other lines name particular goods ──
+// A statistical line that names particular goods ("Ladders", "Covers … for manholes", "Laboratory ware")
+// takes only those goods; everything else the subheading covers is its "Other" line. One word of an
+// enumeration in common with a listing ("cover", "ring", "frame") is not the goods it names. These rules
+// fire on every listing that names none of the particular goods and argue for the residual line and
+// against the particular ones, within the subheading only (`within`: the subheading keeps its best line's
+// score, so how it ranks against other headings is unchanged); elsewhere they change nothing.
+rule(
+  'plastics-3926-90-99-residual',
+  'Other articles of plastics n.e.s. (3926.90.99) go to the residual line .89 unless they are the goods a particular line names',
+  'Subheading 3926.90.99 statistical lines (.05 elastic bands, .10 laboratory ware, .25 reflective warning triangles, .30 ladders, .40 manhole covers and meter boxes, .50 face masks and shields and medical pads, .87 rigid conduit); .89 other',
+  not(
+    t(
+      'elastic band',
+      'elastic bands',
+      'laboratory',
+      'lab ware',
+      'labware',
+      'beaker',
+      'beakers',
+      'test tube',
+      'test tubes',
+      'petri',
+      'pipette',
+      'pipettes',
+      'warning triangle',
+      'reflective triangle',
+      'ladder',
+      'ladders',
+      'manhole',
+      'drain cover',
+      'catch basin',
+      'meter box',
+      'valve box',
+      'face mask',
+      'face masks',
+      'face shield',
+      'face shields',
+      'medical',
+      'conduit',
+      'wipes dispenser',
+    ),
+  ),
+  [
+    { prefixes: ['3926909989'], boost: 0.5, within: true },
+    {
+      prefixes: [
+        '3926909905',
+        '3926909910',
+        '3926909925',
+        '3926909930',
+        '3926909940',
+        '3926909950',
+        '3926909987',
+      ],
+      boost: -0.5,
+      within: true,
+    },
+  ],
+  [
+    ex('Silicone Phone Case Cover with Ring Holder', true),
+    ex('Acrylic Picture Frame Cover 5x7', true),
+    ex('Plastic Laboratory Beakers Set 50ml 100ml 250ml', false),
+  ],
+);
+rule(
+  'steel-7326-90-86-residual',
+  'Other articles of iron or steel n.e.s. (7326.90.86) go to the residual line .88 unless they are the goods a particular line names',
+  'Subheading 7326.90.86 statistical lines (.05 grounding rods, .10 laminated sheet goods, .30 pipe hangers, .35 fence posts, .45 barbed tape, .60 ladders, .75 paint roller frames, .76 broom handles, .77 burial caskets); .88 other',
+  not(
+    t(
+      'grounding rod',
+      'ground rod',
+      'earthing rod',
+      'laminated',
+      'pipe hanger',
+      'pipe hangers',
+      'pipe clamp',
+      'pipe support',
+      'fence post',
+      'fence posts',
+      'barbed',
+      'razor wire',
+      'ladder',
+      'ladders',
+      'paint roller',
+      'roller frame',
+      'broom handle',
+      'mop handle',
+      'casket',
+      'coffin',
+    ),
+  ),
+  [
+    { prefixes: ['7326908688'], boost: 0.5, within: true },
+    {
+      prefixes: [
+        '7326908605',
+        '7326908610',
+        '7326908630',
+        '7326908635',
+        '7326908645',
+        '7326908660',
+        '7326908675',
+        '7326908676',
+        '7326908677',
+      ],
+      boost: -0.5,
+      within: true,
+    },
+  ],
+  [
+    ex('Stainless Steel Bookmark Engraved Gift', true),
+    ex('Steel Cable Hanger Hooks for Pipes and Frames', true),
+    ex('Galvanized Steel Fence Post 6ft', false),
+  ],
+);
+rule(
+  'plastics-ornaments-3926-40-residual',
+  'Statuettes and ornamental articles of plastics (3926.40) go to .90 unless they are bows for decoration or gift packaging',
+  'Subheading 3926.40 statistical lines (.10 bows and similar products for decorative purposes including gift-packaging; .90 other)',
+  not(
+    t(
+      'gift bow',
+      'gift bows',
+      'ribbon bow',
+      'ribbon bows',
+      'pull bow',
+      'pull bows',
+      'bows for',
+      'packaging bow',
+    ),
+  ),
+  [
+    { prefixes: ['3926400090'], boost: 0.5, within: true },
+    { prefixes: ['3926400010'], boost: -0.5, within: true },
+  ],
+  [
+    ex('Resin Cat Figurine Home Decor', true),
+    ex('Acrylic Keychain Bow Charm', true),
+    ex('Gift Bows for Presents Ribbon Pull Bows 20pcs', false),
+  ],
+);
+
 // ── Goods of chapters 68–97 named by their everyday names (batch of 2026-11-22) ──
 // Goods named by a heading's own text (GRI 1) in chapters 68–97, from the HTS heading and subheading texts
 // and the everyday names sellers give the goods. Finished goods of chapter 71 and parts of Section XV /
