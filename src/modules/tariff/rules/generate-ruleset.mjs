@@ -15395,6 +15395,105 @@ rule(
   ],
 );
 
+rule(
+  'made-up-textiles-6307-90-98-residual',
+  "Other made-up textile articles (6307.90.98) go to the residual line .91 unless they are national flags, face masks or respirators, towels or furniture movers' pads (a sleep or eye mask is not a face mask)",
+  "Subheading 6307.90.98 statistical lines (.25/.35 national flags, .42–.75 face masks and respirators, .82/.84 other towels, .85/.87 furniture movers' pads); .91 other",
+  not(
+    t(
+      'flag',
+      'flags',
+      'face mask',
+      'face masks',
+      'mouth mask',
+      'dust mask',
+      'surgical mask',
+      'n95',
+      'kn95',
+      'ffp2',
+      'respirator',
+      'respirators',
+      'towel',
+      'towels',
+      'moving blanket',
+      'moving blankets',
+      'furniture pad',
+      'furniture pads',
+      'movers pad',
+    ),
+  ),
+  [
+    { prefixes: ['6307909891'], boost: 0.5, within: true },
+    {
+      prefixes: [
+        '6307909825',
+        '6307909835',
+        '6307909842',
+        '6307909844',
+        '6307909850',
+        '6307909870',
+        '6307909875',
+        '6307909882',
+        '6307909884',
+        '6307909885',
+        '6307909887',
+      ],
+      boost: -0.5,
+      within: true,
+    },
+  ],
+  [
+    ex('Silk Sleep Eye Mask with Adjustable Strap', true),
+    ex('Felt Storage Basket Foldable Organizer', true),
+    ex('KN95 Face Mask 5 Layer Protective 20pcs', false),
+  ],
+);
+rule(
+  'festive-9505-90-residual',
+  'Other festive, carnival and entertainment articles (9505.90) go to .60 unless they are magic tricks or practical jokes (.20) or confetti, streamers, party favours and noisemakers (.40)',
+  'Subheading 9505.90 (.20 magic tricks and practical joke articles; .40 confetti, paper spirals or streamers, party favors and noisemakers; .60 other)',
+  not(
+    t(
+      'magic trick',
+      'magic tricks',
+      'magic prop',
+      'magic props',
+      'practical joke',
+      'prank',
+      'pranks',
+      'gag gift',
+      'whoopee',
+      'confetti',
+      'streamer',
+      'streamers',
+      'paper spiral',
+      'party favor',
+      'party favors',
+      'party favour',
+      'party favours',
+      'noisemaker',
+      'noisemakers',
+      'party horn',
+      'party horns',
+      'party blower',
+      'party blowers',
+      'blowout',
+      'blowouts',
+      'party popper',
+      'party poppers',
+    ),
+  ),
+  [
+    { prefixes: ['9505906000'], boost: 0.5, within: true },
+    { prefixes: ['9505902000', '9505904000'], boost: -0.5, within: true },
+  ],
+  [
+    ex('Happy Birthday Banner Gold Letters Party Decoration', true),
+    ex('Halloween Hanging Ghost Decoration Outdoor', true),
+    ex('Metallic Confetti Balloons Party Favors 50pcs', false),
+  ],
+);
+
 // ── Goods of chapters 68–97 named by their everyday names (batch of 2026-11-22) ──
 // Goods named by a heading's own text (GRI 1) in chapters 68–97, from the HTS heading and subheading texts
 // and the everyday names sellers give the goods. Finished goods of chapter 71 and parts of Section XV /
