@@ -5,6 +5,8 @@ import assert from 'node:assert/strict';
 import { Ruleset, hasWords, ruleSubject } from './rules.ts';
 import { loadRuleset } from './ruleset.ts';
 import { tokenize } from './text.ts';
+import { parseHtsCsv } from '../hts-format.ts';
+import path from 'node:path';
 
 describe('classification ruleset (rules as data)', () => {
   const rs = loadRuleset();
@@ -170,5 +172,23 @@ describe('line words and materials', () => {
     const textile = m.namedBy(['Of textile material']);
     assert.ok(textile & m.stated({ Material: 'Nylon' }) && textile & m.stated({ Material: 'Cotton' }));
     assert.equal(textile & m.stated({ Material: 'Silicone' }), 0);
+  });
+});
+
+const ref = process.env.CROSSGATE_REFERENCE_DIR;
+const rev4 = ref && path.join(ref, 'tariff/us-hts-2026-rev4.csv');
+describe('the ruleset against the tariff it was written for (reference data)', {
+  skip: rev4 && fs.existsSync(rev4) ? false : 'CROSSGATE_REFERENCE_DIR has no HTS 2026 Revision 4',
+}, () => {
+  it('points every effect at codes that exist (a mistyped prefix would never apply)', () => {
+    const codes = parseHtsCsv(fs.readFileSync(rev4!)).map((l) => l.code);
+    const missing = loadRuleset().rules.flatMap((r) =>
+      r.rule.effects.flatMap((e) =>
+        (e.prefixes ?? [])
+          .filter((p) => !codes.some((c) => c.startsWith(p)))
+          .map((p) => `${r.rule.id}: ${p}`),
+      ),
+    );
+    assert.deepEqual(missing, []);
   });
 });

@@ -15253,246 +15253,387 @@ rule(
 
 // ── Residual statistical lines ("Other") of subheadings whose other lines name particular goods ──
 // A statistical line that names particular goods ("Ladders", "Covers … for manholes", "Laboratory ware")
-// takes only those goods; everything else the subheading covers is its "Other" line. One word of an
-// enumeration in common with a listing ("cover", "ring", "frame") is not the goods it names. These rules
-// fire on every listing that names none of the particular goods and argue for the residual line and
-// against the particular ones, within the subheading only (`within`: the subheading keeps its best line's
-// score, so how it ranks against other headings is unchanged); elsewhere they change nothing.
-rule(
-  'plastics-3926-90-99-residual',
-  'Other articles of plastics n.e.s. (3926.90.99) go to the residual line .89 unless they are the goods a particular line names',
-  'Subheading 3926.90.99 statistical lines (.05 elastic bands, .10 laboratory ware, .25 reflective warning triangles, .30 ladders, .40 manhole covers and meter boxes, .50 face masks and shields and medical pads, .87 rigid conduit); .89 other',
-  not(
-    t(
-      'elastic band',
-      'elastic bands',
-      'laboratory',
-      'lab ware',
-      'labware',
-      'beaker',
-      'beakers',
-      'test tube',
-      'test tubes',
-      'petri',
-      'pipette',
-      'pipettes',
-      'warning triangle',
-      'reflective triangle',
-      'ladder',
-      'ladders',
-      'manhole',
-      'drain cover',
-      'catch basin',
-      'meter box',
-      'valve box',
-      'face mask',
-      'face masks',
-      'face shield',
-      'face shields',
-      'medical',
-      'conduit',
-      'wipes dispenser',
-    ),
-  ),
-  [
-    { prefixes: ['3926909989'], boost: 0.5, within: true },
-    {
-      prefixes: [
-        '3926909905',
-        '3926909910',
-        '3926909925',
-        '3926909930',
-        '3926909940',
-        '3926909950',
-        '3926909987',
-      ],
-      boost: -0.5,
-      within: true,
-    },
+// takes only those goods; everything else the subheading covers is its residual "Other" line. One word
+// of an enumeration in common with a listing ("cover", "ring", "frame") is not the goods it names. Each
+// rule fires on every listing that names none of the particular goods and argues for the residual line
+// and against the particular ones within the subheading only (`within`: the subheading keeps its best
+// line's score, so how it ranks against other headings is unchanged); elsewhere it changes nothing.
+function residualLine({ id, description, basis, words, residual, particular, examples }) {
+  rule(
+    id,
+    description,
+    basis,
+    not(t(...words)),
+    [
+      { prefixes: [residual], boost: 0.5, within: true },
+      { prefixes: particular, boost: -0.5, within: true },
+    ],
+    examples,
+  );
+}
+residualLine({
+  id: 'plastics-3926-90-99-residual',
+  description:
+    'Other articles of plastics n.e.s. (3926.90.99) go to the residual line .89 unless they are the goods a particular line names',
+  basis:
+    'Subheading 3926.90.99 statistical lines (.05 elastic bands, .10 laboratory ware, .25 reflective warning triangles, .30 ladders, .40 manhole covers and meter boxes, .50 face masks and shields and medical pads, .87 rigid conduit); .89 other',
+  words: [
+    'elastic band',
+    'elastic bands',
+    'laboratory',
+    'lab ware',
+    'labware',
+    'beaker',
+    'beakers',
+    'test tube',
+    'test tubes',
+    'petri',
+    'pipette',
+    'pipettes',
+    'warning triangle',
+    'reflective triangle',
+    'ladder',
+    'ladders',
+    'manhole',
+    'drain cover',
+    'catch basin',
+    'meter box',
+    'valve box',
+    'face mask',
+    'face masks',
+    'face shield',
+    'face shields',
+    'medical',
+    'conduit',
+    'wipes dispenser',
   ],
-  [
+  residual: '3926909989',
+  particular: [
+    '3926909905',
+    '3926909910',
+    '3926909925',
+    '3926909930',
+    '3926909940',
+    '3926909950',
+    '3926909987',
+  ],
+  examples: [
     ex('Silicone Phone Case Cover with Ring Holder', true),
     ex('Acrylic Picture Frame Cover 5x7', true),
     ex('Plastic Laboratory Beakers Set 50ml 100ml 250ml', false),
   ],
-);
-rule(
-  'steel-7326-90-86-residual',
-  'Other articles of iron or steel n.e.s. (7326.90.86) go to the residual line .88 unless they are the goods a particular line names',
-  'Subheading 7326.90.86 statistical lines (.05 grounding rods, .10 laminated sheet goods, .30 pipe hangers, .35 fence posts, .45 barbed tape, .60 ladders, .75 paint roller frames, .76 broom handles, .77 burial caskets); .88 other',
-  not(
-    t(
-      'grounding rod',
-      'ground rod',
-      'earthing rod',
-      'laminated',
-      'pipe hanger',
-      'pipe hangers',
-      'pipe clamp',
-      'pipe support',
-      'fence post',
-      'fence posts',
-      'barbed',
-      'razor wire',
-      'ladder',
-      'ladders',
-      'paint roller',
-      'roller frame',
-      'broom handle',
-      'mop handle',
-      'casket',
-      'coffin',
-    ),
-  ),
-  [
-    { prefixes: ['7326908688'], boost: 0.5, within: true },
-    {
-      prefixes: [
-        '7326908605',
-        '7326908610',
-        '7326908630',
-        '7326908635',
-        '7326908645',
-        '7326908660',
-        '7326908675',
-        '7326908676',
-        '7326908677',
-      ],
-      boost: -0.5,
-      within: true,
-    },
+});
+residualLine({
+  id: 'plastics-ornaments-3926-40-residual',
+  description:
+    'Statuettes and ornamental articles of plastics (3926.40) go to .90 unless they are bows for decoration or gift packaging',
+  basis:
+    'Subheading 3926.40 statistical lines (.10 bows and similar products for decorative purposes including gift-packaging; .90 other)',
+  words: [
+    'gift bow',
+    'gift bows',
+    'ribbon bow',
+    'ribbon bows',
+    'pull bow',
+    'pull bows',
+    'bows for',
+    'packaging bow',
   ],
-  [
-    ex('Stainless Steel Bookmark Engraved Gift', true),
-    ex('Steel Cable Hanger Hooks for Pipes and Frames', true),
-    ex('Galvanized Steel Fence Post 6ft', false),
-  ],
-);
-rule(
-  'plastics-ornaments-3926-40-residual',
-  'Statuettes and ornamental articles of plastics (3926.40) go to .90 unless they are bows for decoration or gift packaging',
-  'Subheading 3926.40 statistical lines (.10 bows and similar products for decorative purposes including gift-packaging; .90 other)',
-  not(
-    t(
-      'gift bow',
-      'gift bows',
-      'ribbon bow',
-      'ribbon bows',
-      'pull bow',
-      'pull bows',
-      'bows for',
-      'packaging bow',
-    ),
-  ),
-  [
-    { prefixes: ['3926400090'], boost: 0.5, within: true },
-    { prefixes: ['3926400010'], boost: -0.5, within: true },
-  ],
-  [
+  residual: '3926400090',
+  particular: ['3926400010'],
+  examples: [
     ex('Resin Cat Figurine Home Decor', true),
     ex('Acrylic Keychain Bow Charm', true),
     ex('Gift Bows for Presents Ribbon Pull Bows 20pcs', false),
   ],
-);
-
-rule(
-  'made-up-textiles-6307-90-98-residual',
-  "Other made-up textile articles (6307.90.98) go to the residual line .91 unless they are national flags, face masks or respirators, towels or furniture movers' pads (a sleep or eye mask is not a face mask)",
-  "Subheading 6307.90.98 statistical lines (.25/.35 national flags, .42–.75 face masks and respirators, .82/.84 other towels, .85/.87 furniture movers' pads); .91 other",
-  not(
-    t(
-      'flag',
-      'flags',
-      'face mask',
-      'face masks',
-      'mouth mask',
-      'dust mask',
-      'surgical mask',
-      'n95',
-      'kn95',
-      'ffp2',
-      'respirator',
-      'respirators',
-      'towel',
-      'towels',
-      'moving blanket',
-      'moving blankets',
-      'furniture pad',
-      'furniture pads',
-      'movers pad',
-    ),
-  ),
-  [
-    { prefixes: ['6307909891'], boost: 0.5, within: true },
-    {
-      prefixes: [
-        '6307909825',
-        '6307909835',
-        '6307909842',
-        '6307909844',
-        '6307909850',
-        '6307909870',
-        '6307909875',
-        '6307909882',
-        '6307909884',
-        '6307909885',
-        '6307909887',
-      ],
-      boost: -0.5,
-      within: true,
-    },
+});
+residualLine({
+  id: 'plastics-apparel-3926-20-90-residual',
+  description: 'Articles of apparel of plastics (3926.20.90) go to .50 unless they are aprons',
+  basis: 'Subheading 3926.20.90 statistical lines (.10 aprons; .50 other)',
+  words: ['apron', 'aprons'],
+  residual: '3926209050',
+  particular: ['3926209010'],
+  examples: [
+    ex('Clear PVC Raincoat Poncho Reusable', true),
+    ex('Disposable Plastic Sleeves Covers 100pcs', true),
+    ex('Waterproof PVC Kitchen Apron', false),
   ],
-  [
+});
+residualLine({
+  id: 'plastics-household-3924-90-56-residual',
+  description:
+    'Other household articles of plastics (3924.90.56) go to .50 unless they are gates for children or pets',
+  basis: 'Subheading 3924.90.56 statistical lines (.10 gates for confining children or pets; .50 other)',
+  words: ['gate', 'gates', 'baby gate', 'pet gate'],
+  residual: '3924905650',
+  particular: ['3924905610'],
+  examples: [
+    ex('Plastic Soap Dish Drain Holder Bathroom', true),
+    ex('Silicone Sink Strainer Kitchen', true),
+    ex('Retractable Baby Gate for Stairs', false),
+  ],
+});
+residualLine({
+  id: 'rubber-articles-4016-99-60-residual',
+  description:
+    'Other articles of vulcanised rubber (4016.99.60) go to .50 unless they are mechanical articles for motor vehicles',
+  basis: 'Subheading 4016.99.60 statistical lines (.10 mechanical articles for motor vehicles; .50 other)',
+  words: [
+    'car',
+    'cars',
+    'auto',
+    'automotive',
+    'vehicle',
+    'vehicles',
+    'truck',
+    'engine',
+    'suspension',
+    'bushing',
+  ],
+  residual: '4016996050',
+  particular: ['4016996010'],
+  examples: [
+    ex('Silicone Rubber Door Stopper Wedge', true),
+    ex('Rubber Finger Cots Anti Slip 100pcs', true),
+    ex('Suspension Rubber Bushing for Car Control Arm', false),
+  ],
+});
+residualLine({
+  id: 'made-up-textiles-6307-90-98-residual',
+  description:
+    "Other made-up textile articles (6307.90.98) go to the residual line .91 unless they are national flags, face masks or respirators, towels or furniture movers' pads (a sleep or eye mask is not a face mask)",
+  basis:
+    "Subheading 6307.90.98 statistical lines (.25/.35 national flags, .42–.75 face masks and respirators, .82/.84 other towels, .85/.87 furniture movers' pads); .91 other",
+  words: [
+    'flag',
+    'flags',
+    'face mask',
+    'face masks',
+    'mouth mask',
+    'dust mask',
+    'surgical mask',
+    'n95',
+    'kn95',
+    'ffp2',
+    'respirator',
+    'respirators',
+    'towel',
+    'towels',
+    'moving blanket',
+    'moving blankets',
+    'furniture pad',
+    'furniture pads',
+    'movers pad',
+  ],
+  residual: '6307909891',
+  particular: [
+    '6307909825',
+    '6307909835',
+    '6307909842',
+    '6307909844',
+    '6307909850',
+    '6307909870',
+    '6307909875',
+    '6307909882',
+    '6307909884',
+    '6307909885',
+    '6307909887',
+  ],
+  examples: [
     ex('Silk Sleep Eye Mask with Adjustable Strap', true),
     ex('Felt Storage Basket Foldable Organizer', true),
     ex('KN95 Face Mask 5 Layer Protective 20pcs', false),
   ],
-);
-rule(
-  'festive-9505-90-residual',
-  'Other festive, carnival and entertainment articles (9505.90) go to .60 unless they are magic tricks or practical jokes (.20) or confetti, streamers, party favours and noisemakers (.40)',
-  'Subheading 9505.90 (.20 magic tricks and practical joke articles; .40 confetti, paper spirals or streamers, party favors and noisemakers; .60 other)',
-  not(
-    t(
-      'magic trick',
-      'magic tricks',
-      'magic prop',
-      'magic props',
-      'practical joke',
-      'prank',
-      'pranks',
-      'gag gift',
-      'whoopee',
-      'confetti',
-      'streamer',
-      'streamers',
-      'paper spiral',
-      'party favor',
-      'party favors',
-      'party favour',
-      'party favours',
-      'noisemaker',
-      'noisemakers',
-      'party horn',
-      'party horns',
-      'party blower',
-      'party blowers',
-      'blowout',
-      'blowouts',
-      'party popper',
-      'party poppers',
-    ),
-  ),
-  [
-    { prefixes: ['9505906000'], boost: 0.5, within: true },
-    { prefixes: ['9505902000', '9505904000'], boost: -0.5, within: true },
+});
+residualLine({
+  id: 'steel-7326-90-86-residual',
+  description:
+    'Other articles of iron or steel n.e.s. (7326.90.86) go to the residual line .88 unless they are the goods a particular line names',
+  basis:
+    'Subheading 7326.90.86 statistical lines (.05 grounding rods, .10 laminated sheet goods, .30 pipe hangers, .35 fence posts, .45 barbed tape, .60 ladders, .75 paint roller frames, .76 broom handles, .77 burial caskets); .88 other',
+  words: [
+    'grounding rod',
+    'ground rod',
+    'earthing rod',
+    'laminated',
+    'pipe hanger',
+    'pipe hangers',
+    'pipe clamp',
+    'pipe support',
+    'fence post',
+    'fence posts',
+    'barbed',
+    'razor wire',
+    'ladder',
+    'ladders',
+    'paint roller',
+    'roller frame',
+    'broom handle',
+    'mop handle',
+    'casket',
+    'coffin',
   ],
-  [
+  residual: '7326908688',
+  particular: [
+    '7326908605',
+    '7326908610',
+    '7326908630',
+    '7326908635',
+    '7326908645',
+    '7326908660',
+    '7326908675',
+    '7326908676',
+    '7326908677',
+  ],
+  examples: [
+    ex('Stainless Steel Bookmark Engraved Gift', true),
+    ex('Steel Cable Hanger Hooks for Pipes and Frames', true),
+    ex('Galvanized Steel Fence Post 6ft', false),
+  ],
+});
+residualLine({
+  id: 'steel-wire-7326-20-residual',
+  description:
+    'Articles of iron or steel wire (7326.20) go to .90 unless they are belts, garment hangers, sod staples, wire ties or paint roller frames',
+  basis:
+    'Subheading 7326.20.00 statistical lines (.10 belts and belting, .20 garment hangers, .30 sod staples, .40 double loop ties, .55 paint roller frames; .90 other)',
+  words: [
+    'belt',
+    'belting',
+    'hanger',
+    'hangers',
+    'clothes hanger',
+    'sod staple',
+    'sod staples',
+    'landscape staples',
+    'garden staples',
+    'wire tie',
+    'wire ties',
+    'bar ties',
+    'paint roller',
+    'roller frame',
+  ],
+  residual: '7326200090',
+  particular: ['7326200010', '7326200020', '7326200030', '7326200040', '7326200055'],
+  examples: [
+    ex('Stainless Steel Wire Basket Fruit Bowl', true),
+    ex('Metal Wire Jewelry Display Tree', true),
+    ex('Wire Clothes Hangers 50 Pack', false),
+  ],
+});
+residualLine({
+  id: 'insulated-cables-8544-42-90-residual',
+  description:
+    'Insulated conductors with connectors, 1,000 V or less, other (8544.42.90) go to .90 unless they are extension cords',
+  basis:
+    'Subheading 8544.42.90 statistical lines (.10 extension cords, statistical note 7 to chapter 85; .90 other)',
+  words: ['extension cord', 'extension cords', 'power extension', 'extension lead'],
+  residual: '8544429090',
+  particular: ['8544429010'],
+  examples: [
+    ex('USB C to USB C Cable 100W Fast Charging 2m', true),
+    ex('HDMI Cable 4K 3m Braided', true),
+    ex('3 Outlet Extension Cord 6ft Grounded', false),
+  ],
+});
+residualLine({
+  id: 'network-apparatus-8517-62-residual',
+  description:
+    'Machines for the reception, conversion and transmission of data (8517.62.00) go to .90 unless they are modems (.10) or switching and routing apparatus (.20)',
+  basis:
+    'Subheading 8517.62.00 statistical lines (.10 modems; .20 switching and routing apparatus; .90 other)',
+  words: [
+    'modem',
+    'modems',
+    'router',
+    'routers',
+    'switch',
+    'switches',
+    'hub',
+    'mesh wifi',
+    'access point',
+    'gateway',
+  ],
+  residual: '8517620090',
+  particular: ['8517620010', '8517620020'],
+  examples: [
+    ex('Smart Watch Bluetooth Call Heart Rate Monitor', true),
+    ex('Wireless HDMI Transmitter and Receiver Kit', true),
+    ex('Dual Band WiFi 6 Router Gigabit', false),
+  ],
+});
+residualLine({
+  id: 'lamp-parts-9405-99-40-residual',
+  description:
+    'Parts of lamps of base metal, other (9405.99.40) go to .90 unless they are lampposts or their bases',
+  basis: 'Subheading 9405.99.40 statistical lines (.10/.20 lampposts and bases for lampposts; .90 other)',
+  words: ['lamppost', 'lampposts', 'lamp post', 'lamp posts', 'light pole', 'lamp pole'],
+  residual: '9405994090',
+  particular: ['9405994010', '9405994020'],
+  examples: [
+    ex('Metal Lamp Shade Holder Ring Replacement', true),
+    ex('E27 Lamp Base Socket Bracket Iron', true),
+    ex('Garden Lamp Post Base Cast Aluminium', false),
+  ],
+});
+residualLine({
+  id: 'brushes-9603-90-80-residual',
+  description: 'Other brushes and mops (9603.90.80) go to .50 unless they are brooms',
+  basis:
+    'Subheading 9603.90.80 statistical lines (.10 whiskbrooms, .20 upright brooms, .30 push brooms, .40 other brooms; .50 other)',
+  words: ['broom', 'brooms', 'whiskbroom', 'whisk broom'],
+  residual: '9603908050',
+  particular: ['9603908010', '9603908020', '9603908030', '9603908040'],
+  examples: [
+    ex('Microfiber Spin Mop Replacement Head', true),
+    ex('Silicone Makeup Brush Cleaning Pad', true),
+    ex('Indoor Push Broom Stiff Bristles', false),
+  ],
+});
+residualLine({
+  id: 'festive-9505-90-residual',
+  description:
+    'Other festive, carnival and entertainment articles (9505.90) go to .60 unless they are magic tricks or practical jokes (.20) or confetti, streamers, party favours and noisemakers (.40)',
+  basis:
+    'Subheading 9505.90 (.20 magic tricks and practical joke articles; .40 confetti, paper spirals or streamers, party favors and noisemakers; .60 other)',
+  words: [
+    'magic trick',
+    'magic tricks',
+    'magic prop',
+    'magic props',
+    'practical joke',
+    'prank',
+    'pranks',
+    'gag gift',
+    'whoopee',
+    'confetti',
+    'streamer',
+    'streamers',
+    'paper spiral',
+    'party favor',
+    'party favors',
+    'party favour',
+    'party favours',
+    'noisemaker',
+    'noisemakers',
+    'party horn',
+    'party horns',
+    'party blower',
+    'party blowers',
+    'blowout',
+    'blowouts',
+    'party popper',
+    'party poppers',
+  ],
+  residual: '9505906000',
+  particular: ['9505902000', '9505904000'],
+  examples: [
     ex('Happy Birthday Banner Gold Letters Party Decoration', true),
     ex('Halloween Hanging Ghost Decoration Outdoor', true),
     ex('Metallic Confetti Balloons Party Favors 50pcs', false),
   ],
-);
+});
 
 // ── Goods of chapters 68–97 named by their everyday names (batch of 2026-11-22) ──
 // Goods named by a heading's own text (GRI 1) in chapters 68–97, from the HTS heading and subheading texts
@@ -22798,7 +22939,7 @@ rule(
   ),
   [
     { prefixes: ['8473305100'], boost: 1.1 },
-    { prefixes: ['8471', '847330110', '8414'], boost: -0.5 },
+    { prefixes: ['8471', '84733011', '8414'], boost: -0.5 },
   ],
   [
     ex('Computer Case ATX Mid Tower Tempered Glass RGB', true),
