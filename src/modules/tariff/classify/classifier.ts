@@ -478,7 +478,15 @@ export class Classifier {
     for (const [h] of [...centroid4.entries()].sort((a, b) => b[1] - a[1]).slice(0, 3)) addUnder(h, 4);
     for (const [h] of [...centroid6.entries()].sort((a, b) => b[1] - a[1]).slice(0, 3)) addUnder(h, 3);
     for (const r of fired)
-      for (const e of r.effects) for (const p of e.prefixes ?? []) if (e.boost > 0) addUnder(p, 4);
+      for (const e of r.effects)
+        for (const p of e.prefixes ?? []) if (e.boost > 0 && !e.within) addUnder(p, 4);
+    // A rule that argues for a line within its subheading (the residual "Other") brings that line in only
+    // where the subheading is already a candidate: it chooses among a subheading's lines, never a heading.
+    const subheadings = new Set([...cand].map((i) => this.tariff.lines[i]!.code.slice(0, 6)));
+    for (const r of fired)
+      for (const e of r.effects)
+        for (const p of e.prefixes ?? [])
+          if (e.boost > 0 && e.within && subheadings.has(p.slice(0, 6))) addUnder(p, 4);
 
     // Heading-level lexical evidence: the best line of each heading.
     const headBest = new Map<string, { lex: number; i: number }>();
@@ -715,7 +723,11 @@ export class Classifier {
           confidence: round(p),
           description: this.tariff.hs?.byCode.get(code)?.description ?? null,
         })),
-      rulesFired: g.fired.map((r) => r.rule.id),
+      // The rules that bore on a candidate (a rule that fired on every listing but touched none of its
+      // candidates, such as a residual-line rule for another subheading, says nothing about it).
+      rulesFired: g.fired
+        .filter((r) => g.applied.some((a) => a.some((x) => x.rule === r)))
+        .map((r) => r.rule.id),
       rulesetVersion: this.rules.version,
       rankerVersion: model.version,
     };
