@@ -224,6 +224,10 @@ describe('classifier and rules that choose within a subheading', () => {
       Math.max(...r.candidates.filter((x) => x.hs6 === '392690').map((x) => x.score));
     assert.ok(Math.abs(top(withRule) - top(without)) < 1e-3);
     assert.equal(best(withRule, '4202999000').score, best(without, '4202999000').score);
+    // Where the subheading is not a candidate, the rule brings none of its lines and is not reported.
+    const bag = c.classify({ title: 'Camera carrying case' }, undefined, { k: 10 });
+    assert.ok(bag.candidates.every((x) => x.hs6 !== '392690'));
+    assert.ok(!bag.rulesFired.includes(id));
     // The score components still add up to the score.
     for (const x of withRule.candidates) {
       const { lexical, heading, neighbours, rules } = x.evidence.components;
