@@ -156,11 +156,9 @@ const DIGITS = [4, 6, 8, 10] as const;
 const KS = [1, 3, 5] as const;
 
 /** Prefixes ranked as the classifier ranks HS-6 (`prefixConfidence`); 6 digits are its own HS-6 list. */
-function rankedPrefixes(r: ClassifyResult, digits: number, calibrated: boolean): string[] {
+function rankedPrefixes(r: ClassifyResult, digits: number): string[] {
   if (digits === 6) return r.hs6.map((h) => h.code);
-  return [...prefixConfidence(r.candidates, digits, calibrated).entries()]
-    .sort((a, b) => b[1] - a[1])
-    .map(([p]) => p);
+  return [...prefixConfidence(r.candidates, digits).entries()].sort((a, b) => b[1] - a[1]).map(([p]) => p);
 }
 
 /** The figures of one re-ranker over the items. */
@@ -171,18 +169,12 @@ class Arm {
   readonly misses: string[] = [];
   cpuMs = 0;
 
-  /** Whether the arm's re-ranker is calibrated (a trained model): how its prefixes are ranked. */
-  readonly calibrated: boolean;
-  constructor(calibrated: boolean) {
-    this.calibrated = calibrated;
-  }
-
   record(it: ListingItem, r: ClassifyResult, ms: number, cpu: number): void {
     this.lat.push(ms);
     this.cpuMs += cpu;
     const gold = it.code!;
     for (const d of DIGITS) {
-      const ranked = rankedPrefixes(r, d, this.calibrated);
+      const ranked = rankedPrefixes(r, d);
       for (const k of KS)
         if (ranked.slice(0, k).includes(gold.slice(0, d)))
           this.hits[`${d}@${k}`] = (this.hits[`${d}@${k}`] ?? 0) + 1;
@@ -241,8 +233,8 @@ const timed = (f: () => ClassifyResult): [ClassifyResult, number, number] => {
   return [r, t1 - t0, (c.user + c.system) / 1000];
 };
 
-const untrained = new Arm(RankerModel.DEFAULT.calibrated);
-const trained = new Arm(true);
+const untrained = new Arm();
+const trained = new Arm();
 let trainedLabel: string;
 if (evalFile) {
   // Held-out items, the whole dev part as memory (same-title dev items left out); a model trained in

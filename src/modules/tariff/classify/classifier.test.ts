@@ -178,18 +178,13 @@ describe('prefix confidence', () => {
     { code: '8536690010', confidence: 0.25 },
     { code: '8536410000', confidence: 0.2 },
   ];
-  it("adds up a calibrated model's line probabilities", () => {
-    const m = prefixConfidence(lines, 6, true);
-    assert.ok(Math.abs(m.get('853669')! - 0.5) < 1e-12);
-    assert.equal(m.get('853650'), 0.3);
-    assert.ok(Math.abs(prefixConfidence(lines, 4, true).get('8536')! - 1) < 1e-12);
-  });
-  it("ranks by the best line when the weights are not calibrated (a prefix's many lines do not add up)", () => {
-    const m = prefixConfidence(lines, 6, false);
+  it('gives a prefix the confidence of its best line (its many lines do not add up)', () => {
+    const m = prefixConfidence(lines, 6);
     assert.equal(m.get('853669'), 0.25);
     assert.equal(m.get('853650'), 0.3);
+    assert.equal(prefixConfidence(lines, 4).get('8536'), 0.3);
   });
-  it("gives the built-in weights' HS-6 the confidence of its best line", () => {
+  it('gives each HS-6 the confidence of its best line', () => {
     const r = classifier.classify({ title: 'switch' }, undefined, { k: 50 });
     for (const h of r.hs6) {
       const best = Math.max(...r.candidates.filter((c) => c.hs6 === h.code).map((c) => c.confidence));

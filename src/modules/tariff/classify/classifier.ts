@@ -527,7 +527,9 @@ export class Classifier {
       let rulesAgainst = 0;
       let within = 0;
       const applied: Array<{ rule: CompiledRule; boost: number }> = [];
+      const chapter = c.slice(0, 2);
       for (const r of fired) {
+        if (r.chapters && !r.chapters.has(chapter)) continue;
         let boost = 0;
         let shown = 0;
         let hit = false;
@@ -631,7 +633,6 @@ export class Classifier {
     const hs6 = prefixConfidence(
       order.map((s, r) => ({ code: this.tariff.lines[g.lines[s.j]!]!.code, confidence: probs[r]! })),
       6,
-      model.calibrated,
     );
 
     const w = model.weights;
@@ -737,24 +738,22 @@ export class Classifier {
 const round = (x: number) => Math.round(x * 10000) / 10000;
 
 /**
- * The confidence of each code prefix (heading, subheading…) from its lines'. A calibrated model's line
- * probabilities add up to the prefix's. The built-in weights' do not: summing them would rank a prefix by
- * how many of its lines the candidate search brought in (up to four per prefix a neighbour or rule points
- * to, more where the tariff splits finely), so a prefix is as likely as its best line. (On the HMRC parcel
- * references, data no rule was written from, ranking by the best line gave HS-6 top-1 33.6 % against 31.6 %
- * and top-5 59.0 % against 57.3 %; on the HSCodeComp dev part 59.1 % against 56.1 %, top-5 80.1 against
- * 81.1 %. For a trained model the sum and the best line differ by under a point.)
+ * The confidence of each code prefix (heading, subheading…): that of its best line. Summing its lines'
+ * would rank a prefix by how many of its lines the candidate search brought in (up to four per prefix a
+ * neighbour or rule points to, more where the tariff splits finely) and by how a subheading's lines share
+ * its score (rules that choose within a subheading move them apart). Measured (docs/benchmarks.md): with
+ * the built-in weights, HMRC check HS-6 top-1 33.6 against 31.6 %, top-5 59.0 against 57.3 %, dev 59.1
+ * against 56.1 % (top-5 80.1 against 81.1 %); with a model trained per fold, dev 63.5 against 61.1 %,
+ * top-5 81.1 against 80.7 %.
  */
 export function prefixConfidence(
   lines: ReadonlyArray<{ code: string; confidence: number }>,
   digits: number,
-  calibrated: boolean,
 ): Map<string, number> {
   const out = new Map<string, number>();
   for (const l of lines) {
     const p = l.code.slice(0, digits);
-    const cur = out.get(p) ?? 0;
-    out.set(p, calibrated ? cur + l.confidence : Math.max(cur, l.confidence));
+    out.set(p, Math.max(out.get(p) ?? 0, l.confidence));
   }
   return out;
 }

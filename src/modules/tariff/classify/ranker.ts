@@ -169,14 +169,6 @@ export class RankerModel {
     return new RankerModel(parsed.data.version, parsed.data.weights, parsed.data);
   }
 
-  /**
-   * A trained model's softmax is fitted by maximum likelihood: its line probabilities add up to a
-   * subheading's. The built-in weights' are not calibrated (see `DEFAULT_WEIGHTS`).
-   */
-  get calibrated(): boolean {
-    return this.data !== undefined;
-  }
-
   score(x: Float64Array): number {
     let s = 0;
     for (let j = 0; j < x.length; j++) s += this.weights[j]! * x[j]!;

@@ -221,6 +221,8 @@ export interface CompiledRule {
   rule: Rule;
   test: Test;
   effects: CompiledEffect[];
+  /** The chapters (2 digits) its effects can touch; undefined when an effect has no prefixes (any line). */
+  chapters: ReadonlySet<string> | undefined;
 }
 
 /** The material table, compiled: which materials a listing states, and which a line's text names. */
@@ -302,6 +304,9 @@ export class Ruleset {
       return {
         rule,
         test,
+        chapters: rule.effects.every((e) => e.prefixes)
+          ? new Set(rule.effects.flatMap((e) => e.prefixes!.map((p) => p.slice(0, 2))))
+          : undefined,
         effects: rule.effects.map((e) => ({
           prefixes: e.prefixes,
           within: e.within ?? false,
