@@ -15258,14 +15258,17 @@ rule(
 // rule fires on every listing that names none of the particular goods and argues for the residual line
 // and against the particular ones within the subheading only (`within`: the subheading keeps its best
 // line's score, so how it ranks against other headings is unchanged); elsewhere it changes nothing.
-function residualLine({ id, description, basis, words, residual, particular, examples }) {
+// `narrow`: the lines are those of one 8-digit subdivision of a subheading that has others (a material, a
+// kind); a boost of its residual line would argue against those other subdivisions too, so such a rule
+// argues only against the particular lines and the subdivisions compete as before.
+function residualLine({ id, description, basis, words, residual, particular, examples, narrow = false }) {
   rule(
     id,
     description,
     basis,
     not(t(...words)),
     [
-      { prefixes: [residual], boost: 0.5, within: true },
+      ...(narrow ? [] : [{ prefixes: [residual], boost: 0.5, within: true }]),
       { prefixes: particular, boost: -0.5, within: true },
     ],
     examples,
@@ -15634,6 +15637,1186 @@ residualLine({
     ex('Metallic Confetti Balloons Party Favors 50pcs', false),
   ],
 });
+
+// residual lines, chapters 01–67
+// Where every 8-digit subdivision of a subheading has a rule with the same words (helmets 6506.10.30/.60,
+// seals 4016.93.10/.50, bed linen 6302.21/.22/.31/.32, cloths 6307.10.10/.20) the rules fire together and
+// their residual boosts cancel between subdivisions, so they are not `narrow`.
+residualLine({
+  id: 'plastics-tape-3919-10-20-residual',
+  description:
+    'Self-adhesive plastic tape in rolls not over 20 cm wide, other (3919.10.20) goes to .55 unless it is filament-reinforced, electrical or transparent tape',
+  basis:
+    'Subheading 3919.10.20 statistical lines (.10 filament reinforced tape, .20 electrical tape, .30/.40 transparent tape not over 55 m long; .55 other)',
+  words: [
+    'reflective',
+    'reflector',
+    'reflectorized',
+    'retroreflective',
+    'glass bead',
+    'glass beads',
+    'pavement',
+    'road marking',
+    'filament',
+    'fiberglass',
+    'fibreglass',
+    'reinforced',
+    'electrical',
+    'electric',
+    'electrician',
+    'insulating',
+    'insulation',
+    'transparent',
+    'clear',
+    'cellophane',
+    'cellulose',
+    'scotch',
+    'sellotape',
+  ],
+  residual: '3919102055',
+  particular: ['3919102010', '3919102020', '3919102030', '3919102040'],
+  examples: [
+    ex('Double Sided Foam Tape Heavy Duty Mounting', true),
+    ex('Anti Slip Grip Tape Outdoor Stairs', true),
+    ex('PVC Electrical Insulation Tape Black 10 Rolls', false),
+  ],
+});
+residualLine({
+  id: 'plastics-self-adhesive-3919-90-50-residual',
+  description:
+    'Other self-adhesive plastic sheets, film and shapes (3919.90.50) go to .60 unless they are reflectorized sheeting, filament-reinforced, electrical or transparent tape',
+  basis:
+    'Subheading 3919.90.50 statistical lines (.10 reflectorized sheeting, .20 filament reinforced tape, .30 electrical tape, .40 transparent tape; .60 other)',
+  words: [
+    'reflective',
+    'reflectorized',
+    'reflector',
+    'retroreflective',
+    'filament',
+    'fiberglass',
+    'fibreglass',
+    'electrical tape',
+    'electric tape',
+    'insulating',
+    'insulation tape',
+    'transparent',
+    'clear tape',
+    'cellophane',
+    'scotch tape',
+    'sellotape',
+  ],
+  residual: '3919905060',
+  particular: ['3919905010', '3919905020', '3919905030', '3919905040'],
+  examples: [
+    ex('Vinyl Wall Stickers Flower Decals Removable', true),
+    ex('Waterproof Laptop Stickers Pack 50pcs', true),
+    ex('Reflective Safety Sticker Sheet for Trucks', false),
+  ],
+});
+residualLine({
+  id: 'plastics-spools-3923-40-residual',
+  description:
+    'Spools, cops, bobbins and similar supports of plastics (3923.40) go to .50 unless they are photographic film reels or reel cans',
+  basis: 'Subheading 3923.40.00 statistical lines (.10 photographic film reels and reel cans; .50 other)',
+  words: ['film', 'films', 'photographic', 'movie', 'reel can', 'reel cans', 'film reel', 'film reels'],
+  residual: '3923400050',
+  particular: ['3923400010'],
+  examples: [
+    ex('Empty Plastic Thread Spools Bobbins 20pcs', true),
+    ex('Plastic Wire Cable Reel Spool Empty', true),
+    ex('35mm Film Reel Can Plastic Storage', false),
+  ],
+});
+residualLine({
+  id: 'plastics-conveyance-3923-90-residual',
+  description:
+    'Other articles for the conveyance or packing of goods, of plastics (3923.90) go to .80 unless they are buckets or pails',
+  basis:
+    'Subheading 3923.90.00 statistical lines (.12/.14/.16 buckets and pails by capacity; .80 other)',
+  words: ['bucket', 'buckets', 'pail', 'pails'],
+  residual: '3923900080',
+  particular: ['3923900012', '3923900014', '3923900016'],
+  examples: [
+    ex('Plastic Egg Storage Tray Holder 12 Grids', true),
+    ex('Clear Plastic Cake Dome Packaging Container', true),
+    ex('5 Gallon Plastic Bucket with Lid', false),
+  ],
+});
+residualLine({
+  id: 'plastics-household-textiles-3924-90-10-residual',
+  description:
+    'Plastic curtains, napkins, table covers, mats and the like (3924.90.10) go to .50 unless they are curtains or drapes',
+  basis: 'Subheading 3924.90.10 statistical lines (.10 curtains and drapes; .50 other)',
+  words: [
+    'curtain',
+    'curtains',
+    'drape',
+    'drapes',
+    'drapery',
+    'draperies',
+    'valance',
+    'valances',
+    'panel',
+    'panels',
+  ],
+  narrow: true,
+  residual: '3924901050',
+  particular: ['3924901010'],
+  examples: [
+    ex('PVC Placemats Set of 6 Heat Resistant', true),
+    ex('Waterproof Plastic Tablecloth Rectangle', true),
+    ex('PEVA Shower Curtain with Hooks', false),
+  ],
+});
+residualLine({
+  id: 'plastics-seals-3926-90-45-residual',
+  description: 'Gaskets, washers and other seals of plastics (3926.90.45) go to .90 unless they are O-rings',
+  basis: 'Subheading 3926.90.45 statistical lines (.10 O-rings; .90 other)',
+  words: ['o ring', 'o rings', 'oring', 'orings'],
+  narrow: true,
+  residual: '3926904590',
+  particular: ['3926904510'],
+  examples: [
+    ex('Silicone Gasket Seal for Pressure Cooker Lid', true),
+    ex('Nylon Flat Washer M6 100pcs', true),
+    ex('Nitrile O-Ring Assortment Kit 225pcs', false),
+  ],
+});
+residualLine({
+  id: 'plastics-belts-3926-90-60-residual',
+  description:
+    'Other belts for machinery of plastics (3926.90.60) go to .90 unless they are synchronous (timing) belts',
+  basis: 'Subheading 3926.90.60 statistical lines (.10 synchronous belts; .90 other)',
+  words: ['synchronous', 'timing', 'toothed', 'gt2', 'gt3', 'htd', 'xl belt', 'mxl'],
+  narrow: true,
+  residual: '3926906090',
+  particular: ['3926906010'],
+  examples: [
+    ex('PU Flat Drive Belt for Sewing Machine', true),
+    ex('Polyurethane Round Belt 3mm Green', true),
+    ex('GT2 Timing Belt 6mm Width 5m', false),
+  ],
+});
+for (const [sub, note] of [
+  ['40169310', 'of a kind used in the automotive goods of chapter 87'],
+  ['40169350', 'other'],
+]) {
+  const dotted = `${sub.slice(0, 4)}.${sub.slice(4, 6)}.${sub.slice(6, 8)}`;
+  residualLine({
+    id: `rubber-seals-${sub.slice(0, 4)}-${sub.slice(4, 6)}-${sub.slice(6, 8)}-residual`,
+    description: `Gaskets, washers and other seals of vulcanised rubber, ${note} (${dotted}) go to .50 unless they are O-rings or oil seals`,
+    basis: `Subheading ${dotted} statistical lines (.10 O-rings, .20 oil seals; .50 other)`,
+    words: [
+      'o ring',
+      'o rings',
+      'oring',
+      'orings',
+      'oil seal',
+      'oil seals',
+      'shaft seal',
+      'shaft seals',
+      'lip seal',
+      'lip seals',
+      'skeleton',
+    ],
+    residual: `${sub}50`,
+    particular: [`${sub}10`, `${sub}20`],
+    examples: [
+      ex('Rubber Door Seal Strip Weatherstrip 5m', true),
+      ex('Rubber Flat Washer Gasket for Faucet 50pcs', true),
+      ex('NBR Oil Seal TC 25x40x7 Double Lip', false),
+    ],
+  });
+}
+residualLine({
+  id: 'rubber-natural-4016-99-35-residual',
+  description: 'Other articles of natural rubber (4016.99.35) go to .50 unless they are rubber bands',
+  basis: 'Subheading 4016.99.35 statistical lines (.10 rubber bands; .50 other)',
+  words: ['rubber band', 'rubber bands', 'rubberband', 'rubberbands', 'elastic band', 'elastic bands'],
+  narrow: true,
+  residual: '4016993550',
+  particular: ['4016993510'],
+  examples: [
+    ex('Natural Rubber Sink Stopper Plug', true),
+    ex('Latex Finger Cots Anti Slip', true),
+    ex('Natural Rubber Bands Office 500pcs', false),
+  ],
+});
+residualLine({
+  id: 'leather-sports-gloves-4203-21-80-residual',
+  description:
+    'Other sports gloves of leather (4203.21.80) go to .60 unless they are golf gloves',
+  basis: 'Subheading 4203.21.80 statistical lines (.30 golf gloves; .60 other)',
+  words: ['golf', 'golfer', 'golfing'],
+  narrow: true,
+  residual: '4203218060',
+  particular: ['4203218030'],
+  examples: [
+    ex('Leather Cycling Gloves Half Finger', true),
+    ex('Motorcycle Racing Leather Gloves Knuckle Guard', true),
+    ex("Men's Golf Glove Left Hand Cabretta Leather", false),
+  ],
+});
+for (const sub of ['44219198', '44219998']) {
+  const dotted = `${sub.slice(0, 4)}.${sub.slice(4, 6)}.${sub.slice(6, 8)}`;
+  residualLine({
+    id: `wood-articles-${sub.slice(0, 4)}-${sub.slice(4, 6)}-${sub.slice(6, 8)}-residual`,
+    description: `Other articles of wood (${dotted}) go to .80 unless they are pencil slats or gates for confining children or pets`,
+    basis: `Subheading ${dotted} statistical lines (.20 pencil slats, .70 gates for confining children or pets; .80 other)`,
+    words: ['pencil slat', 'pencil slats', 'slat', 'slats', 'gate', 'gates', 'baby gate', 'pet gate', 'dog gate'],
+    narrow: true,
+    residual: `${sub}80`,
+    particular: [`${sub}20`, `${sub}70`],
+    examples: [
+      ex('Wooden Phone Stand Desk Holder', true),
+      ex('Bamboo Soap Dish Bathroom Drain', true),
+      ex('Wooden Pet Gate Freestanding Foldable', false),
+    ],
+  });
+}
+for (const sub of ['48191000', '48192000']) {
+  const dotted = `${sub.slice(0, 4)}.${sub.slice(4, 6)}`;
+  residualLine({
+    id: `paper-boxes-${sub.slice(0, 4)}-${sub.slice(4, 6)}-residual`,
+    description: `Cartons, boxes and cases of paper or paperboard (${dotted}) go to .40 unless they are sanitary food or beverage containers`,
+    basis: `Subheading ${dotted}.00 statistical lines (.20 sanitary food and beverage containers; .40 other)`,
+    words: [
+      'food',
+      'foods',
+      'beverage',
+      'beverages',
+      'drink',
+      'drinks',
+      'cake',
+      'cakes',
+      'cupcake',
+      'cupcakes',
+      'pizza',
+      'takeaway',
+      'takeout',
+      'take out',
+      'lunch',
+      'bakery',
+      'cookie',
+      'cookies',
+      'candy',
+      'candies',
+      'chocolate',
+      'chocolates',
+      'dessert',
+      'desserts',
+      'burger',
+      'fries',
+      'popcorn',
+      'macaron',
+      'macarons',
+      'snack',
+      'snacks',
+      'sushi',
+      'coffee',
+      'tea',
+      'bread',
+      'donut',
+      'donuts',
+      'pastry',
+      'sweets',
+      'fruit',
+      'egg',
+      'eggs',
+      'milk',
+      'juice',
+      'wine',
+      'meal',
+    ],
+    residual: `${sub}40`,
+    particular: [`${sub}20`],
+    examples: [
+      ex('Kraft Paper Gift Box with Lid Jewelry Packaging', true),
+      ex('Corrugated Shipping Box Mailer 10pcs', true),
+      ex('Cupcake Boxes with Window Bakery 12pcs', false),
+    ],
+  });
+}
+for (const sub of ['48193000', '48194000']) {
+  const dotted = `${sub.slice(0, 4)}.${sub.slice(4, 6)}`;
+  residualLine({
+    id: `paper-bags-${sub.slice(0, 4)}-${sub.slice(4, 6)}-residual`,
+    description: `Sacks and bags of paper (${dotted}) go to .40 unless they are shipping sacks or multiwall bags`,
+    basis: `Subheading ${dotted}.00 statistical lines (.20 shipping sacks and multiwall bags, other than grocers' bags; .40 other)`,
+    words: ['shipping', 'multiwall', 'multi wall', 'sack', 'sacks', 'cement', 'feed bag', 'feed bags'],
+    residual: `${sub}40`,
+    particular: [`${sub}20`],
+    examples: [
+      ex('Kraft Paper Gift Bags with Handles 12pcs', true),
+      ex('Paper Popcorn Bags Party Striped', true),
+      ex('Multiwall Paper Shipping Sacks 50lb', false),
+    ],
+  });
+}
+for (const sub of ['48236100', '48236900']) {
+  const dotted = `${sub.slice(0, 4)}.${sub.slice(4, 6)}`;
+  residualLine({
+    id: `paper-tableware-${sub.slice(0, 4)}-${sub.slice(4, 6)}-residual`,
+    description: `Trays, dishes, plates, cups and the like of paper (${dotted}) go to .40 unless they are cups or round nested food containers`,
+    basis: `Subheading ${dotted}.00 statistical lines (.20 cups and round nested food containers; .40 other)`,
+    words: [
+      'cup',
+      'cups',
+      'container',
+      'containers',
+      'bowl',
+      'bowls',
+      'tub',
+      'tubs',
+      'soup',
+      'noodle',
+      'noodles',
+      'ice cream',
+      'cupcake',
+      'cupcakes',
+      'muffin',
+      'baking cup',
+      'liner',
+      'liners',
+    ],
+    residual: `${sub}40`,
+    particular: [`${sub}20`],
+    examples: [
+      ex('Disposable Paper Plates Gold Foil Party 20pcs', true),
+      ex('Paper Food Trays Boat Shape Kraft', true),
+      ex('Disposable Paper Coffee Cups with Lids', false),
+    ],
+  });
+}
+residualLine({
+  id: 'paper-pulp-4823-70-residual',
+  description:
+    'Moulded or pressed articles of paper pulp (4823.70) go to .40 unless they are plates, bowls or cups',
+  basis: 'Subheading 4823.70.00 statistical lines (.20 plates, bowls or cups; .40 other)',
+  words: [
+    'plate',
+    'plates',
+    'bowl',
+    'bowls',
+    'cup',
+    'cups',
+    'dish',
+    'dishes',
+    'tableware',
+    'dinnerware',
+    'saucer',
+    'saucers',
+    'platter',
+    'platters',
+  ],
+  residual: '4823700040',
+  particular: ['4823700020'],
+  examples: [
+    ex('Molded Pulp Egg Cartons 12 Slots', true),
+    ex('Biodegradable Paper Pulp Seedling Pots', true),
+    ex('Sugarcane Bagasse Plates Compostable 50pcs', false),
+  ],
+});
+residualLine({
+  id: 'paper-articles-4823-90-86-residual',
+  description: 'Other articles of paper n.e.s. (4823.90.86) go to .80 unless they are shoe covers (booties)',
+  basis: 'Subheading 4823.90.86 statistical lines (.20 shoe covers (booties), statistical note 2 to chapter 48; .80 other)',
+  words: ['shoe cover', 'shoe covers', 'bootie', 'booties', 'overshoe', 'overshoes', 'boot cover', 'boot covers'],
+  narrow: true,
+  residual: '4823908680',
+  particular: ['4823908620'],
+  examples: [
+    ex('Paper Drawer Liner Sheets Scented', true),
+    ex('Paper Honeycomb Ball Party Decoration', true),
+    ex('Disposable Paper Shoe Covers 100pcs', false),
+  ],
+});
+residualLine({
+  id: 'printed-cards-4909-residual',
+  description:
+    'Printed postcards and greeting or announcement cards (4909.00) go to .40 unless they are postcards',
+  basis: 'Subheading 4909.00 (4909.00.20.00 postcards; 4909.00.40.00 other)',
+  words: ['postcard', 'postcards', 'post card', 'post cards'],
+  residual: '4909004000',
+  particular: ['4909002000'],
+  examples: [
+    ex('Happy Birthday Greeting Card with Envelope', true),
+    ex('Thank You Cards Floral 24pcs', true),
+    ex('Vintage Travel Postcards Set 30pcs', false),
+  ],
+});
+for (const sub of ['49119120', '49119140']) {
+  const dotted = `${sub.slice(0, 4)}.${sub.slice(4, 6)}.${sub.slice(6, 8)}`;
+  residualLine({
+    id: `printed-pictures-${sub.slice(0, 4)}-${sub.slice(4, 6)}-${sub.slice(6, 8)}-residual`,
+    description: `Printed pictures, designs and photographs (${dotted}) go to .40 unless they are posters`,
+    basis: `Subheading ${dotted} statistical lines (.20 posters; .40 other)`,
+    words: ['poster', 'posters'],
+    narrow: true,
+    residual: `${sub}40`,
+    particular: [`${sub}20`],
+    examples: [
+      ex('Art Print Botanical Illustration A4 Unframed', true),
+      ex('Photo Print Landscape Glossy 8x10', true),
+      ex('Movie Poster Vintage Kraft Paper', false),
+    ],
+  });
+}
+residualLine({
+  id: 'knitted-curtains-6303-12-residual',
+  description:
+    'Knitted curtains, interior blinds and valances of synthetic fibres (6303.12) go to .90 unless they are window shades or blinds',
+  basis: 'Subheading 6303.12.00 statistical lines (.10 window shades and window blinds; .90 other)',
+  words: ['shade', 'shades', 'blind', 'blinds', 'roller', 'roman'],
+  residual: '6303120090',
+  particular: ['6303120010'],
+  examples: [
+    ex('Knitted Sheer Curtain Panel Rod Pocket', true),
+    ex('Crochet Lace Door Curtain Boho', true),
+    ex('Knitted Roller Blind Window Shade', false),
+  ],
+});
+residualLine({
+  id: 'tents-6306-22-90-residual',
+  description: 'Other tents of synthetic fibres (6306.22.90) go to .30 unless they are screen houses',
+  basis: 'Subheading 6306.22.90 statistical lines (.10 screen houses; .30 other)',
+  words: ['screen house', 'screen houses', 'screenhouse', 'screen room', 'screen tent', 'screen tents', 'mesh'],
+  narrow: true,
+  residual: '6306229030',
+  particular: ['6306229010'],
+  examples: [
+    ex('Camping Tent 4 Person Waterproof Double Layer', true),
+    ex('Pop Up Canopy Tent 3x3m Outdoor', true),
+    ex('Screen House Camping Gazebo with Mesh Walls', false),
+  ],
+});
+residualLine({
+  id: 'cotton-cloths-6307-10-10-residual',
+  description:
+    'Dustcloths, mop cloths and polishing cloths of cotton (6307.10.10) go to .90 unless they are bar mops (the words are those of 6307.10.20 too, so that the two rules fire together and neither draws goods of the other subdivision)',
+  basis: 'Subheading 6307.10.10 statistical lines (.20 bar mops of terry fabric; .90 other)',
+  words: [
+    'bar mop',
+    'bar mops',
+    'barmop',
+    'barmops',
+    'shop towel',
+    'shop towels',
+    'garage',
+    'dish',
+    'dishes',
+    'dishcloth',
+    'dishcloths',
+    'dishwashing',
+    'dishrag',
+    'dishrags',
+    'kitchen',
+  ],
+  residual: '6307101090',
+  particular: ['6307101020'],
+  examples: [
+    ex('Cotton Polishing Cloth for Silver Jewelry', true),
+    ex('Cotton Dust Cloth Furniture Cleaning', true),
+    ex('Terry Cotton Bar Mops 12pcs', false),
+  ],
+});
+residualLine({
+  id: 'cleaning-cloths-6307-10-20-residual',
+  description:
+    'Other floorcloths, dishcloths and cleaning cloths (6307.10.20) go to .30 unless they are shop towels or dish cloths (the words are those of 6307.10.10 too, so that the two rules fire together)',
+  basis:
+    'Subheading 6307.10.20 statistical lines (.05/.15 shop towels for garages, filling stations and machine shops, .27/.28 dish cloths; .30 other)',
+  words: [
+    'bar mop',
+    'bar mops',
+    'barmop',
+    'barmops',
+    'shop towel',
+    'shop towels',
+    'garage',
+    'dish',
+    'dishes',
+    'dishcloth',
+    'dishcloths',
+    'dishwashing',
+    'dishrag',
+    'dishrags',
+    'kitchen',
+  ],
+  residual: '6307102030',
+  particular: ['6307102005', '6307102015', '6307102027', '6307102028'],
+  examples: [
+    ex('Microfiber Car Cleaning Cloth 40x40cm', true),
+    ex('Glasses Lens Cleaning Cloth Microfiber', true),
+    ex('Kitchen Dish Cloth Absorbent Microfiber 10pcs', false),
+  ],
+});
+residualLine({
+  id: 'rubber-inner-tubes-4013-90-50-residual',
+  description:
+    'Other inner tubes of rubber (4013.90.50) go to .50 unless they are for motorcycles or mopeds',
+  basis: 'Subheading 4013.90.50 statistical lines (.10 motorcycle (including moped); .50 other)',
+  words: [
+    'motorcycle',
+    'motorcycles',
+    'motorbike',
+    'motorbikes',
+    'moped',
+    'mopeds',
+    'moto',
+    'motocross',
+    'dirt bike',
+    'dirtbike',
+    'pit bike',
+  ],
+  narrow: true,
+  residual: '4013905050',
+  particular: ['4013905010'],
+  examples: [
+    ex('Electric Scooter Inner Tube 10 Inch 10x2.5', true),
+    ex('Wheelbarrow Inner Tube 4.00-8 Rubber', true),
+    ex('Motorcycle Inner Tube 3.00-18 Butyl Rubber', false),
+  ],
+});
+residualLine({
+  id: 'rubber-apparel-4015-90-residual',
+  description: 'Other articles of apparel of vulcanised rubber (4015.90) go to .50 unless they are aprons',
+  basis: 'Subheading 4015.90.00 statistical lines (.10 aprons; .50 other)',
+  words: ['apron', 'aprons'],
+  residual: '4015900050',
+  particular: ['4015900010'],
+  examples: [
+    ex('Neoprene Diving Hood Cap 3mm', true),
+    ex('Latex Rubber Sleeves Arm Covers', true),
+    ex('Heavy Duty Rubber Apron Waterproof Butcher', false),
+  ],
+});
+for (const [sub, res, surface] of [
+  ['42021100', '90', 'leather or composition leather'],
+  ['42021281', '70', 'textile materials of man-made fibres'],
+]) {
+  const dotted = sub.endsWith('00') ? `${sub.slice(0, 4)}.${sub.slice(4, 6)}` : `${sub.slice(0, 4)}.${sub.slice(4, 6)}.${sub.slice(6, 8)}`;
+  residualLine({
+    id: `luggage-cases-${dotted.replace(/\./g, '-')}-residual`,
+    description: `Trunks, suitcases and similar containers with outer surface of ${surface} (${dotted}) go to .${res} unless they are attache cases, briefcases, school satchels, occupational luggage cases or similar`,
+    basis: `Subheading ${dotted} statistical lines (.30 attache cases, briefcases, school satchels, occupational luggage cases and similar containers; .${res} other)`,
+    words: [
+      'attache',
+      'attaché',
+      'briefcase',
+      'briefcases',
+      'satchel',
+      'satchels',
+      'school',
+      'laptop',
+      'notebook',
+      'computer',
+      'document',
+      'documents',
+      'business',
+      'office',
+      'occupational',
+      'tool',
+      'tools',
+      'camera',
+      'instrument',
+      'sample',
+      'portfolio',
+    ],
+    narrow: sub !== '42021100',
+    residual: `${sub}${res}`,
+    particular: [`${sub}30`],
+    examples: [
+      ex('Carry On Suitcase Spinner Wheels 20 Inch', true),
+      ex('Trolley Luggage Travel Case Lightweight', true),
+      ex('Slim Laptop Briefcase for Men 15.6 Inch', false),
+    ],
+  });
+}
+residualLine({
+  id: 'travel-bags-mmf-4202-92-31-residual',
+  description:
+    'Travel, sports and similar bags of man-made fibres (4202.92.31) go to .31 unless they are backpacks',
+  basis: 'Subheading 4202.92.31 statistical lines (.20 backpacks; .31 other)',
+  words: [
+    'backpack',
+    'backpacks',
+    'back pack',
+    'rucksack',
+    'rucksacks',
+    'knapsack',
+    'knapsacks',
+    'daypack',
+    'daypacks',
+    'bookbag',
+    'bookbags',
+    'schoolbag',
+    'schoolbags',
+    'school bag',
+    'school bags',
+    'hydration pack',
+  ],
+  narrow: true,
+  residual: '4202923131',
+  particular: ['4202923120'],
+  examples: [
+    ex('Nylon Gym Duffel Bag with Shoe Compartment', true),
+    ex('Foldable Travel Tote Bag Waterproof Weekender', true),
+    ex('Waterproof Hiking Backpack 40L', false),
+  ],
+});
+residualLine({
+  id: 'cases-cotton-4202-92-60-residual',
+  description:
+    'Other containers with outer surface of cotton (4202.92.60) go to .91 unless they are jewelry boxes sold with their contents',
+  basis:
+    'Subheading 4202.92.60 statistical lines (.10 jewelry boxes and similar containers of a kind normally sold at retail with their contents; .91 other)',
+  words: ['jewelry', 'jewellery', 'jewel', 'jewels', 'jewelery'],
+  narrow: true,
+  residual: '4202926091',
+  particular: ['4202926010'],
+  examples: [
+    ex('Cotton Canvas Pencil Case Zipper Pouch', true),
+    ex('Cotton Drawstring Storage Bag for Shoes', true),
+    ex('Cotton Jewelry Pouch with Gift Necklace', false),
+  ],
+});
+residualLine({
+  id: 'wood-tools-4417-00-80-residual',
+  description:
+    'Other wooden tools, tool bodies, broom or brush bodies, boot or shoe lasts and trees (4417.00.80) go to .90 unless they are tool handles',
+  basis: 'Subheading 4417.00.80 statistical lines (.10 tool handles; .90 other)',
+  words: ['handle', 'handles', 'haft', 'hafts', 'helve'],
+  narrow: true,
+  residual: '4417008090',
+  particular: ['4417008010'],
+  examples: [
+    ex('Cedar Shoe Trees Adjustable for Men', true),
+    ex('Wooden Shoe Last Shoemaking Mold', true),
+    ex('Hickory Hammer Handle Replacement 16 Inch', false),
+  ],
+});
+residualLine({
+  id: 'plaited-bags-4602-19-29-residual',
+  description:
+    'Luggage, handbags and flatgoods of other plaiting materials (4602.19.29) go to .40 unless they are handbags',
+  basis: 'Subheading 4602.19.29 statistical lines (.20 handbags; .40 other)',
+  words: [
+    'handbag',
+    'handbags',
+    'hand bag',
+    'hand bags',
+    'bag',
+    'bags',
+    'purse',
+    'purses',
+    'tote',
+    'totes',
+    'clutch',
+    'clutches',
+    'crossbody',
+    'shoulder',
+  ],
+  narrow: true,
+  residual: '4602192940',
+  particular: ['4602192920'],
+  examples: [
+    ex('Straw Woven Wallet Card Holder', true),
+    ex('Seagrass Woven Suitcase Vintage Trunk', true),
+    ex('Rattan Straw Handbag Summer Beach', false),
+  ],
+});
+residualLine({
+  id: 'paper-coated-4811-90-80-residual',
+  description:
+    'Other coated or surface-treated paper over 30 g/m² (4811.90.80) goes to .50 unless it is gift wrap or direct thermal paper',
+  basis:
+    'Subheading 4811.90.80 statistical lines (.20 gift wrap (other than tissue), .30 direct thermal coated paper; .50 other)',
+  words: ['gift wrap', 'giftwrap', 'wrap', 'wrapping', 'thermal', 'receipt', 'receipts', 'pos'],
+  narrow: true,
+  residual: '4811908050',
+  particular: ['4811908020', '4811908030'],
+  examples: [
+    ex('A4 Printable Inkjet Glossy Coated Paper 20 Sheets', true),
+    ex('Waxed Paper Sheets Sandwich Liner', true),
+    ex('Thermal Paper Rolls 57x40mm Receipt', false),
+  ],
+});
+residualLine({
+  id: 'paper-tissues-4818-20-residual',
+  description:
+    'Handkerchiefs, cleansing or facial tissues and towels of paper (4818.20) go to .40 unless they are towels',
+  basis: 'Subheading 4818.20.00 statistical lines (.20 towels; .40 other)',
+  words: ['towel', 'towels', 'kitchen roll', 'kitchen rolls'],
+  residual: '4818200040',
+  particular: ['4818200020'],
+  examples: [
+    ex('Facial Tissue Soft 3 Ply 10 Packs', true),
+    ex('Pocket Tissue Paper Handkerchiefs Travel', true),
+    ex('Kitchen Paper Towels 6 Rolls Absorbent', false),
+  ],
+});
+residualLine({
+  id: 'paper-apparel-4818-50-residual',
+  description:
+    'Articles of apparel and clothing accessories of paper or cellulose wadding (4818.50) go to .80 unless they are hospital or medical gowns or scrubs',
+  basis: 'Subheading 4818.50.00 statistical lines (.20 hospital/medical gowns or scrubs; .80 other)',
+  words: ['gown', 'gowns', 'scrub', 'scrubs', 'hospital', 'medical', 'surgical', 'isolation', 'patient', 'exam'],
+  residual: '4818500080',
+  particular: ['4818500020'],
+  examples: [
+    ex('Disposable Paper Bib Adult 100pcs', true),
+    ex('Disposable Paper Underwear Spa Travel', true),
+    ex('Disposable Paper Exam Gowns Medical 50pcs', false),
+  ],
+});
+residualLine({
+  id: 'paper-articles-4818-90-residual',
+  description:
+    'Other sanitary and hospital articles of paper or cellulose wadding (4818.90) go to .80 unless they are face masks',
+  basis: 'Subheading 4818.90.00 statistical lines (.20 face masks; .80 other)',
+  words: ['mask', 'masks', 'face mask', 'respirator', 'respirators'],
+  residual: '4818900080',
+  particular: ['4818900020'],
+  examples: [
+    ex('Disposable Paper Bed Sheet Roll Massage Table', true),
+    ex('Paper Toilet Seat Covers Flushable 50pcs', true),
+    ex('Disposable Paper Face Masks 3 Ply', false),
+  ],
+});
+residualLine({
+  id: 'paper-binders-4820-30-residual',
+  description:
+    'Binders, folders and file covers of paper (4820.30) go to .40 unless they are looseleaf binders',
+  basis: 'Subheading 4820.30.00 statistical lines (.20 looseleaf binders; .40 other)',
+  words: ['binder', 'binders', 'ring binder', 'loose leaf', 'looseleaf', 'loose-leaf', 'ring', 'rings'],
+  residual: '4820300040',
+  particular: ['4820300020'],
+  examples: [
+    ex('Kraft Paper File Folder A4 Document Holder 10pcs', true),
+    ex('Expanding File Folder Paper Pockets', true),
+    ex('A5 Loose Leaf Binder Cover 6 Ring', false),
+  ],
+});
+residualLine({
+  id: 'printed-music-4904-residual',
+  description:
+    'Music, printed or in manuscript (4904.00) goes to .40 unless it is sheet music not otherwise bound',
+  basis: 'Subheading 4904.00.00 statistical lines (.20 sheet music, whether or not stapled or folded, but not otherwise bound; .40 other)',
+  words: ['sheet', 'sheets', 'sheet music', 'single page', 'loose'],
+  residual: '4904000040',
+  particular: ['4904000020'],
+  examples: [
+    ex('Piano Music Book Classical Pieces Hardcover', true),
+    ex('Guitar Songbook Spiral Bound Beginners', true),
+    ex('Violin Sheet Music Folded Single Piece', false),
+  ],
+});
+for (const sub of ['61178030', '62171010']) {
+  const dotted = `${sub.slice(0, 4)}.${sub.slice(4, 6)}.${sub.slice(6, 8)}`;
+  residualLine({
+    id: `silk-accessories-${dotted.replace(/\./g, '-')}-residual`,
+    description: `Other clothing accessories of silk (${dotted}) go to .90 unless they are headbands, ponytail holders or similar articles`,
+    basis: `Subheading ${dotted} statistical lines (.10 headbands, ponytail holders and similar articles; .90 other)`,
+    words: [
+      'headband',
+      'headbands',
+      'head band',
+      'hairband',
+      'hairbands',
+      'hair band',
+      'hair bands',
+      'ponytail',
+      'ponytails',
+      'scrunchie',
+      'scrunchies',
+      'scrunchy',
+      'hair tie',
+      'hair ties',
+      'hair',
+      'turban',
+      'bandeau',
+    ],
+    narrow: true,
+    residual: `${sub}90`,
+    particular: [`${sub}10`],
+    examples: [
+      ex('Mulberry Silk Pocket Square Handkerchief Men', true),
+      ex('Pure Silk Sleeve Garters Vintage', true),
+      ex('Mulberry Silk Scrunchies Hair Ties 3pcs', false),
+    ],
+  });
+}
+residualLine({
+  id: 'nonwoven-medical-apparel-6210-10-50-residual',
+  description:
+    'Nonwoven disposable apparel for hospitals, clinics, laboratories or contaminated areas (6210.10.50) goes to .90 unless it is surgical or isolation gowns',
+  basis: 'Subheading 6210.10.50 statistical lines (.10 surgical or isolation gowns; .90 other)',
+  words: ['gown', 'gowns', 'surgical', 'isolation'],
+  narrow: true,
+  residual: '6210105090',
+  particular: ['6210105010'],
+  examples: [
+    ex('Disposable Nonwoven Coverall Hooded Protective Suit', true),
+    ex('Disposable Lab Coat Nonwoven White', true),
+    ex('Disposable Isolation Gown Nonwoven Blue', false),
+  ],
+});
+residualLine({
+  id: 'nonwoven-apparel-6210-10-90-residual',
+  description:
+    'Other garments of nonwoven or felt fabrics (6210.10.90) go to .40 unless they are overalls or coveralls',
+  basis: 'Subheading 6210.10.90 statistical lines (.10 overalls and coveralls; .40 other)',
+  words: [
+    'overall',
+    'overalls',
+    'coverall',
+    'coveralls',
+    'jumpsuit',
+    'jumpsuits',
+    'boiler suit',
+    'boilersuit',
+    'protective suit',
+    'hazmat',
+    'bodysuit',
+  ],
+  narrow: true,
+  residual: '6210109040',
+  particular: ['6210109010'],
+  examples: [
+    ex('Nonwoven Disposable Shorts Spa', true),
+    ex('Felt Vest Handmade Wool Style', true),
+    ex('Nonwoven Coveralls with Hood Painting', false),
+  ],
+});
+for (const sub of ['63022130', '63022150', '63022170', '63022190', '63023130', '63023150', '63023170', '63023190']) {
+  const dotted = `${sub.slice(0, 4)}.${sub.slice(4, 6)}.${sub.slice(6, 8)}`;
+  residualLine({
+    id: `cotton-bed-linen-${dotted.replace(/\./g, '-')}-residual`,
+    description: `Bed linen of cotton (${dotted}) goes to .50 unless it is pillowcases, sheets, bolster cases or pillow covers`,
+    basis: `Subheading ${dotted} statistical lines (.10 pillowcases other than bolster cases, .20 sheets, .30 bolster cases, .40 pillow covers; .50 other)`,
+    words: [
+      'pillow',
+      'pillows',
+      'pillowcase',
+      'pillowcases',
+      'pillowcover',
+      'pillowcovers',
+      'sham',
+      'shams',
+      'bolster',
+      'bolsters',
+      'sheet',
+      'sheets',
+      'bedsheet',
+      'bedsheets',
+      'bed sheet',
+      'bed sheets',
+    ],
+    residual: `${sub}50`,
+    particular: [`${sub}10`, `${sub}20`, `${sub}30`, `${sub}40`],
+    examples: [
+      ex('Cotton Duvet Cover Queen Size Floral', true),
+      ex('Cotton Bed Skirt Ruffled Dust Ruffle', true),
+      ex('Cotton Fitted Sheet Deep Pocket', false),
+    ],
+  });
+}
+for (const [sub, res] of [
+  ['63022210', '60'],
+  ['63022220', '30'],
+  ['63023210', '60'],
+  ['63023220', '60'],
+]) {
+  const dotted = `${sub.slice(0, 4)}.${sub.slice(4, 6)}.${sub.slice(6, 8)}`;
+  const part =
+    res === '30' ? [`${sub}10`, `${sub}20`] : [`${sub}10`, `${sub}20`, `${sub}30`, `${sub}40`, `${sub}50`];
+  residualLine({
+    id: `mmf-bed-linen-${dotted.replace(/\./g, '-')}-residual`,
+    description: `Bed linen of man-made fibres (${dotted}) goes to .${res} unless it is pillowcases, sheets or bolster cases`,
+    basis: `Subheading ${dotted} statistical lines (pillowcases, sheets${res === '60' ? ', bolster cases' : ''}; .${res} other)`,
+    words: [
+      'pillow',
+      'pillows',
+      'pillowcase',
+      'pillowcases',
+      'pillowcover',
+      'pillowcovers',
+      'sham',
+      'shams',
+      'bolster',
+      'bolsters',
+      'sheet',
+      'sheets',
+      'bedsheet',
+      'bedsheets',
+      'bed sheet',
+      'bed sheets',
+    ],
+    residual: `${sub}${res}`,
+    particular: part,
+    examples: [
+      ex('Microfiber Duvet Cover Queen Size Printed', true),
+      ex('Polyester Quilt Cover Cartoon Kids', true),
+      ex('Satin Pillowcase for Hair and Skin 2 Pack', false),
+    ],
+  });
+}
+for (const sub of ['65061030', '65061060']) {
+  const dotted = `${sub.slice(0, 4)}.${sub.slice(4, 6)}.${sub.slice(6, 8)}`;
+  residualLine({
+    id: `safety-headgear-${dotted.replace(/\./g, '-')}-residual`,
+    description: `Safety headgear (${dotted}) goes to .75 unless it is motorcycle helmets or athletic, recreational and sporting headgear`,
+    basis: `Subheading ${dotted} statistical lines (.30 motorcycle helmets, .45 athletic, recreational and sporting headgear; .75 other)`,
+    words: [
+      'motorcycle',
+      'motorcycles',
+      'motorbike',
+      'moto',
+      'motocross',
+      'moped',
+      'scooter',
+      'dirt bike',
+      'full face',
+      'open face',
+      'half face',
+      'flip up',
+      'modular',
+      'dot',
+      'ece',
+      'visor',
+      'racing',
+      'bike',
+      'bikes',
+      'bicycle',
+      'cycling',
+      'cycle',
+      'mtb',
+      'bmx',
+      'ebike',
+      'skate',
+      'skates',
+      'skateboard',
+      'skateboarding',
+      'skating',
+      'roller',
+      'ski',
+      'skiing',
+      'snowboard',
+      'snowboarding',
+      'snow',
+      'equestrian',
+      'horse',
+      'riding',
+      'climbing',
+      'mountaineering',
+      'kayak',
+      'rafting',
+      'water sports',
+      'sport',
+      'sports',
+      'hockey',
+      'football',
+      'baseball',
+      'batting',
+      'softball',
+      'lacrosse',
+      'boxing',
+      'sparring',
+      'headgear',
+      'airsoft',
+      'paintball',
+      'tactical',
+      'kid',
+      'kids',
+      'child',
+      'children',
+      'toddler',
+      'youth',
+      'outdoor',
+    ],
+    residual: `${sub}75`,
+    particular: [`${sub}30`, `${sub}45`],
+    examples: [
+      ex('Hard Hat Construction Safety Helmet ABS', true),
+      ex('Industrial Safety Helmet with Chin Strap', true),
+      ex('Adult Cycling Helmet Lightweight Road Bike', false),
+    ],
+  });
+}
+residualLine({
+  id: 'plastic-headgear-6506-91-residual',
+  description:
+    'Other headgear of rubber or plastics (6506.91) goes to .60 unless it is bathing caps or visors and other headgear not covering the crown',
+  basis:
+    'Subheading 6506.91.00 statistical lines (.30 bathing caps, .45 visors or other headgear which provides no covering for the crown of the head; .60 other)',
+  words: [
+    'bathing',
+    'bath',
+    'swim',
+    'swimming',
+    'shower',
+    'visor',
+    'visors',
+    'headband',
+    'headbands',
+    'crownless',
+    'topless',
+    'empty top',
+  ],
+  residual: '6506910060',
+  particular: ['6506910030', '6506910045'],
+  examples: [
+    ex('Clear Plastic Rain Hat Bonnet Foldable', true),
+    ex('PVC Cowboy Hat Party Costume', true),
+    ex('Silicone Swimming Cap Long Hair', false),
+  ],
+});
+residualLine({
+  id: 'powders-3304-91-residual',
+  description: 'Make-up and skin-care powders (3304.91) go to .50 unless they are rouges (blushers)',
+  basis: 'Subheading 3304.91.00 statistical lines (.10 rouges; .50 other)',
+  words: ['rouge', 'rouges', 'blush', 'blushes', 'blusher', 'blushers', 'cheek', 'cheeks'],
+  residual: '3304910050',
+  particular: ['3304910010'],
+  examples: [
+    ex('Loose Setting Powder Translucent Oil Control', true),
+    ex('Pressed Face Powder Compact with Mirror', true),
+    ex('Matte Blush Powder Palette 6 Colors', false),
+  ],
+});
+residualLine({
+  id: 'saddlery-4201-residual',
+  description:
+    'Saddlery and harness for any animal (4201.00) go to .60 unless they are dog leashes, collars, muzzles, harnesses or similar dog equipment',
+  basis: 'Subheading 4201.00 (4201.00.30.00 dog leashes, collars, muzzles, harnesses and similar dog equipment; 4201.00.60.00 other)',
+  words: ['dog', 'dogs', 'doggy', 'doggie', 'puppy', 'puppies', 'pup', 'canine', 'k9'],
+  residual: '4201006000',
+  particular: ['4201003000'],
+  examples: [
+    ex('Cat Harness and Leash Set Escape Proof', true),
+    ex('Horse Saddle Pad Western Quilted', true),
+    ex('Leather Dog Collar Padded Adjustable', false),
+  ],
+});
+residualLine({
+  id: 'plastics-kitchenware-3924-10-residual',
+  description:
+    'Tableware and kitchenware of plastics (3924.10) go to .40 unless they are dispensers (salt, pepper, mustard, ketchup and similar), plates, cups, saucers, bowls, creamers, gravy boats, serving dishes and platters, or trays',
+  basis:
+    'Subheading 3924.10 (3924.10.10.00 salt, pepper, mustard and ketchup dispensers and similar dispensers; 3924.10.20.00 plates, cups, saucers, soup bowls, cereal bowls, sugar bowls, creamers, gravy boats, serving dishes and platters; 3924.10.30.00 trays; 3924.10.40.00 other)',
+  words: [
+    'dispenser',
+    'dispensers',
+    'shaker',
+    'shakers',
+    'salt',
+    'pepper',
+    'mustard',
+    'ketchup',
+    'condiment',
+    'condiments',
+    'sauce bottle',
+    'squeeze bottle',
+    'squeeze bottles',
+    'plate',
+    'plates',
+    'cup',
+    'cups',
+    'mug',
+    'mugs',
+    'tumbler',
+    'tumblers',
+    'saucer',
+    'saucers',
+    'bowl',
+    'bowls',
+    'creamer',
+    'creamers',
+    'gravy',
+    'dish',
+    'dishes',
+    'platter',
+    'platters',
+    'tray',
+    'trays',
+    'tableware',
+    'dinnerware',
+    'tea set',
+  ],
+  residual: '3924104000',
+  particular: ['3924101000', '3924102000', '3924103000'],
+  examples: [
+    ex('Plastic Food Storage Containers with Lids Set of 10', true),
+    ex('Silicone Spatula Set Heat Resistant Kitchen Utensils', true),
+    ex('Melamine Dinner Plates Set of 6', false),
+  ],
+});
+residualLine({
+  id: 'plastics-shutters-blinds-3925-30-residual',
+  description:
+    'Shutters, blinds and similar articles of plastics and parts thereof (3925.30) go to .50 unless they are blinds',
+  basis: 'Subheading 3925.30 (3925.30.10.00 blinds (including venetian blinds); 3925.30.50.00 other)',
+  words: ['blind', 'blinds', 'venetian', 'shade', 'shades', 'roller', 'jalousie'],
+  residual: '3925305000',
+  particular: ['3925301000'],
+  examples: [
+    ex('PVC Window Shutter Louvered Panel', true),
+    ex('Plastic Shutter Hinges Replacement 4pcs', true),
+    ex('Faux Wood Venetian Blinds 2 Inch Slats', false),
+  ],
+});
+residualLine({
+  id: 'plastics-furniture-fittings-3926-30-residual',
+  description:
+    'Fittings for furniture, coachwork or the like, of plastics (3926.30) go to .50 unless they are handles or knobs',
+  basis: 'Subheading 3926.30 (3926.30.10.00 handles and knobs; 3926.30.50.00 other)',
+  words: ['handle', 'handles', 'knob', 'knobs', 'pull', 'pulls', 'grip', 'grips'],
+  residual: '3926305000',
+  particular: ['3926301000'],
+  examples: [
+    ex('Plastic Furniture Leg Caps Chair Feet 16pcs', true),
+    ex('Plastic Shelf Support Pegs 5mm 50pcs', true),
+    ex('Acrylic Cabinet Knobs Clear Drawer Pulls', false),
+  ],
+});
+for (const [sub, forks, other] of [
+  ['441919', '4419191000', '4419199000'],
+  ['441920', '4419201000', '4419209000'],
+  ['441990', '4419901100', '4419909100'],
+]) {
+  const dotted = `${sub.slice(0, 4)}.${sub.slice(4, 6)}`;
+  residualLine({
+    id: `wood-kitchenware-${sub.slice(0, 4)}-${sub.slice(4, 6)}-residual`,
+    description: `Wooden tableware and kitchenware (${dotted}) go to ${other.slice(0, 4)}.${other.slice(4, 6)}.${other.slice(6, 8)} (other) unless they are forks or spoons`,
+    basis: `Subheading ${dotted} (${forks.slice(0, 4)}.${forks.slice(4, 6)}.${forks.slice(6, 8)} forks and spoons; ${other.slice(0, 4)}.${other.slice(4, 6)}.${other.slice(6, 8)} other)`,
+    words: [
+      'fork',
+      'forks',
+      'spoon',
+      'spoons',
+      'teaspoon',
+      'teaspoons',
+      'tablespoon',
+      'tablespoons',
+      'spork',
+      'sporks',
+      'ladle',
+      'ladles',
+      'scoop',
+      'scoops',
+      'cutlery',
+      'flatware',
+    ],
+    residual: other,
+    particular: [forks],
+    examples: [
+      ex('Wooden Spatula Turner Nonstick Cooking', true),
+      ex('Wooden Salad Bowl Large Serving', true),
+      ex('Wooden Spoons for Cooking Set of 5', false),
+    ],
+  });
+}
 
 // ── Goods of chapters 68–97 named by their everyday names (batch of 2026-11-22) ──
 // Goods named by a heading's own text (GRI 1) in chapters 68–97, from the HTS heading and subheading texts
