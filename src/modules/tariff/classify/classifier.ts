@@ -57,6 +57,7 @@ export interface Candidate {
 export interface ClassifyResult {
   candidates: Candidate[];
   hs6: Array<{ code: string; formatted: string; confidence: number; description: string | null }>;
+  /** The rules that bore on the candidates returned (see each candidate's evidence for which). */
   rulesFired: string[];
   rulesetVersion: string;
   /** The re-ranker that scored the candidates: "default" (the built-in weights) or a trained model's version. */
@@ -724,10 +725,10 @@ export class Classifier {
           confidence: round(p),
           description: this.tariff.hs?.byCode.get(code)?.description ?? null,
         })),
-      // The rules that bore on a candidate (a rule that fired on every listing but touched none of its
-      // candidates, such as a residual-line rule for another subheading, says nothing about it).
+      // The rules that bore on the candidates returned (a rule that fires on every listing, such as a
+      // residual-line rule, says nothing about a listing whose answer lies in other subheadings).
       rulesFired: g.fired
-        .filter((r) => g.applied.some((a) => a.some((x) => x.rule === r)))
+        .filter((r) => order.slice(0, k).some((o) => g.applied[o.j]!.some((x) => x.rule === r)))
         .map((r) => r.rule.id),
       rulesetVersion: this.rules.version,
       rankerVersion: model.version,
