@@ -5,6 +5,7 @@ import { parseHsCsv, parseHtsCsv } from '../hts-format.ts';
 import { HsNomenclature, Schedule } from '../schedule.ts';
 import { ClassificationMemory, Classifier, TariffIndex, prefixConfidence } from './classifier.ts';
 import { loadRuleset } from './ruleset.ts';
+import { Ruleset } from './rules.ts';
 import { Synonyms, stem, tokenize } from './text.ts';
 
 const fixture = (n: string) => fs.readFileSync(new URL(`../fixtures/${n}`, import.meta.url));
@@ -228,6 +229,50 @@ describe('classifier and rules that choose within a subheading', () => {
       const { lexical, heading, neighbours, rules } = x.evidence.components;
       assert.ok(Math.abs(lexical + heading + neighbours + rules - x.score) < 1e-3);
     }
+  });
+});
+
+describe('classifier and rules that choose among the lines of one subdivision', () => {
+  it("re-orders only the lines under the prefix the rule's within effects share", () => {
+    const rows = [
+      'HTS Number,Indent,Description,Unit of Quantity,General Rate of Duty,Special Rate of Duty,Column 2 Rate of Duty,Quota Quantity,Additional Duties',
+      '"4202","0","Trunks, suitcases, handbags and similar containers:","","","","","",""',
+      '"4202.92","1","With outer surface of sheeting of plastic or of textile materials:","","","","","",""',
+      '"4202.92.31","2","Travel, sports and similar bags of man-made fibers","","17.6%","","65%","",""',
+      '"4202.92.31.20","3","Backpacks (670)","[""No.""]","","","","",""',
+      '"4202.92.31.31","3","Other (670)","[""No.""]","","","","",""',
+      '"4202.92.45.00","2","Other travel bags","[""No.""]","20%","","45%","",""',
+    ].join('\n');
+    const base = loadRuleset().data;
+    const rule = {
+      id: 'travel-bags-residual',
+      description: 'Travel bags of man-made fibres other than backpacks go to .31',
+      basis: 'test',
+      when: { kind: 'not', of: { kind: 'text', words: ['backpack'] } },
+      effects: [
+        { prefixes: ['4202923131'], boost: 0.5, within: true },
+        { prefixes: ['4202923120'], boost: -0.5, within: true },
+      ],
+      examples: [
+        { title: 'Travel duffel bag', fires: true },
+        { title: 'Hiking backpack', fires: false },
+      ],
+    };
+    const index = new TariffIndex(new Schedule(parseHtsCsv(rows)));
+    const withRule = new Classifier(index, new Ruleset({ ...base, rules: [rule] }));
+    const without = new Classifier(index, new Ruleset({ ...base, rules: [] }));
+    const input = { title: 'Travel bag nylon backpacks style' };
+    const a = withRule.classify({ title: 'Nylon travel bag' }, undefined, { k: 10 });
+    const b = without.classify({ title: 'Nylon travel bag' }, undefined, { k: 10 });
+    const score = (r: typeof a, code: string) => r.candidates.find((x) => x.code === code)!.score;
+    // The lines of 4202.92.31 move apart; the group keeps its best score, and 4202.92.45 is untouched.
+    assert.ok(
+      score(a, '4202923131') - score(a, '4202923120') > score(b, '4202923131') - score(b, '4202923120'),
+    );
+    const best = (r: typeof a) => Math.max(score(r, '4202923131'), score(r, '4202923120'));
+    assert.ok(Math.abs(best(a) - best(b)) < 1e-3);
+    assert.equal(score(a, '4202924500'), score(b, '4202924500'));
+    assert.ok(withRule.classify(input, undefined).rulesFired.length === 0, 'silent when a backpack is named');
   });
 });
 

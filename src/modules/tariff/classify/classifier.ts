@@ -347,8 +347,10 @@ interface Gathered {
   lines: number[];
   features: Float64Array[];
   applied: Array<Array<{ rule: CompiledRule; boost: number }>>;
-  /** Per candidate: the rules' boosts that re-order lines within their subheading (`within` effects). */
+  /** Per candidate: the rules' boosts that re-order lines among their siblings (`within` effects)… */
   within: number[];
+  /** …and the prefix of the group they re-order it in (the shortest of the rules that applied). */
+  withinGroup: Array<string | undefined>;
   band: Array<boolean | undefined>;
   volt: Array<boolean | undefined>;
   materials: number;
@@ -507,6 +509,7 @@ export class Classifier {
       features: [],
       applied: [],
       within: [],
+      withinGroup: [],
       band: [],
       volt: [],
       materials,
@@ -527,6 +530,7 @@ export class Classifier {
       let rulesFor = 0;
       let rulesAgainst = 0;
       let within = 0;
+      let withinDigits = 10;
       const applied: Array<{ rule: CompiledRule; boost: number }> = [];
       const chapter = c.slice(0, 2);
       for (const r of fired) {
@@ -537,8 +541,10 @@ export class Classifier {
         for (const e of r.effects) {
           if (e.prefixes && !e.prefixes.some((p) => c.startsWith(p))) continue;
           if (e.lineWords && !hasWords(line.tokens, line.joined, e.lineWords)) continue;
-          if (e.within) within += e.boost;
-          else boost += e.boost;
+          if (e.within) {
+            within += e.boost;
+            withinDigits = Math.min(withinDigits, r.withinDigits);
+          } else boost += e.boost;
           shown += e.boost;
           hit = true;
         }
@@ -576,6 +582,7 @@ export class Classifier {
       g.features.push(x);
       g.applied.push(applied);
       g.within.push(within);
+      g.withinGroup.push(within !== 0 ? c.slice(0, withinDigits) : undefined);
       g.band.push(fits);
       g.volt.push(voltFits);
     }
@@ -583,22 +590,22 @@ export class Classifier {
   }
 
   /**
-   * Applies the rules' `within` boosts (weighed as the model weighs rule evidence): lines of a subheading
-   * are re-ordered, then shifted together so that the subheading's best line keeps the score it had and
-   * the subheading ranks against others as before.
+   * Applies the rules' `within` boosts (weighed as the model weighs rule evidence): within each group (the
+   * candidates under the prefix the rule's `within` effects share, at least the subheading) lines are
+   * re-ordered, then shifted together so that the group's best line keeps the score it had and the group
+   * ranks against its neighbours as before. Longer (inner) groups first.
    */
   private reorderWithin(g: Gathered, scores: number[], model: RankerModel): void {
-    const groups = new Map<string, number[]>();
-    g.within.forEach((w, j) => {
-      if (w !== 0) groups.set(this.tariff.lines[g.lines[j]!]!.code.slice(0, 6), []);
-    });
-    if (groups.size === 0) return;
-    for (const [j, i] of g.lines.entries()) groups.get(this.tariff.lines[i]!.code.slice(0, 6))?.push(j);
+    const keys = [...new Set(g.withinGroup.filter((k): k is string => k !== undefined))];
+    if (keys.length === 0) return;
     const wFor = model.weights[F.rulesFor]!;
     const wAgainst = model.weights[F.rulesAgainst]!;
-    for (const js of groups.values()) {
+    const codes = g.lines.map((i) => this.tariff.lines[i]!.code);
+    for (const key of keys.sort((a, b) => b.length - a.length)) {
+      const js = codes.flatMap((c, j) => (c.startsWith(key) ? [j] : []));
       const before = Math.max(...js.map((j) => scores[j]!));
       for (const j of js) {
+        if (g.withinGroup[j] !== key) continue;
         const w = g.within[j]!;
         scores[j]! += w * (w > 0 ? wFor : wAgainst);
       }

@@ -46,8 +46,9 @@ const effect = z
     /** Added to the line's score; negative to argue against. */
     boost: z.number().min(-5).max(5),
     /**
-     * Re-orders the lines of a subheading without changing how the subheading ranks against others: the
-     * subheading keeps its best line's score (for choosing a statistical line, e.g. the residual "Other").
+     * Re-orders lines among their siblings without changing how their group ranks against others: the
+     * group (the lines under the longest prefix the rule's `within` effects share, at least the
+     * subheading) keeps its best line's score (for choosing a statistical line, e.g. the residual "Other").
      */
     within: z.boolean().optional(),
   })
@@ -223,6 +224,11 @@ export interface CompiledRule {
   effects: CompiledEffect[];
   /** The chapters (2 digits) its effects can touch; undefined when an effect has no prefixes (any line). */
   chapters: ReadonlySet<string> | undefined;
+  /**
+   * How many digits its `within` effects' prefixes share (at least 6): their lines are re-ordered among
+   * the candidates under that common prefix, which keeps its best score.
+   */
+  withinDigits: number;
 }
 
 /** The material table, compiled: which materials a listing states, and which a line's text names. */
@@ -270,6 +276,15 @@ export class Materials {
   }
 }
 
+/** The length of the common prefix of a rule's `within` effects' prefixes (at least 6; 6 when none). */
+function withinDigitsOf(effects: Rule['effects']): number {
+  const ps = effects.filter((e) => e.within).flatMap((e) => e.prefixes ?? []);
+  if (ps.length === 0 || effects.some((e) => e.within && !e.prefixes)) return 6;
+  let n = Math.min(...ps.map((p) => p.length));
+  while (n > 6 && !ps.every((p) => p.startsWith(ps[0]!.slice(0, n)))) n--;
+  return Math.max(6, n);
+}
+
 /** A validated, compiled ruleset. Loading fails with every schema issue named. */
 export class Ruleset {
   readonly version: string;
@@ -304,6 +319,7 @@ export class Ruleset {
       return {
         rule,
         test,
+        withinDigits: withinDigitsOf(rule.effects),
         chapters: rule.effects.every((e) => e.prefixes)
           ? new Set(rule.effects.flatMap((e) => e.prefixes!.map((p) => p.slice(0, 2))))
           : undefined,

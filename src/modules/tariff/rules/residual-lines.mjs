@@ -6,19 +6,17 @@ export function residualLines({ rule, t, not, ex }) {
   // takes only those goods; everything else the subheading covers is its residual "Other" line. One word
   // of an enumeration in common with a listing ("cover", "ring", "frame") is not the goods it names. Each
   // rule fires on every listing that names none of the particular goods and argues for the residual line
-  // and against the particular ones within the subheading only (`within`: the subheading keeps its best
-  // line's score, so how it ranks against other headings is unchanged); elsewhere it changes nothing.
-  // `narrow`: the lines are those of one 8-digit subdivision of a subheading that has others (a material, a
-  // kind); a boost of its residual line would argue against those other subdivisions too, so such a rule
-  // argues only against the particular lines and the subdivisions compete as before.
-  function residualLine({ id, description, basis, words, residual, particular, examples, narrow = false }) {
+  // and against the particular ones among themselves only (`within`: the lines under the prefix they share,
+  // e.g. one 8-digit subdivision, keep their best score, so how they rank against other subdivisions and
+  // headings is unchanged); elsewhere it changes nothing.
+  function residualLine({ id, description, basis, words, residual, particular, examples }) {
     rule(
       id,
       description,
       basis,
       not(t(...words)),
       [
-        ...(narrow ? [] : [{ prefixes: [residual], boost: 0.5, within: true }]),
+        { prefixes: [residual], boost: 0.5, within: true },
         { prefixes: particular, boost: -0.5, within: true },
       ],
       examples,
@@ -389,9 +387,6 @@ export function residualLines({ rule, t, not, ex }) {
   });
 
   // residual lines, chapters 01–67
-  // Where every 8-digit subdivision of a subheading has a rule with the same words (helmets 6506.10.30/.60,
-  // seals 4016.93.10/.50, bed linen 6302.21/.22/.31/.32, cloths 6307.10.10/.20) the rules fire together and
-  // their residual boosts cancel between subdivisions, so they are not `narrow`.
   residualLine({
     id: 'plastics-tape-3919-10-20-residual',
     description:
@@ -508,7 +503,6 @@ export function residualLines({ rule, t, not, ex }) {
       'panel',
       'panels',
     ],
-    narrow: true,
     residual: '3924901050',
     particular: ['3924901010'],
     examples: [
@@ -523,7 +517,6 @@ export function residualLines({ rule, t, not, ex }) {
       'Gaskets, washers and other seals of plastics (3926.90.45) go to .90 unless they are O-rings',
     basis: 'Subheading 3926.90.45 statistical lines (.10 O-rings; .90 other)',
     words: ['o ring', 'o rings', 'oring', 'orings'],
-    narrow: true,
     residual: '3926904590',
     particular: ['3926904510'],
     examples: [
@@ -538,7 +531,6 @@ export function residualLines({ rule, t, not, ex }) {
       'Other belts for machinery of plastics (3926.90.60) go to .90 unless they are synchronous (timing) belts',
     basis: 'Subheading 3926.90.60 statistical lines (.10 synchronous belts; .90 other)',
     words: ['synchronous', 'timing', 'toothed', 'gt2', 'gt3', 'htd', 'xl belt', 'mxl'],
-    narrow: true,
     residual: '3926906090',
     particular: ['3926906010'],
     examples: [
@@ -583,7 +575,6 @@ export function residualLines({ rule, t, not, ex }) {
     description: 'Other articles of natural rubber (4016.99.35) go to .50 unless they are rubber bands',
     basis: 'Subheading 4016.99.35 statistical lines (.10 rubber bands; .50 other)',
     words: ['rubber band', 'rubber bands', 'rubberband', 'rubberbands', 'elastic band', 'elastic bands'],
-    narrow: true,
     residual: '4016993550',
     particular: ['4016993510'],
     examples: [
@@ -597,7 +588,6 @@ export function residualLines({ rule, t, not, ex }) {
     description: 'Other sports gloves of leather (4203.21.80) go to .60 unless they are golf gloves',
     basis: 'Subheading 4203.21.80 statistical lines (.30 golf gloves; .60 other)',
     words: ['golf', 'golfer', 'golfing'],
-    narrow: true,
     residual: '4203218060',
     particular: ['4203218030'],
     examples: [
@@ -623,7 +613,6 @@ export function residualLines({ rule, t, not, ex }) {
         'pet gate',
         'dog gate',
       ],
-      narrow: true,
       residual: `${sub}80`,
       particular: [`${sub}20`, `${sub}70`],
       examples: [
@@ -792,7 +781,6 @@ export function residualLines({ rule, t, not, ex }) {
       'boot cover',
       'boot covers',
     ],
-    narrow: true,
     residual: '4823908680',
     particular: ['4823908620'],
     examples: [
@@ -822,7 +810,6 @@ export function residualLines({ rule, t, not, ex }) {
       description: `Printed pictures, designs and photographs (${dotted}) go to .40 unless they are posters`,
       basis: `Subheading ${dotted} statistical lines (.20 posters; .40 other)`,
       words: ['poster', 'posters'],
-      narrow: true,
       residual: `${sub}40`,
       particular: [`${sub}20`],
       examples: [
@@ -859,7 +846,6 @@ export function residualLines({ rule, t, not, ex }) {
       'screen tents',
       'mesh',
     ],
-    narrow: true,
     residual: '6306229030',
     particular: ['6306229010'],
     examples: [
@@ -947,7 +933,6 @@ export function residualLines({ rule, t, not, ex }) {
       'dirtbike',
       'pit bike',
     ],
-    narrow: true,
     residual: '4013905050',
     particular: ['4013905010'],
     examples: [
@@ -1003,7 +988,6 @@ export function residualLines({ rule, t, not, ex }) {
         'sample',
         'portfolio',
       ],
-      narrow: sub !== '42021100',
       residual: `${sub}${res}`,
       particular: [`${sub}30`],
       examples: [
@@ -1036,7 +1020,6 @@ export function residualLines({ rule, t, not, ex }) {
       'school bags',
       'hydration pack',
     ],
-    narrow: true,
     residual: '4202923131',
     particular: ['4202923120'],
     examples: [
@@ -1052,7 +1035,6 @@ export function residualLines({ rule, t, not, ex }) {
     basis:
       'Subheading 4202.92.60 statistical lines (.10 jewelry boxes and similar containers of a kind normally sold at retail with their contents; .91 other)',
     words: ['jewelry', 'jewellery', 'jewel', 'jewels', 'jewelery'],
-    narrow: true,
     residual: '4202926091',
     particular: ['4202926010'],
     examples: [
@@ -1067,7 +1049,6 @@ export function residualLines({ rule, t, not, ex }) {
       'Other wooden tools, tool bodies, broom or brush bodies, boot or shoe lasts and trees (4417.00.80) go to .90 unless they are tool handles',
     basis: 'Subheading 4417.00.80 statistical lines (.10 tool handles; .90 other)',
     words: ['handle', 'handles', 'haft', 'hafts', 'helve'],
-    narrow: true,
     residual: '4417008090',
     particular: ['4417008010'],
     examples: [
@@ -1097,7 +1078,6 @@ export function residualLines({ rule, t, not, ex }) {
       'crossbody',
       'shoulder',
     ],
-    narrow: true,
     residual: '4602192940',
     particular: ['4602192920'],
     examples: [
@@ -1113,7 +1093,6 @@ export function residualLines({ rule, t, not, ex }) {
     basis:
       'Subheading 4811.90.80 statistical lines (.20 gift wrap (other than tissue), .30 direct thermal coated paper; .50 other)',
     words: ['gift wrap', 'giftwrap', 'wrap', 'wrapping', 'thermal', 'receipt', 'receipts', 'pos'],
-    narrow: true,
     residual: '4811908050',
     particular: ['4811908020', '4811908030'],
     examples: [
@@ -1229,7 +1208,6 @@ export function residualLines({ rule, t, not, ex }) {
         'turban',
         'bandeau',
       ],
-      narrow: true,
       residual: `${sub}90`,
       particular: [`${sub}10`],
       examples: [
@@ -1245,7 +1223,6 @@ export function residualLines({ rule, t, not, ex }) {
       'Nonwoven disposable apparel for hospitals, clinics, laboratories or contaminated areas (6210.10.50) goes to .90 unless it is surgical or isolation gowns',
     basis: 'Subheading 6210.10.50 statistical lines (.10 surgical or isolation gowns; .90 other)',
     words: ['gown', 'gowns', 'surgical', 'isolation'],
-    narrow: true,
     residual: '6210105090',
     particular: ['6210105010'],
     examples: [
@@ -1272,7 +1249,6 @@ export function residualLines({ rule, t, not, ex }) {
       'hazmat',
       'bodysuit',
     ],
-    narrow: true,
     residual: '6210109040',
     particular: ['6210109010'],
     examples: [
