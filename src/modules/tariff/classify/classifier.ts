@@ -653,7 +653,7 @@ export class Classifier {
       FEATURES.forEach((f, j) => {
         components[COMPONENT[f]] += w[j]! * x[j]!;
       });
-      // Rules that re-order lines within their subheading (and the subheading's shift that follows).
+      // Rules that re-order lines among their siblings (and the shift of their group that follows).
       components.rules += scores[s.j]! - base[s.j]!;
       const band = g.band[s.j];
       const volt = g.volt[s.j];
