@@ -13,6 +13,7 @@ import {
 import type { TrainOptions } from '../src/modules/tariff/classify/ranker.ts';
 import {
   type ReferenceItem,
+  referenceItem,
   sameTitleIds,
   trainModel,
   trainingMemory,
@@ -57,11 +58,7 @@ export function loadDevItems(): ListingItem[] {
 export function hmrcReferences(): ReferenceItem[] {
   const hmrcDir = path.join(referenceDir, 'classification/uk-hmrc-parcel-references');
   return ['search_references.json', 'extra_references.csv'].flatMap((f) =>
-    parseHmrcReferences(fs.readFileSync(path.join(hmrcDir, f), 'utf8')).map((r) => ({
-      text: r.text,
-      code: r.code,
-      source: 'reference:hmrc',
-    })),
+    parseHmrcReferences(fs.readFileSync(path.join(hmrcDir, f), 'utf8')).map((r) => referenceItem(r, 'hmrc')),
   );
 }
 

@@ -13,7 +13,7 @@ import {
 import { RankerModel, rankerModelPath, readRankerModel, writeRankerModel } from './classify/ranker.ts';
 import { loadRuleset } from './classify/ruleset.ts';
 import type { ListingItem, ReferenceEntry } from './classify/reference-format.ts';
-import { type ReferenceItem, trainModel, trainingMemory } from './classify/train.ts';
+import { type ReferenceItem, referenceCode, trainModel, trainingMemory } from './classify/train.ts';
 import { validateUsCode } from './code-validation.ts';
 import { loadNomenclature, revisionInForce, scheduleInForce } from './tariff.service.ts';
 import type { ReviewStatus } from './tariff.tables.ts';
@@ -213,11 +213,7 @@ export async function addReferences(
     throw invalid('source must be a short lower-case name, e.g. hmrc');
   const now = ctx.clock.now();
   const rows = entries
-    .map((e) => {
-      const digits = e.code.replace(/\D/g, '');
-      const code = e.country === 'US' && digits.length === 10 ? digits : digits.slice(0, 6);
-      return { text: e.text.trim().slice(0, 2000), code, country: e.country };
-    })
+    .map((e) => ({ text: e.text.trim().slice(0, 2000), code: referenceCode(e), country: e.country }))
     .filter((e) => e.text && e.code.length >= 6)
     .map((e) => ({
       id: ctx.ids.next('classificationReference'),

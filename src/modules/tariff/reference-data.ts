@@ -2,9 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AppContext } from '../../platform/context.ts';
 import { addReferences, classifyCatalogue, trainRankerModel } from './classify.service.ts';
-import { type ListingItem, parseNdjson, referenceEntries } from './classify/reference-format.ts';
+import {
+  type ListingItem,
+  labelledListings,
+  listingEntry,
+  referenceEntries,
+} from './classify/reference-format.ts';
 import { rankerModelPath } from './classify/ranker.ts';
-import type { ReferenceItem } from './classify/train.ts';
+import { type ReferenceItem, referenceItem } from './classify/train.ts';
 import { importRevision } from './tariff.service.ts';
 
 /**
@@ -47,8 +52,8 @@ export function newestHtsExport(
  * Imports the newest US tariff and the HS nomenclature, adds the classification reference corpora to the
  * organisation's memory, trains the re-ranker on the labelled listings among them when the installation
  * has no model yet (as `crossgate classify train` would), and classifies its catalogue into the review
- * queue. Each step that fails is
- * reported in `problems` and the others still run: reference data must never stop the service starting.
+ * queue. Each step that fails is reported in `problems` and the others still run: reference data must
+ * never stop the service starting.
  */
 export async function loadReferenceData(
   ctx: AppContext,
@@ -111,15 +116,15 @@ export async function loadReferenceData(
   for (const c of corpora)
     await step(path.basename(c.file), async () => {
       const text = fs.readFileSync(c.file, 'utf8');
-      const entries = referenceEntries(c.file, text);
-      const r = await addReferences(ctx, orgId, c.source, entries);
-      out.references += r.added;
-      if (c.source === 'hscodecomp')
-        for (const it of parseNdjson(text))
-          if ('input' in it && it.code) labelled.push({ ...it, id: `${path.basename(c.file)}:${it.id}` });
-      if (c.source === 'hmrc')
-        for (const e of entries)
-          references.push({ text: e.text, code: e.code, source: `reference:${c.source}` });
+      // Labelled listings train the re-ranker; the other corpora are its memory while it trains.
+      const listings =
+        c.source === 'hscodecomp'
+          ? labelledListings(text).map((it) => ({ ...it, id: `${path.basename(c.file)}:${it.id}` }))
+          : undefined;
+      const entries = listings ? listings.map(listingEntry) : referenceEntries(c.file, text);
+      out.references += (await addReferences(ctx, orgId, c.source, entries)).added;
+      if (listings) labelled.push(...listings);
+      else references.push(...entries.map((e) => referenceItem(e, c.source)));
     });
   if (out.references) say(`${out.references} classification reference items added`);
   if (out.tariff && labelled.length && !fs.existsSync(rankerModelPath(ctx.config.homeDir)))

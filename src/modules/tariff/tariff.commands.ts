@@ -14,7 +14,13 @@ import {
   trainRankerModel,
 } from './classify.service.ts';
 import type { ClassifyInput } from './classify/classifier.ts';
-import { type ListingItem, parseNdjson, referenceEntries } from './classify/reference-format.ts';
+import {
+  type ListingItem,
+  labelledListings,
+  parseNdjson,
+  referenceEntries,
+} from './classify/reference-format.ts';
+import { referenceItem } from './classify/train.ts';
 import { formatCode } from './hts-format.ts';
 import { importRevision, listRevisions, resolveRevision } from './tariff.service.ts';
 import { listAlerts, raiseImpactAlerts, revisionDiff } from './tariff-impact.service.ts';
@@ -317,19 +323,14 @@ export function tariffCommands(program: Command, cli: CliHost): void {
     .action(
       cli.run(async (files: string[], opts: { reference: string[]; out?: string; l2: string }) => {
         const ctx = await cli.context();
-        const labelled: ListingItem[] = [];
-        for (const f of files)
-          for (const it of parseNdjson(fs.readFileSync(f, 'utf8')))
-            if ('input' in it && it.code) labelled.push({ ...it, id: `${path.basename(f)}:${it.id}` });
+        const labelled: ListingItem[] = files.flatMap((f) =>
+          labelledListings(fs.readFileSync(f, 'utf8')).map((it) => ({
+            ...it,
+            id: `${path.basename(f)}:${it.id}`,
+          })),
+        );
         const references = opts.reference.flatMap((f) =>
-          readReferenceFile(f).map((e) => {
-            const digits = e.code.replace(/\D/g, '');
-            return {
-              text: e.text,
-              code: e.country === 'US' && digits.length === 10 ? digits : digits.slice(0, 6),
-              source: `reference:${path.basename(f)}`,
-            };
-          }),
+          readReferenceFile(f).map((e) => referenceItem(e, path.basename(f))),
         );
         const names = (list: string[]) => list.map((f) => path.basename(f)).join(', ');
         const r = await trainRankerModel(

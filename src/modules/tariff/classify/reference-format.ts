@@ -110,8 +110,17 @@ export function parseHmrcReferences(text: string): ReferenceEntry[] {
 export function referenceEntries(fileName: string, text: string): ReferenceEntry[] {
   const isNdjson = /\.(nd)?jsonl?$/.test(fileName) && text.trimStart().startsWith('{"');
   return isNdjson && !fileName.endsWith('search_references.json')
-    ? parseNdjson(text).flatMap((it) =>
-        'input' in it && it.code ? [{ text: listingText(it.input), code: it.code, country: 'US' }] : [],
-      )
+    ? labelledListings(text).map(listingEntry)
     : parseHmrcReferences(text);
 }
+
+/** The labelled listings of HSCodeComp-shaped NDJSON (lines that do not parse, or carry no code, left out). */
+export const labelledListings = (text: string): ListingItem[] =>
+  parseNdjson(text).flatMap((it) => ('input' in it && it.code ? [it] : []));
+
+/** A labelled listing as a reference entry: the text it is known by and its US code. */
+export const listingEntry = (it: ListingItem): ReferenceEntry => ({
+  text: listingText(it.input),
+  code: it.code!,
+  country: 'US',
+});

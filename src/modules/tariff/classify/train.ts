@@ -8,7 +8,7 @@ import {
   type TrainingExample,
   trainRanker,
 } from './ranker.ts';
-import type { ListingItem } from './reference-format.ts';
+import type { ListingItem, ReferenceEntry } from './reference-format.ts';
 
 /**
  * Training the re-ranker from labelled listings (the code `crossgate classify train` and the benchmark
@@ -28,6 +28,19 @@ export interface ReferenceItem {
   code: string;
   source: string;
 }
+
+/** The code a reference keeps in memory: a US code its 10 digits, any other its HS-6 part. */
+export function referenceCode(e: { code: string; country: string }): string {
+  const digits = e.code.replace(/\D/g, '');
+  return e.country === 'US' && digits.length === 10 ? digits : digits.slice(0, 6);
+}
+
+/** A labelled reference as a memory item of the corpus `source` ("hmrc" → source `reference:hmrc`). */
+export const referenceItem = (e: ReferenceEntry, source: string): ReferenceItem => ({
+  text: e.text,
+  code: referenceCode(e),
+  source: `reference:${source}`,
+});
 
 /** Memory from reference items and labelled listings (the listings under `labelledId`). */
 export function trainingMemory(
