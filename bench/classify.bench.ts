@@ -43,9 +43,7 @@ const memory = loadMemory({
   dev: mode === 'loo' || mode === 'hmrc' || mode === 'rules' ? dev : [],
 });
 
-// A check on other data than the dev part: every fourth HMRC parcel reference (short descriptions with UK
-// codes, HS-6 compared) classified with the built-in weights, the dev part and the other references as
-// memory (the reference and any with the same text left out).
+/** An item of the HMRC check or the rule impact, classified with the built-in weights. */
 interface CheckCase {
   set: 'dev' | 'hmrc';
   input: ListingItem['input'];
@@ -53,6 +51,9 @@ interface CheckCase {
   gold: string;
   exclude: (m: { id: string; text: string }) => boolean;
 }
+// A check on other data than the dev part: every fourth HMRC parcel reference (short descriptions with UK
+// codes, HS-6 compared) classified with the dev part and the other references as memory (the reference
+// and any with the same text left out).
 function hmrcCases(): CheckCase[] {
   const refs = hmrcReferences();
   const out: CheckCase[] = [];
@@ -91,8 +92,8 @@ if (mode === 'hmrc') {
   process.exit(0);
 }
 
-// Rule impact, for reviewing a ruleset: each rule that fires on a dev item (leave-one-out) or a checked HMRC
-// reference, those items classified again without it (built-in weights). A rule's contribution is the
+// Rule impact, for reviewing a ruleset: each rule that bears on the 30 best candidates of a dev item
+// (leave-one-out) or a checked HMRC reference (its `rulesFired`), those items classified again without it. A rule's contribution is the
 // number of items right with it and wrong without (HS-6 top-1; 10-digit for dev), less the reverse. Rules
 // that overlap share their contribution, so a redundant rule shows none.
 if (mode === 'rules') {
@@ -259,29 +260,18 @@ if (evalFile) {
   trainedLabel = `model trained in memory on the ${dev.length} dev items`;
 } else {
   const same = sameTitleIds(items);
-  // One untimed pass first, as for the held-out items: latency is the steady state of a running service,
-  // not the JIT's first calls.
-  for (const it of items) {
+  const builtIn = (it: ListingItem) => {
     const left = same(it);
-    classifier.classify(it.input, memory, {
+    return classifier.classify(it.input, memory, {
       k: 30,
       model: RankerModel.DEFAULT,
       excludeMemory: (m) => left.has(m.id),
     });
-  }
-  for (const it of items) {
-    const left = same(it);
-    untrained.record(
-      it,
-      ...timed(() =>
-        classifier.classify(it.input, memory, {
-          k: 30,
-          model: RankerModel.DEFAULT,
-          excludeMemory: (m) => left.has(m.id),
-        }),
-      ),
-    );
-  }
+  };
+  // One untimed pass first, as for the held-out items: latency is the steady state of a running service,
+  // not the JIT's first calls.
+  for (const it of items) builtIn(it);
+  for (const it of items) untrained.record(it, ...timed(() => builtIn(it)));
   crossValidate(classifier, memory, items, folds, (it, r, ms, cpu) => trained.record(it, r, ms, cpu));
   trainedLabel = `model trained per fold (${folds}-fold cross-validation)`;
 }

@@ -15,21 +15,20 @@ const index = new TariffIndex(
 );
 const classifier = new Classifier(index, loadRuleset());
 
-/** A classifier over a few USITC CSV rows (the export's header is added), with the shipped ruleset. */
-const classifierOf = (...rows: string[]) =>
-  new Classifier(
-    new TariffIndex(
-      new Schedule(
-        parseHtsCsv(
-          [
-            'HTS Number,Indent,Description,Unit of Quantity,General Rate of Duty,Special Rate of Duty,Column 2 Rate of Duty,Quota Quantity,Additional Duties',
-            ...rows,
-          ].join('\n'),
-        ),
+/** A tariff index over a few USITC CSV rows (the export's header is added). */
+const tariffOf = (...rows: string[]) =>
+  new TariffIndex(
+    new Schedule(
+      parseHtsCsv(
+        [
+          'HTS Number,Indent,Description,Unit of Quantity,General Rate of Duty,Special Rate of Duty,Column 2 Rate of Duty,Quota Quantity,Additional Duties',
+          ...rows,
+        ].join('\n'),
       ),
     ),
-    loadRuleset(),
   );
+/** A classifier over a few USITC CSV rows, with the shipped ruleset. */
+const classifierOf = (...rows: string[]) => new Classifier(tariffOf(...rows), loadRuleset());
 
 describe('text analysis', () => {
   it('stems plurals, possessives and participles so listing and tariff words meet', () => {
@@ -234,15 +233,14 @@ describe('classifier and rules that choose within a subheading', () => {
 
 describe('classifier and rules that choose among the lines of one subdivision', () => {
   it("re-orders only the lines under the prefix the rule's within effects share", () => {
-    const rows = [
-      'HTS Number,Indent,Description,Unit of Quantity,General Rate of Duty,Special Rate of Duty,Column 2 Rate of Duty,Quota Quantity,Additional Duties',
+    const index = tariffOf(
       '"4202","0","Trunks, suitcases, handbags and similar containers:","","","","","",""',
       '"4202.92","1","With outer surface of sheeting of plastic or of textile materials:","","","","","",""',
       '"4202.92.31","2","Travel, sports and similar bags of man-made fibers","","17.6%","","65%","",""',
       '"4202.92.31.20","3","Backpacks (670)","[""No.""]","","","","",""',
       '"4202.92.31.31","3","Other (670)","[""No.""]","","","","",""',
       '"4202.92.45.00","2","Other travel bags","[""No.""]","20%","","45%","",""',
-    ].join('\n');
+    );
     const base = loadRuleset().data;
     const rule = {
       id: 'travel-bags-residual',
@@ -258,7 +256,6 @@ describe('classifier and rules that choose among the lines of one subdivision', 
         { title: 'Hiking backpack', fires: false },
       ],
     };
-    const index = new TariffIndex(new Schedule(parseHtsCsv(rows)));
     const withRule = new Classifier(index, new Ruleset({ ...base, rules: [rule] }));
     const without = new Classifier(index, new Ruleset({ ...base, rules: [] }));
     const input = { title: 'Travel bag nylon backpacks style' };

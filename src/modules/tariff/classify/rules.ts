@@ -212,7 +212,7 @@ function compile(c: Condition, where: string): Compiled {
 
 export interface CompiledEffect {
   prefixes: string[] | undefined;
-  /** Within the line's subheading only (see the schema). */
+  /** Re-orders lines among their siblings only (see the schema and `CompiledRule.withinDigits`). */
   within: boolean;
   /** Multi-word entries ("man-made", "covering the ankle") match as phrases, not word by word. */
   lineWords: CompiledWords | undefined;
