@@ -24,7 +24,7 @@ export async function serve(opts: { port?: number | undefined; loadDemo: boolean
     demoLoaded = true;
     // The tariff, the HS nomenclature and the classification corpora, where they lie (never in the
     // repository): with them the demo classifies its catalogue into the review queue.
-    const dir = ctx.config.CROSSGATE_REFERENCE_DIR ?? path.resolve('../shared/data');
+    const dir = path.resolve(ctx.config.CROSSGATE_REFERENCE_DIR);
     const org = await findOrganisation(ctx, summary.organisation);
     if (org && fs.existsSync(dir)) {
       const t0 = Date.now();

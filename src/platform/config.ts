@@ -26,9 +26,9 @@ export const configSchema = z.object({
     .describe('Where the embedded database, keys and files live'),
   CROSSGATE_REFERENCE_DIR: z
     .string()
-    .optional()
+    .default('../shared/data')
     .describe(
-      'Public reference data in official formats (USITC HTS exports, HS nomenclature, classification corpora): the demo company loads it on first start, tests and benchmarks read it (default: ../shared/data, when present)',
+      'Public reference data in official formats (USITC HTS exports, HS nomenclature, classification corpora): the demo company loads it on first start when it is there; tests and benchmarks read it',
     ),
   CROSSGATE_CUSTOMS_URL: z
     .string()
