@@ -6,7 +6,7 @@ import { HsNomenclature, Schedule } from '../schedule.ts';
 import { ClassificationMemory, Classifier, TariffIndex, prefixConfidence } from './classifier.ts';
 import { loadRuleset } from './ruleset.ts';
 import { Ruleset } from './rules.ts';
-import { Synonyms, stem, tokenize } from './text.ts';
+import { Synonyms, categoryLevels, stem, tokenize } from './text.ts';
 
 const fixture = (n: string) => fs.readFileSync(new URL(`../fixtures/${n}`, import.meta.url));
 const index = new TariffIndex(
@@ -36,6 +36,30 @@ describe('text analysis', () => {
     assert.equal(stem('switches'), 'switch');
     assert.equal(stem('batteries'), 'battery');
     assert.deepEqual(tokenize("Women's Knitted Dresses"), ['woman', 'knit', 'dress']);
+  });
+
+  it('reads a marketplace category path without its housekeeping markers or untranslated levels', () => {
+    // As AliExpress exports them: full-width brackets mis-decoded, markers, a level left in mis-decoded Chinese.
+    assert.deepEqual(
+      categoryLevels([
+        'Shoes',
+        "Women's Shoes",
+        "Women's Boots\u951b_o Not Post in This Category\u951b(Obsolete)",
+        "Women's Boots(Do Not Post in This Category)",
+      ]),
+      ['Shoes', "Women's Shoes", "Women's Boots"],
+    );
+    assert.deepEqual(
+      categoryLevels([
+        'Jewelry Making',
+        'Jewelry Findings & Components\u951b_ew\u951b',
+        '\u7053___',
+        'Charms (New)',
+      ]),
+      ['Jewelry Making', 'Jewelry Findings & Components', 'Charms'],
+    );
+    // Brackets that say something about the goods stay.
+    assert.deepEqual(categoryLevels(['Human Wigs (For Black)']), ['Human Wigs (For Black)']);
   });
 
   it('expands synonyms on stems, so a key must not share its stem with another word ("glasses" is "glass")', () => {

@@ -2,7 +2,7 @@ import { formatCode } from '../hts-format.ts';
 import type { HsNomenclature, Schedule } from '../schedule.ts';
 import { Bm25Index, CosineIndex } from './bm25.ts';
 import { type CompiledRule, type Ruleset, hasWords, ruleSubject } from './rules.ts';
-import { Synonyms, bag, tokenize } from './text.ts';
+import { Synonyms, bag, categoryLevels, tokenize } from './text.ts';
 import { COMPONENT, FEATURES, type Feature, RankerModel } from './ranker.ts';
 import { toUsd } from './ruleset.ts';
 import { type ValueBand, fitsBands, listingVoltage, valueBands, voltageBands } from './value-bands.ts';
@@ -88,7 +88,7 @@ export function usefulAttributes(attrs: Record<string, string> | undefined): Arr
 export function listingText(input: ClassifyInput): string {
   return [
     input.title,
-    ...(input.categoryPath ?? []).slice(-3),
+    ...categoryLevels(input.categoryPath).slice(-3),
     ...usefulAttributes(input.attributes).map(([, v]) => v),
   ].join(' ');
 }
@@ -406,7 +406,7 @@ export class Classifier {
     { excludeMemory: exclude, withoutRules }: ClassifyOptions,
   ): Gathered {
     const attrs = usefulAttributes(input.attributes);
-    const category = input.categoryPath ?? [];
+    const category = categoryLevels(input.categoryPath);
     const mainText = [input.title, input.description ?? ''].join(' ');
 
     // Query for the tariff: title (and description), the leaf categories, telling attribute values.

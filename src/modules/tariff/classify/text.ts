@@ -146,3 +146,27 @@ export function bag(tokens: readonly string[]): Map<string, number> {
   for (const t of tokens) m.set(t, (m.get(t) ?? 0) + 1);
   return m;
 }
+
+/**
+ * A marketplace category path as the classifier reads it. Marketplace exports carry housekeeping markers
+ * in their category names ("Women's Boots (Do Not Post in This Category)(Obsolete)", "Jeans (New)",
+ * "Cosplay Costumes (Deactivate)"), often with their full-width brackets mis-decoded ("Jeans锛_ew锛"), and
+ * levels left untranslated or mis-decoded into no Latin word at all. The markers say nothing about the
+ * goods and the untranslated level hides the real leaf: both are dropped, then repeated levels folded.
+ */
+export function categoryLevels(path: readonly string[] | undefined): string[] {
+  const out: string[] = [];
+  for (const raw of path ?? []) {
+    const level = raw
+      .replace(/锛[^锛]*锛/g, ' ')
+      .replace(
+        /[（(]\s*(?:old,?\s*)?(?:new|obsolete|deactivated?|do not post in this category)\s*[)）]/gi,
+        ' ',
+      )
+      .replace(/\s+/g, ' ')
+      .trim();
+    if (!/[a-z]{2}/i.test(level)) continue;
+    if (out.at(-1)?.toLowerCase() !== level.toLowerCase()) out.push(level);
+  }
+  return out;
+}

@@ -1,5 +1,9 @@
 // Authoring form of classification-rules.json (the published data, generated: never edit it by hand).
 // After editing: npm run generate:rules (a test checks the JSON is this file's output).
+import { marketplaceAccessories } from './marketplace-accessories.mjs';
+import { marketplaceApparel } from './marketplace-apparel.mjs';
+import { marketplaceHome } from './marketplace-home.mjs';
+import { marketplaceTech } from './marketplace-tech.mjs';
 import { residualLines } from './residual-lines.mjs';
 
 const R = [];
@@ -15254,6 +15258,11 @@ rule(
 );
 
 residualLines({ rule, t, not, ex });
+const helpers = { rule, t, cat, attr, any, all, not, ex };
+marketplaceHome(helpers);
+marketplaceAccessories(helpers);
+marketplaceApparel(helpers);
+marketplaceTech(helpers);
 
 // ── Goods of chapters 68–97 named by their everyday names (batch of 2026-11-22) ──
 // Goods named by a heading's own text (GRI 1) in chapters 68–97, from the HTS heading and subheading texts
