@@ -2938,4 +2938,108 @@ export function marketplaceApparel({ rule, t, cat, attr, any, all, not, ex }) {
     ],
     [ex('Saxophone Reeds Alto Sax Reed Strength 2.5 10PCS', true), ex('Reed Diffuser Sticks Rattan', false)],
   );
+
+  rule(
+    'safety-footwear-metal-toe-cap',
+    'Steel-toe safety shoes and boots incorporate a protective metal toe-cap: the toe-cap subheading 6403.40 (leather uppers) or the toe-cap lines of 6401/6402',
+    'Subheading 6403.40 (other footwear, incorporating a protective metal toe-cap) and the corresponding lines of 6401.10, 6402.91 and 6402.99',
+    all(
+      t('steel toe', 'steel-toe', 'steel toe cap', 'steel toecap', 'metal toe', 'steel head', 'steel cap'),
+      any(t('shoes', 'shoe', 'boots', 'boot', 'sneakers', 'footwear'), cat('Shoes')),
+      not(
+        t(
+          'composite toe',
+          'toe cap only',
+          'toe caps',
+          'protector only',
+          'cover',
+          'covers',
+          'insole',
+          'keychain',
+        ),
+      ),
+    ),
+    [
+      { prefixes: ['640340', '640110', '6402910500', '6402911000', '6402990400', '6402990800'], boost: 1.2 },
+      { prefixes: ['640399', '640391', '640299', '640291', '640419', '640411'], boost: -0.5 },
+    ],
+    [
+      ex('Steel Toe Work Shoes Men Safety Shoes Leather Anti Smash', true),
+      ex('Composite Toe Safety Shoes Lightweight', false),
+    ],
+  );
+
+  rule(
+    'cardigans-sweater-coats',
+    'Cardigans, sweater coats and knit jackets (open-front knitted garments) are sweaters and similar articles of 6110, not coats of 6102 nor dresses',
+    'Heading 6110 (jerseys, pullovers, cardigans, waistcoats and similar articles, knitted); HS explanatory note to 61.10',
+    all(
+      t(
+        'cardigan',
+        'cardigans',
+        'sweater coat',
+        'knit coat',
+        'knitted coat',
+        'sweater jacket',
+        'knit jacket',
+        'knitted jacket',
+        'duster cardigan',
+      ),
+      not(
+        t(
+          'fabric',
+          'pattern',
+          'doll',
+          'dog',
+          'pet',
+          'yarn',
+          'sewing',
+          'dress set',
+          'two piece',
+          '2 piece',
+          'set',
+          'fleece',
+          'sherpa',
+          'faux fur',
+          'denim',
+          'leather',
+          'woven',
+        ),
+      ),
+      NOT_PET_DOLL,
+    ),
+    [
+      { prefixes: ['6110'], boost: 0.7 },
+      { prefixes: ['6101', '6102', '6104', '6201', '6202', '6106'], boost: -0.3 },
+    ],
+    [
+      ex('Women Long Cardigan Coat Knitted Open Front Sweater Coat', true),
+      ex('Women Sherpa Fleece Jacket', false),
+    ],
+  );
+  rule(
+    'fibre-linen-flax',
+    'A garment or textile article stated to be of linen, flax or ramie is of vegetable fibres other than cotton: the "of other textile materials" subheadings (or flax lines), not those of synthetic fibres',
+    'Section XI subheading note 2 and the chapter 61-63 subheadings by fibre (flax and ramie fall under "other textile materials"); own reading',
+    all(
+      MAT('linen', 'flax', 'ramie'),
+      not(MAT('cotton', 'polyester', 'nylon', 'viscose', 'rayon', 'acrylic', 'spandex', 'wool', 'silk')),
+    ),
+    [
+      {
+        prefixes: ['61', '62', '63'],
+        lineWords: ['other textile materials', 'flax', 'vegetable fibers'],
+        boost: 0.35,
+      },
+      {
+        prefixes: ['61', '62', '63'],
+        lineWords: ['synthetic fibers', 'man-made fibers', 'artificial fibers'],
+        boost: -0.25,
+      },
+    ],
+    [
+      ex('Women Linen Pants Wide Leg Trousers Summer', true, { attributes: { Material: 'Linen' } }),
+      ex('Linen Look Polyester Pants', false, { attributes: { Material: 'Polyester' } }),
+    ],
+  );
 }
