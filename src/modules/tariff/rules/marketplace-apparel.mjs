@@ -3042,4 +3042,221 @@ export function marketplaceApparel({ rule, t, cat, attr, any, all, not, ex }) {
       ex('Linen Look Polyester Pants', false, { attributes: { Material: 'Polyester' } }),
     ],
   );
+
+  rule(
+    'billiards-articles',
+    'Billiard and pool cues, balls, tables, chalk, tips and racks are articles and accessories for billiards of 9504.20',
+    'Subheading 9504.20 (articles and accessories for billiards of all kinds)',
+    all(
+      t(
+        'billiard',
+        'billiards',
+        'pool cue',
+        'cue stick',
+        'snooker',
+        'pool table',
+        'cue chalk',
+        'cue tip',
+        'cue tips',
+        'billiard balls',
+        'pool balls',
+        'ball rack',
+      ),
+      not(
+        t(
+          'keychain',
+          'pendant',
+          'sticker',
+          'lamp',
+          'light',
+          'game machine',
+          'video game',
+          'swimming',
+          'pool float',
+          'pool cleaner',
+        ),
+      ),
+    ),
+    [
+      { prefixes: ['950420'], boost: 1.2 },
+      { prefixes: ['9506', '1702', '4421', '3926'], boost: -0.5 },
+    ],
+    [ex('Billiard Cue Stick Pool Cue 58 Inch Maple', true), ex('Pool Cleaner Vacuum Swimming Pool', false)],
+  );
+  rule(
+    'table-games-chips-dice-mahjong',
+    'Poker and casino chips, mahjong sets, dominoes and gaming dice sets are table or parlour games of 9504.90',
+    'Subheading 9504.90 (other table or parlour games)',
+    all(
+      t(
+        'poker chips',
+        'casino chips',
+        'poker chip',
+        'mahjong',
+        'mah jong',
+        'dominoes',
+        'domino set',
+        'dice set',
+        'polyhedral dice',
+        'dnd dice',
+        'rpg dice',
+        'poker set',
+      ),
+      not(
+        t(
+          'keychain',
+          'pendant',
+          'earring',
+          'necklace',
+          'sticker',
+          'mold',
+          'mould',
+          'storage box only',
+          'video game',
+        ),
+      ),
+    ),
+    [
+      { prefixes: ['950490'], boost: 1.0 },
+      { prefixes: ['4401', '3926', '4421', '7117'], boost: -0.5 },
+    ],
+    [ex('Poker Chips Set 100PCS Casino Clay Chips', true), ex('Dice Earrings Resin Pendant', false)],
+  );
+  rule(
+    'balance-bikes-ride-on-toys',
+    'Balance bikes, children’s tricycles, ride-on cars and pedal cars are wheeled toys of 9503, not bicycles or bicycle parts',
+    'Heading 9503 (tricycles, scooters, pedal cars and similar wheeled toys); own reading that a pedal-less balance bike is such a wheeled toy',
+    all(
+      t(
+        'balance bike',
+        'balance bicycle',
+        'no pedal bike',
+        'no pedal bicycle',
+        'push bike',
+        'toddler bike',
+        'ride on toy',
+        'ride-on toy',
+        'ride on car',
+        'kids ride on',
+        'pedal car',
+        'kids tricycle',
+        'toddler tricycle',
+        'baby tricycle',
+        'baby walker bike',
+      ),
+      not(
+        t(
+          'parts',
+          'seat only',
+          'tire',
+          'tyre',
+          'wheel only',
+          'handle',
+          'grips',
+          'sticker',
+          'cover',
+          'bag',
+          'battery',
+          'charger',
+          'remote control replacement',
+          'motor',
+        ),
+      ),
+    ),
+    [
+      { prefixes: ['9503'], boost: 1.0 },
+      { prefixes: ['8714', '8712', '8711'], boost: -0.7 },
+    ],
+    [
+      ex('Balance Bike Kids No Pedal Toddler Walking Bicycle 12 Inch', true),
+      ex('Bike Tire 12 Inch Balance Bike Tyre', false),
+    ],
+  );
+  rule(
+    'fitness-hoops-trampolines-steppers',
+    'Weighted and fitness hula hoops, fitness trampolines and rebounders, aerobic steppers and balance boards are articles for general physical exercise of 9506.91',
+    'Subheading 9506.91 (articles and equipment for general physical exercise, gymnastics or athletics)',
+    all(
+      t(
+        'weighted hula hoop',
+        'fitness hula hoop',
+        'smart hula hoop',
+        'fitness hoop',
+        'mini trampoline',
+        'fitness trampoline',
+        'rebounder',
+        'aerobic step',
+        'step platform',
+        'balance board',
+        'wobble board',
+        'yoga wheel',
+        'yoga block',
+        'yoga blocks',
+        'yoga strap',
+      ),
+      not(t('keychain', 'sticker', 'cover', 'replacement spring', 'springs only', 'bag')),
+    ),
+    [
+      { prefixes: ['950691'], boost: 1.2 },
+      { prefixes: ['9506910030'], boost: 0.3, within: true },
+      { prefixes: ['3903', '3926', '9503', '4016', '4416'], boost: -0.8 },
+    ],
+    [
+      ex('Hula Hoop Weighted Fitness Smart Hula Hoop Detachable', true),
+      ex('Kids Plastic Hoop Toy Rings', false),
+    ],
+  );
+  rule(
+    'tent-stakes-pegs',
+    'Tent stakes and pegs are other articles of their metal: aluminium (7616.99) or iron and steel (7326.90), not wire netting or fasteners',
+    'Headings 7616 and 7326 (other articles of aluminium, of iron or steel); the material attribute decides between them',
+    t(
+      'tent stakes',
+      'tent stake',
+      'tent pegs',
+      'tent peg',
+      'ground stakes',
+      'camping pegs',
+      'camping stakes',
+      'tarp stakes',
+    ),
+    [
+      { prefixes: ['761699', '732690'], boost: 0.8 },
+      { prefixes: ['761691', '8308', '7318', '6306'], boost: -0.5 },
+    ],
+    [
+      ex('Tent Stakes Aluminum Alloy Camping Pegs 10PCS', true),
+      ex('Camping Tent 2 Person Waterproof', false),
+    ],
+  );
+  rule(
+    'camping-air-mats-textile',
+    'Inflatable sleeping pads and camping air mats of nylon or polyester fabric (TPU-laminated) are pneumatic mattresses of textile of 6306.40, not articles of plastics',
+    'Subheading 6306.40 (pneumatic mattresses, of textile materials); chapter 59 note 2 and section XI: textile fabric laminated with plastics stays textile when the fabric is visible (own reading)',
+    all(
+      t(
+        'sleeping pad',
+        'air mat',
+        'camping mattress',
+        'camping pad',
+        'inflatable mattress',
+        'air mattress',
+        'inflatable sleeping mat',
+        'camping mat',
+      ),
+      MAT('nylon', 'polyester', 'oxford', 'fabric', 'nylon tpu', '20d', '40d', 'ripstop'),
+      not(MAT('pvc', 'rubber', 'foam', 'eva', 'xpe')),
+      not(t('pump only', 'repair', 'patch', 'pool', 'float', 'sheet', 'cover')),
+    ),
+    [
+      { prefixes: ['630640'], boost: 0.8 },
+      { prefixes: ['392690', '401695', '9404'], boost: -0.5 },
+    ],
+    [
+      ex('Sleeping Pad Inflatable Camping Mattress Ultralight Air Mat', true, {
+        attributes: { Material: 'Nylon TPU' },
+      }),
+      ex('PVC Air Mattress Double Inflatable Bed', false, { attributes: { Material: 'PVC' } }),
+    ],
+  );
 }
