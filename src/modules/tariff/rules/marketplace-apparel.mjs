@@ -1055,7 +1055,7 @@ export function marketplaceApparel({ rule, t, cat, attr, any, all, not, ex }) {
     ),
     [
       { prefixes: ['630790'], boost: 0.9 },
-      { prefixes: ['4202', '9401', '8715'], boost: -0.8 },
+      { prefixes: ['4202'], boost: -0.6 },
     ],
     [
       ex('Baby Carrier Ergonomic Hip Seat Infant Sling Wrap Front Carrier', true),
@@ -1159,66 +1159,6 @@ export function marketplaceApparel({ rule, t, cat, attr, any, all, not, ex }) {
         category: ['Toys & Hobbies', 'Toy Tents'],
       }),
       ex('Camping Tent 2-3 Person Waterproof Outdoor Hiking Dome Tent', false),
-    ],
-  );
-  rule(
-    'swimming-pools-toy-category',
-    'Inflatable, paddling, wading and frame swimming pools are swimming pools and wading pools of 9506.99.55, including those listed under the marketplace’s toy categories',
-    'Subheading 9506.99.55 (swimming pools and wading pools and parts and accessories thereof); chapter 95 note 1 does not move pools to 9503',
-    all(
-      t(
-        'swimming pool',
-        'paddling pool',
-        'wading pool',
-        'above ground pool',
-        'kiddie pool',
-        'inflatable pool',
-        'frame pool',
-        'family pool',
-      ),
-      not(
-        t(
-          'float',
-          'floats',
-          'noodle',
-          'cleaner',
-          'cleaning',
-          'skimmer',
-          'net',
-          'vacuum',
-          'brush',
-          'chlorine',
-          'test',
-          'thermometer',
-          'light',
-          'lights',
-          'filter',
-          'pump',
-          'ladder',
-          'cover',
-          'sticker',
-          'goggles',
-          'cap',
-          'shoes',
-          'bag',
-          'fence',
-          'alarm',
-          'water gun',
-          'squirt',
-          'patch',
-          'repair',
-        ),
-      ),
-    ),
-    [
-      { prefixes: ['9506995500'], boost: 1.0 },
-      { prefixes: ['3926', '9503'], boost: -0.6 },
-    ],
-    [
-      ex('Kids Inflatable Swimming Pool Family Paddling Pool Outdoor', true, {
-        category: ['Toys & Hobbies', 'Pools & Water Fun', 'Pools'],
-      }),
-      ex('Pool Cleaner Vacuum Head Swimming Pool Brush', false),
     ],
   );
   rule(
