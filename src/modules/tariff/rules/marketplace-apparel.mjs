@@ -3190,4 +3190,89 @@ export function marketplaceApparel({ rule, t, cat, attr, any, all, not, ex }) {
       ex('PVC Air Mattress Double Inflatable Bed', false, { attributes: { Material: 'PVC' } }),
     ],
   );
+
+  rule(
+    'costumes-garments-not-wigs-festive',
+    'Costumes and cosplay outfits of textile (dresses, jumpsuits, uniforms, onesies) are garments of chapters 61/62, not wigs of 6704 nor festive articles of 9505',
+    'Chapter 95 note 1(e) (sports clothing or fancy dress, of textiles, of chapter 61 or 62, is excluded from chapter 95); heading 6704 covers wigs only',
+    all(
+      t(
+        'costume',
+        'costumes',
+        'cosplay costume',
+        'cosplay outfit',
+        'cosplay uniform',
+        'fancy dress',
+        'cosplay dress',
+        'cosplay suit',
+      ),
+      not(
+        t(
+          'wig',
+          'wigs',
+          'mask',
+          'masks',
+          'prop',
+          'props',
+          'shoes',
+          'boots',
+          'hat',
+          'headband',
+          'ears',
+          'tail',
+          'sword',
+          'weapon',
+          'contact lenses',
+          'makeup',
+          'pet',
+          'dog',
+          'cat costume',
+          'doll',
+          'inflatable',
+          'jewelry',
+          'necklace',
+          'cape only',
+          'gloves',
+          'accessories set',
+        ),
+      ),
+    ),
+    [{ prefixes: ['6704', '9505'], boost: -0.8 }],
+    [
+      ex('Anime Cosplay Costume Demon Slayer Kimono Uniform Full Set', true),
+      ex('Anime Cosplay Wig Long Silver Heat Resistant', false),
+    ],
+  );
+
+  rule(
+    'costumes-not-babies-garments',
+    'Costumes for children and adults that do not say they are for babies are not babies’ garments of 6111/6209',
+    'Chapter 61 note 6(a) and chapter 62 note 4(a) (babies’ garments: for young children of a body height not exceeding 86 cm); own reading that a costume for "kids" or adults names no baby size',
+    all(
+      t('costume', 'costumes', 'cosplay', 'fancy dress'),
+      not(
+        t(
+          'baby',
+          'babies',
+          'infant',
+          'infants',
+          'newborn',
+          'toddler',
+          'months',
+          '0-3m',
+          '3-6m',
+          '6-12m',
+          '12-18m',
+          'dog',
+          'pet',
+          'doll',
+        ),
+      ),
+    ),
+    [{ prefixes: ['6111', '6209'], boost: -0.6 }],
+    [
+      ex('Kids Spiderman Costume Jumpsuit Boys Superhero Cosplay', true),
+      ex('Baby Pumpkin Costume Infant Halloween Romper 0-12 Months', false),
+    ],
+  );
 }
