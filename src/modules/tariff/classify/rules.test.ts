@@ -173,6 +173,22 @@ describe('line words and materials', () => {
     assert.ok(textile & m.stated({ Material: 'Nylon' }) && textile & m.stated({ Material: 'Cotton' }));
     assert.equal(textile & m.stated({ Material: 'Silicone' }), 0);
   });
+
+  it('reads a material value longest phrase first, so "PU leather" is plastics and not leather', () => {
+    const m = rs.materials;
+    const leather = m.namedBy(['Of leather']);
+    const plastics = m.namedBy(['Of plastics']);
+    const rubber = m.namedBy(['Of rubber']);
+    assert.ok(leather && plastics && rubber);
+    assert.equal(m.stated({ Material: 'PU Leather' }) & leather, 0);
+    assert.ok(m.stated({ Material: 'PU Leather' }) & plastics);
+    assert.ok(m.stated({ Material: 'Genuine Leather' }) & leather);
+    // Two materials in one value are both read; a word two classes share is both.
+    assert.ok(m.stated({ Material: 'PU Leather, Cowhide' }) & leather);
+    assert.equal(m.stated({ Material: 'Silicone Rubber' }) & plastics, 0);
+    const acrylic = m.stated({ Material: 'Acrylic' });
+    assert.ok(acrylic & plastics && acrylic & m.namedBy(['Of synthetic fibers']));
+  });
 });
 
 const ref = process.env.CROSSGATE_REFERENCE_DIR;

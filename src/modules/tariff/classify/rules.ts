@@ -235,44 +235,71 @@ export interface CompiledRule {
 export class Materials {
   private readonly keys: string[];
   private readonly ignore: string[];
-  private readonly classes: Array<{ id: string; listing: CompiledWords; tariff: CompiledWords }>;
+  /** Each class's words as the tariff's text names it (the schema allows at most 31 classes). */
+  private readonly classes: Array<{ id: string; tariff: CompiledWords }>;
+  /** Every class's listing phrases as tokens, longest first, with the class's bit. */
+  private readonly listingPhrases: Array<{ words: string[]; bit: number }>;
 
   constructor(data: MaterialsData | undefined) {
     this.keys = (data?.keys ?? []).map((k) => k.toLowerCase());
     this.ignore = (data?.ignoreKeys ?? []).map((k) => k.toLowerCase());
     this.classes = (data?.classes ?? []).map((c) => ({
       id: c.id,
-      listing: compileWords(c.listing, ruleTokens, `Material ${c.id}`),
       tariff: compileWords(c.tariff, tokenize, `Material ${c.id}`),
     }));
+    this.listingPhrases = (data?.classes ?? [])
+      .flatMap((c, i) =>
+        c.listing.map((w) => {
+          const words = ruleTokens(w);
+          if (words.length === 0)
+            throw invalid(`Material ${c.id}: "${w}" has no word the classifier can match`);
+          return { words, bit: 1 << i };
+        }),
+      )
+      .sort((a, b) => b.words.length - a.words.length);
   }
 
-  /** Bit set of the materials named in a text's tokens (the schema allows at most 31 classes). */
-  private named(tokens: readonly string[], side: 'listing' | 'tariff'): number {
+  /**
+   * The materials the listing's material attributes state (bit set; 0 when none). Each value is read
+   * longest phrase first: words a longer phrase of another class has taken are not read again, so "PU
+   * leather" is plastics and not leather, "silicone rubber" rubber and not plastics.
+   */
+  stated(attributes: Readonly<Record<string, string>>): number {
+    let bits = 0;
+    for (const [k0, v] of Object.entries(attributes)) {
+      const k = k0.trim().toLowerCase();
+      if (!this.keys.some((x) => k.includes(x)) || this.ignore.some((x) => k.includes(x))) continue;
+      const tokens = ruleTokens(String(v ?? ''));
+      const taken = new Array<boolean>(tokens.length).fill(false);
+      // Phrases of one length are read together (a word two classes share, "acrylic", is both); their
+      // words are taken from shorter phrases only.
+      let claim: number[] = [];
+      this.listingPhrases.forEach(({ words, bit }, n) => {
+        for (let i = 0; i + words.length <= tokens.length; i++) {
+          if (!words.every((w, j) => tokens[i + j] === w && !taken[i + j])) continue;
+          for (let j = 0; j < words.length; j++) claim.push(i + j);
+          bits |= bit;
+        }
+        if (this.listingPhrases[n + 1]?.words.length !== words.length) {
+          for (const i of claim) taken[i] = true;
+          claim = [];
+        }
+      });
+    }
+    return bits;
+  }
+
+  /** The materials a line's own text (below the heading) names (bit set; 0 when none). */
+  namedBy(lineText: readonly string[]): number {
+    const tokens = tokenize(lineText.join(' ; '));
     if (tokens.length === 0) return 0;
     const set = new Set(tokens);
     const joined = ` ${tokens.join(' ')} `;
     let bits = 0;
     this.classes.forEach((c, i) => {
-      if (hasWords(set, joined, c[side])) bits |= 1 << i;
+      if (hasWords(set, joined, c.tariff)) bits |= 1 << i;
     });
     return bits;
-  }
-
-  /** The materials the listing's material attributes state (bit set; 0 when none). */
-  stated(attributes: Readonly<Record<string, string>>): number {
-    const values: string[] = [];
-    for (const [k0, v] of Object.entries(attributes)) {
-      const k = k0.trim().toLowerCase();
-      if (!this.keys.some((x) => k.includes(x)) || this.ignore.some((x) => k.includes(x))) continue;
-      values.push(String(v ?? ''));
-    }
-    return this.named(ruleTokens(values.join(' ; ')), 'listing');
-  }
-
-  /** The materials a line's own text (below the heading) names (bit set; 0 when none). */
-  namedBy(lineText: readonly string[]): number {
-    return this.named(tokenize(lineText.join(' ; ')), 'tariff');
   }
 }
 

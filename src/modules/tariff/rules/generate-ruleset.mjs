@@ -775,9 +775,30 @@ rule(
   'socks-hosiery',
   'Socks and hosiery',
   'Heading 6115',
-  t('socks', 'sock', 'stockings', 'tights', 'pantyhose'),
+  all(
+    t('socks', 'sock', 'stockings', 'tights', 'pantyhose'),
+    // Running, cycling and yoga tights are trousers of 6104/6103, not hosiery.
+    not(
+      t(
+        'running tights',
+        'cycling tights',
+        'yoga tights',
+        'sports tights',
+        'gym tights',
+        'fitness tights',
+        'compression tights',
+        'cycling shorts',
+        'bike shorts',
+      ),
+    ),
+  ),
   [{ prefixes: ['6115'], boost: 1.0 }],
-  [ex('Cotton Socks Men', true), ex('Sock Knitting Needles', true), ex('Shoe Rack', false)],
+  [
+    ex('Cotton Socks Men', true),
+    ex('Sock Knitting Needles', true),
+    ex('Shoe Rack', false),
+    ex('Men Running Tights Quick Dry Sports Leggings', false),
+  ],
 );
 rule(
   'brassieres',
@@ -12605,6 +12626,10 @@ rule(
         'paper',
         'tissue',
         'tissues',
+        // Bandana bibs are babies' garments.
+        'bib',
+        'bibs',
+        'drool',
         'cat',
         'mask',
         'face mask',
