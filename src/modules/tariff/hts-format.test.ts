@@ -30,6 +30,32 @@ describe('USITC HTS export parsing', () => {
     assert.equal(s.ancestors(line)[1]!.code, '');
   });
 
+  it('declares an 8-digit line the export gives no statistical lines under suffix 00 (not chapters 98, 99)', () => {
+    const header =
+      'HTS Number,Indent,Description,Unit of Quantity,General Rate of Duty,Special Rate of Duty,Column 2 Rate of Duty,Quota Quantity,Additional Duties';
+    const s = new Schedule(
+      parseHtsCsv(
+        [
+          header,
+          '9105,0,Other clocks:,,,,,,',
+          '9105.21,1,Electrically operated:,,,,,,',
+          '"9105.21.40",2,With opto-electronic display only,,3.9%,,35%,,',
+          '"9105.21.80",2,Other,,30¢ each,,75¢ each,,',
+          '"9105.29.30",2,Other,,5%,,35%,,',
+          '"9105.29.30.10",3,Alarm,"[""No.""]",,,,,',
+          '"9903.88.01",0,Articles the product of China,,25%,,,,',
+        ].join('\n'),
+      ),
+    );
+    assert.deepEqual(
+      s.statisticalLines().map((l) => l.code),
+      ['9105214000', '9105218000', '9105293010'],
+    );
+    assert.equal(s.byCode.get('9105214000')!.generalRate, '3.9%');
+    assert.ok(s.byCode.get('91052930'), 'a subdivided line keeps its 8 digits');
+    assert.ok(s.byCode.get('99038801'), 'chapter 99 provisions are not statistical lines');
+  });
+
   it('reads units of quantity as lists and inherits rates from the rate line', () => {
     const s = new Schedule(parseHtsCsv(fixture('hts-mini-a.csv')));
     const l = s.byCode.get('6104420010')!;

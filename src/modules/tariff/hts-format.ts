@@ -98,14 +98,30 @@ interface RawRow {
   footnotes: string[];
 }
 
+/**
+ * The code a row is declared under. An 8-digit tariff line of chapters 01–97 that the export gives no
+ * statistical lines is declared with the statistical suffix 00 (HTSUS General Statistical Notes: a
+ * subheading not subdivided for statistics takes suffix 00). The USITC export mostly prints the 00 (8210.00.00.00)
+ * but leaves it off some lines (9105.21.40, battery wall clocks, and 94 others of chapter 91), which would
+ * otherwise read as subheadings with nothing declarable under them. Chapter 98 and 99 provisions stay as
+ * they are.
+ */
+function declaredCodes(rows: RawRow[]): string[] {
+  const subdivided = new Set(rows.filter((r) => r.code.length === 10).map((r) => r.code.slice(0, 8)));
+  return rows.map((r) =>
+    r.code.length === 8 && !subdivided.has(r.code) && r.code < '98' ? `${r.code}00` : r.code,
+  );
+}
+
 function link(rows: RawRow[]): TariffLine[] {
   const out: TariffLine[] = [];
   const stack: number[] = [];
+  const codes = declaredCodes(rows);
   rows.forEach((r, seq) => {
     while (stack.length && out[stack.at(-1)!]!.indent >= r.indent) stack.pop();
     out.push({
       seq,
-      code: r.code,
+      code: codes[seq]!,
       indent: r.indent,
       description: r.description,
       parent: stack.length ? stack.at(-1)! : null,

@@ -93,6 +93,15 @@ export function listingText(input: ClassifyInput): string {
   ].join(' ');
 }
 
+/**
+ * A tariff description without its textile-restraint annotations ("Subject to cotton restraints or to
+ * man-made fiber restraints:", "Subject to wool restraints (410)"): they sort blends into quota categories
+ * and do not say what a line's goods are made of, so a polyester garment must not meet "man-made" in the
+ * lines of "Of other textile materials".
+ */
+export const goodsText = (description: string) =>
+  description.replace(/subject to [^:;]*?restraints(?: \(\d+\))?:?/gi, ' ');
+
 /** The in-memory lexical index of one tariff revision (shared by every organisation). */
 export class TariffIndex {
   readonly schedule: Schedule;
@@ -117,8 +126,8 @@ export class TariffIndex {
     for (const line of schedule.lines) {
       if (line.code.length !== 10 || line.code.startsWith('98') || line.code.startsWith('99')) continue;
       const path = schedule.pathText(line);
-      const own = tokenize(line.description);
-      const up = tokenize(path.slice(0, -1).join(' '));
+      const own = tokenize(goodsText(line.description));
+      const up = tokenize(goodsText(path.slice(0, -1).join(' ; ')));
       const hsText = hs?.byCode.get(line.code.slice(0, 6))?.description ?? '';
       const tokens = [...own, ...own, ...up, ...tokenize(hsText)];
       const i = this.bm25.add(tokens);
@@ -386,7 +395,9 @@ export class Classifier {
     this.synonyms = new Synonyms(rules.data.synonyms);
     this.scratch = new Float64Array(tariff.size);
     this.lineMaterials = Int32Array.from(tariff.lines, (l) =>
-      rules.materials.namedBy(tariff.schedule.pathText(tariff.schedule.lines[l.seq]!).slice(1)),
+      rules.materials.namedBy(
+        tariff.schedule.pathText(tariff.schedule.lines[l.seq]!).slice(1).map(goodsText),
+      ),
     );
   }
 
