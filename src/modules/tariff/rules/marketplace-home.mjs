@@ -130,7 +130,8 @@ export function marketplaceHome({ rule, t, attr, any, all, not, ex }) {
       not(TOYS),
     ),
     [
-      { prefixes: ['8210'], boost: 1.2 },
+      { prefixes: ['8210'], boost: 1.5 },
+      { prefixes: ['9403'], boost: -0.6 },
       { prefixes: ['8205', '7323', '7324', '3924'], boost: -0.5 },
       { prefixes: ['8509', '8516'], boost: -0.5 },
     ],
@@ -280,6 +281,11 @@ export function marketplaceHome({ rule, t, attr, any, all, not, ex }) {
         'metal straw',
         'metal straws',
         'reusable straws',
+        'whistling kettle',
+        'tea kettle',
+        'teakettle',
+        'stovetop kettle',
+        'stove top kettle',
       ),
       not(
         t(
@@ -718,7 +724,8 @@ export function marketplaceHome({ rule, t, attr, any, all, not, ex }) {
       not(t('glass', 'stainless', 'electric', 'bag', 'bags', 'toy', 'toys', 'pet food', 'dog food')),
     ),
     [
-      { prefixes: ['3924104000'], boost: 0.6 },
+      { prefixes: ['3924104000'], boost: 1.0 },
+      { prefixes: ['392490', '4202'], boost: -0.6 },
       { prefixes: ['3926', '3923'], boost: -0.6 },
     ],
     [
@@ -904,8 +911,11 @@ export function marketplaceHome({ rule, t, attr, any, all, not, ex }) {
       ),
       not(
         t(
-          'lid',
-          'lids',
+          'lid only',
+          'lids only',
+          'lid for',
+          'lids for',
+          'replacement lid',
           'replacement',
           'parts',
           'seal',
@@ -1678,7 +1688,8 @@ export function marketplaceHome({ rule, t, attr, any, all, not, ex }) {
       ),
     ),
     [
-      { prefixes: ['630790'], boost: 0.8 },
+      { prefixes: ['630790'], boost: 1.2 },
+      { prefixes: ['4421'], boost: -0.5 },
       { prefixes: ['3926', '3924', '4202'], boost: -0.5 },
     ],
     [
@@ -2126,8 +2137,11 @@ export function marketplaceHome({ rule, t, attr, any, all, not, ex }) {
           'pad',
           'pads',
           'mat',
-          'leg',
-          'legs',
+          'chair leg',
+          'chair legs',
+          'sofa legs',
+          'leg caps',
+          'leg covers',
           'caster',
           'casters',
           'wheel',
