@@ -12,7 +12,9 @@
 // reference classified against the other references and the dev part, HS-6 compared: a check on data
 // the rules were not written from. `node bench/classify.bench.ts rules`: each rule's contribution on the dev
 // part and that check (what the items it fires on get without it), for reviewing a ruleset.
+import fs from 'node:fs';
 import os from 'node:os';
+import { z } from 'zod';
 import { type ClassifyResult, prefixConfidence } from '../src/modules/tariff/classify/classifier.ts';
 import type { ListingItem } from '../src/modules/tariff/classify/reference-format.ts';
 import { RankerModel } from '../src/modules/tariff/classify/ranker.ts';
@@ -30,7 +32,7 @@ import {
 } from './classify-data.ts';
 
 exitUnlessReferenceData();
-const mode = process.argv[2] ?? 'loo'; // loo | no-dev | tariff-only | hmrc | rules
+const mode = process.argv[2] ?? 'loo'; // loo | no-dev | tariff-only | hmrc | rules | probes
 
 const { classifier, schedule, buildMs: tIndex } = loadClassifier();
 const index = classifier.tariff;
@@ -40,7 +42,7 @@ const folds = Number(process.env.CROSSGATE_CLASSIFY_FOLDS ?? 10);
 const items = evalFile ? loadItems(evalFile) : dev;
 const memory = loadMemory({
   hmrc: mode !== 'tariff-only',
-  dev: mode === 'loo' || mode === 'hmrc' || mode === 'rules' ? dev : [],
+  dev: mode === 'loo' || mode === 'hmrc' || mode === 'rules' || mode === 'probes' ? dev : [],
 });
 
 /** An item of the HMRC check or the rule impact, classified with the built-in weights. */
@@ -149,6 +151,72 @@ if (mode === 'rules') {
   const sum = (k: 'dev6' | 'dev10' | 'hmrc6') => rows.reduce((a, r) => a + r[k], 0);
   console.log(
     `sum of single-rule contributions: dev HS-6 ${signed(sum('dev6'))}, dev 10-digit ${signed(sum('dev10'))}, HMRC HS-6 ${signed(sum('hmrc6'))}; rules that cost more than they bring: ${rows.filter((r) => r.dev6 + r.hmrc6 < 0).length}`,
+  );
+  process.exit(0);
+}
+
+// Marketplace probes (`node bench/classify.bench.ts probes`, also run at the end of the full bench): the
+// listings in bench/classify-probes/*.ndjson, invented as AliExpress sellers write them, one or more per
+// marketplace category, each with the code its writer read from the tariff (`expect`: HS-6, or the 8- or
+// 10-digit line, which the top line must start with).
+// They were written to find goods classes no rule named, and the rules were then written from their misses:
+// a coverage and regression suite, not an accuracy measure (except files named *-heldout, written after the
+// rules). Built-in weights, the dev part and the HMRC references as memory.
+if (mode === 'probes') {
+  const dir = new URL('./classify-probes/', import.meta.url);
+  const probe = z.object({
+    title: z.string().min(1),
+    category: z.string().optional(),
+    attributes: z.record(z.string(), z.string()).optional(),
+    price: z.number().positive().optional(),
+    expect: z.string().regex(/^\d{6}(\d{2}){0,2}$/, 'must be a code of 6, 8 or 10 digits'),
+  });
+  const total = { n: 0, h6: 0, h65: 0, n10: 0, h10: 0 };
+  for (const file of fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.ndjson'))
+    .sort()) {
+    const hit = { n: 0, h6: 0, h65: 0, n10: 0, h10: 0 };
+    fs.readFileSync(new URL(file, dir), 'utf8')
+      .split('\n')
+      .forEach((line, i) => {
+        if (!line.trim()) return;
+        let raw: unknown;
+        try {
+          raw = JSON.parse(line);
+        } catch (err) {
+          throw new Error(`${file} line ${i + 1}: not JSON (${(err as Error).message})`);
+        }
+        const p = probe.safeParse(raw);
+        if (!p.success)
+          throw new Error(
+            `${file} line ${i + 1}: ${p.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`,
+          );
+        const { title, category, attributes, price, expect } = p.data;
+        const r = classifier.classify(
+          { title, categoryPath: category?.split(/\s*>\s*/), attributes, price, currency: 'USD' },
+          memory,
+          { k: 30, model: RankerModel.DEFAULT },
+        );
+        hit.n++;
+        const ok6 = r.hs6[0]?.code === expect.slice(0, 6);
+        if (ok6) hit.h6++;
+        if (r.hs6.slice(0, 5).some((h) => h.code === expect.slice(0, 6))) hit.h65++;
+        if (expect.length > 6) {
+          hit.n10++;
+          if (r.candidates[0]?.code.startsWith(expect)) hit.h10++;
+        }
+        if (process.env.SHOW_MISSES && !ok6)
+          console.log(`  miss ${file}:${i + 1} expect ${expect} got ${r.candidates[0]?.code} | ${title}`);
+      });
+    for (const k of Object.keys(total) as Array<keyof typeof total>) total[k] += hit[k];
+    const pct = (x: number, n: number) => `${((100 * x) / Math.max(1, n)).toFixed(1)}%`;
+    console.log(
+      `${file}: ${hit.n} probes; HS-6 top-1 ${pct(hit.h6, hit.n)}, top-5 ${pct(hit.h65, hit.n)}; line top-1 ${pct(hit.h10, hit.n10)} of ${hit.n10}`,
+    );
+  }
+  console.log(
+    `marketplace probes, all files (built-in weights; ruleset ${classifier.rules.version}): ${total.n} probes; HS-6 top-1 ${((100 * total.h6) / total.n).toFixed(1)}%, top-5 ${((100 * total.h65) / total.n).toFixed(1)}%; line (8/10-digit) top-1 ${((100 * total.h10) / total.n10).toFixed(1)}% of ${total.n10}`,
   );
   process.exit(0);
 }
@@ -301,4 +369,8 @@ if (!process.argv[2] && !evalFile) {
   }
   const hmrc = spawnSync(process.execPath, [new URL(import.meta.url).pathname, 'hmrc'], { encoding: 'utf8' });
   console.log(hmrc.stdout.split('\n').find((l) => l.startsWith('HMRC parcel references')) ?? hmrc.stderr);
+  const probes = spawnSync(process.execPath, [new URL(import.meta.url).pathname, 'probes'], {
+    encoding: 'utf8',
+  });
+  console.log(probes.stdout.split('\n').find((l) => l.startsWith('marketplace probes')) ?? probes.stderr);
 }
