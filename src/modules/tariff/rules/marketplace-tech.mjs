@@ -385,6 +385,48 @@ export function marketplaceTech({ rule, t, cat, attr, any, all, not, ex }) {
     ],
   );
   rule(
+    'welding-machines-not-fluxes',
+    'A welding machine sold as "flux core" or "gasless" is the machine, not welding flux',
+    'Heading 8515 (electric welding machines); 3810 covers fluxes and other welding preparations (GRI 1)',
+    all(
+      t(
+        'mig welder',
+        'tig welder',
+        'mma welder',
+        'arc welder',
+        'stick welder',
+        'inverter welder',
+        'welding machine',
+        'flux core welder',
+        'gasless welder',
+      ),
+      not(
+        t(
+          'flux paste',
+          'soldering flux',
+          'welding flux',
+          'helmet',
+          'gloves',
+          'rods',
+          'welding wire',
+          'torch only',
+          'nozzle',
+          'contact tip',
+          'cart',
+          'toy',
+        ),
+      ),
+    ),
+    [
+      { prefixes: ['8515'], boost: 0.5 },
+      { prefixes: ['3810', '8311'], boost: -1.0 },
+    ],
+    [
+      ex('MIG Welding Machine 200A Gasless Flux Core Welder', true),
+      ex('Flux Cored Welding Wire 0.8mm 1kg', false),
+    ],
+  );
+  rule(
     'electrical-measuring-instruments-digital-lines',
     'Laser or digital rangefinders, levels and pressure gauges are the "electrical" statistical lines',
     'Subheadings 9015.10, 9015.30, 9026.20 and 9026.10 split electrical from other instruments; a laser or digital display instrument works electrically (own reading)',
@@ -1935,7 +1977,7 @@ export function marketplaceTech({ rule, t, cat, attr, any, all, not, ex }) {
     ),
     [
       { prefixes: ['8544429090'], boost: 0.6, within: true },
-      { prefixes: ['8544421000'], boost: -0.6 },
+      { prefixes: ['8544421000'], boost: -0.6, within: true },
     ],
     [
       ex('USB Type C Cable 3A Fast Charging Data Cord 1m', true),
@@ -2010,6 +2052,14 @@ export function marketplaceTech({ rule, t, cat, attr, any, all, not, ex }) {
         'opening tool',
         'fill light',
         'ring light',
+        'cable',
+        'charger',
+        'charging cable',
+        'power adapter',
+        'power bank',
+        'earphone',
+        'earphones',
+        'headset',
       ),
       not(
         t(
@@ -2031,6 +2081,53 @@ export function marketplaceTech({ rule, t, cat, attr, any, all, not, ex }) {
       ex('Tempered Glass Screen Protector for iPhone 15 Pro Max 9H Film 3PCS', true),
       ex('Phone Camera Lens Kit Fisheye Wide Angle Macro Clip Lens', true),
       ex('Smartphone 6.8 inch Android 14 16GB RAM 1TB Dual SIM with Case', false),
+    ],
+  );
+  rule(
+    'plastic-screen-protector-films',
+    'Plastic screen-protector films (hydrogel, TPU, PET, matte or privacy film) for phones, tablets and watches',
+    'Heading 3919 (self-adhesive plates, sheets, film of plastics, whether or not in rolls), 3919.90; tempered glass protectors are 7007.19',
+    all(
+      t(
+        'screen protector',
+        'screen protectors',
+        'protective film',
+        'hydrogel film',
+        'tpu film',
+        'pet film',
+        'matte film',
+        'privacy film',
+        'screen film',
+        'soft film',
+      ),
+      t('hydrogel', 'tpu', 'pet', 'film', 'soft', 'matte', 'nano'),
+      not(
+        t(
+          'tempered glass',
+          'tempered',
+          'glass',
+          'ceramic',
+          'applicator',
+          'cutting machine',
+          'cutter',
+          'plotter',
+          'case',
+          'cover',
+          'car',
+          'tint',
+          'window',
+          'headlight',
+          'camera lens',
+        ),
+      ),
+    ),
+    [
+      { prefixes: ['391990'], boost: 1.2 },
+      { prefixes: ['392690', '8517'], boost: -0.6 },
+    ],
+    [
+      ex('Hydrogel Film Screen Protector Soft TPU for Samsung', true),
+      ex('Tempered Glass Screen Protector for iPhone 15 9H', false),
     ],
   );
   rule(
@@ -2078,7 +2175,9 @@ export function marketplaceTech({ rule, t, cat, attr, any, all, not, ex }) {
       ),
       not(
         t(
-          'stick',
+          'selfie stick tripod',
+          'extendable',
+          'monopod',
           'tripod',
           'gimbal',
           'tv',
@@ -2171,7 +2270,7 @@ export function marketplaceTech({ rule, t, cat, attr, any, all, not, ex }) {
         t(
           'cordless',
           'dect',
-          'wireless',
+          'wireless handset',
           'mobile',
           'cellphone',
           'smartphone',
@@ -2657,8 +2756,8 @@ export function marketplaceTech({ rule, t, cat, attr, any, all, not, ex }) {
       ),
     ),
     [
-      { prefixes: ['840991'], boost: 1.4 },
-      { prefixes: ['871410', '8708', '8714'], boost: -0.8 },
+      { prefixes: ['840991'], boost: 1.5 },
+      { prefixes: ['871410', '8708', '8714'], boost: -1.2 },
     ],
     [
       ex('Motorcycle Carburetor PZ30 for 125cc 150cc', true),
@@ -2759,7 +2858,6 @@ export function marketplaceTech({ rule, t, cat, attr, any, all, not, ex }) {
           'custom',
           'personalized',
           'logo',
-          'printed',
           'holder',
           'dispenser',
           'tape cassette',
@@ -2769,7 +2867,7 @@ export function marketplaceTech({ rule, t, cat, attr, any, all, not, ex }) {
     ),
     [
       { prefixes: ['4821902000'], boost: 1.0 },
-      { prefixes: ['482110'], boost: -0.6 },
+      { prefixes: ['482110'], boost: -1.0 },
     ],
     [
       ex('Thermal Labels 4x6 Direct Thermal Shipping Label Roll 500PCS', true),
