@@ -443,9 +443,17 @@ export function marketplaceTech({ rule, t, cat, attr, any, all, not, ex }) {
         'tire gauge',
         'tyre gauge',
         'flow meter',
+        'anemometer',
+        'wind speed meter',
       ),
     ),
-    [{ prefixes: ['9015104000', '9015304000', '9026204000', '9026102040'], boost: 0.6, within: true }],
+    [
+      {
+        prefixes: ['9015104000', '9015304000', '9026204000', '9026102040', '9015808080'],
+        boost: 0.6,
+        within: true,
+      },
+    ],
     [
       ex('Laser Distance Meter 40m Digital Rangefinder', true),
       ex('Tire Pressure Gauge Digital Car Tyre Tester', true),
@@ -1341,6 +1349,8 @@ export function marketplaceTech({ rule, t, cat, attr, any, all, not, ex }) {
         'acrylic markers',
         'acrylic paint marker',
         'brush marker',
+        'brush pen',
+        'brush pens',
         'marker set',
       ),
       not(
@@ -1464,6 +1474,10 @@ export function marketplaceTech({ rule, t, cat, attr, any, all, not, ex }) {
           'washer',
           'cleaner',
           'pen holder',
+          'pen',
+          'pens',
+          'marker',
+          'markers',
         ),
       ),
     ),
@@ -2902,6 +2916,396 @@ export function marketplaceTech({ rule, t, cat, attr, any, all, not, ex }) {
     [
       ex('Ultrasonic Cleaner 2L Jewelry Glasses Cleaning Machine', true),
       ex('Ultrasonic Skin Scrubber Face Cleaner', false),
+    ],
+  );
+  // ---------------------------------------------------------------- Round 2: fasteners, packaging, alarms, meters
+  rule(
+    'low-voltage-fuses',
+    'Blade, glass-tube and assorted fuses for vehicles and electronics are not high-voltage fuses (companion of fuses)',
+    'Subheading 8536.10 (fuses, for a voltage not exceeding 1,000 V); heading 8535 is for voltages exceeding 1,000 V',
+    all(
+      t(
+        'blade fuse',
+        'blade fuses',
+        'fuse assortment',
+        'glass fuse',
+        'glass fuses',
+        'car fuse',
+        'car fuses',
+        'mini fuse',
+        'auto fuse',
+        'fuse kit',
+        'fuses',
+      ),
+      not(t('high voltage', 'kv', 'fuse holder', 'fuse box', 'puller', 'tester', 'cutout', 'drop out')),
+    ),
+    [{ prefixes: ['853510'], boost: -0.8 }],
+    [
+      ex('Car Fuse Assortment Blade Fuses 120PCS Auto Mini', true),
+      ex('Fuse Holder Inline Waterproof 12V', false),
+    ],
+  );
+  rule(
+    'office-paper-punches',
+    'Office paper hole punches (one-, two- and three-hole)',
+    'Heading 8472 (other office machines: paper punching machines), 8472.90 (own reading; leather and belt punches are 8203.40)',
+    all(
+      t(
+        'hole punch',
+        'paper punch',
+        'hole puncher',
+        'paper puncher',
+        '2 hole punch',
+        '3 hole punch',
+        'single hole punch',
+      ),
+      not(
+        t(
+          'leather',
+          'belt',
+          'craft punch',
+          'shape punch',
+          'scrapbook',
+          'card punch',
+          'ticket',
+          'revolving',
+          'metal sheet',
+        ),
+      ),
+    ),
+    [
+      { prefixes: ['847290'], boost: 1.0 },
+      { prefixes: ['9403', '4802'], boost: -0.6 },
+    ],
+    [
+      ex('2 Hole Paper Punch Office Hole Puncher 20 Sheets', true),
+      ex('Leather Hole Punch Belt Revolving Punch', false),
+    ],
+  );
+  rule(
+    'plastic-clipboards',
+    'Clipboards of plastics',
+    'Subheading 3926.10 (office or school supplies of plastics); 3926.90.85 is for fasteners in clips for mechanical attaching devices',
+    all(
+      t('clipboard', 'clip board', 'writing board with clip'),
+      t('plastic', 'acrylic', 'pvc', 'pp', 'transparent', 'clear'),
+    ),
+    [
+      { prefixes: ['3926100000'], boost: 1.0 },
+      { prefixes: ['3926908500'], boost: -0.8 },
+    ],
+    [ex('Clipboard A4 Plastic Writing Board with Clip', true), ex('Wooden Clipboard A4 Hardboard', false)],
+  );
+  rule(
+    'bonded-abrasive-cutting-grinding-wheels',
+    'Resin-bonded cut-off and grinding wheels for angle grinders',
+    'Subheading 6804.22 (millstones, grindstones, grinding wheels of other agglomerated abrasives); coated flap discs are 6805, diamond blades 8202 or 6804.21',
+    all(
+      t(
+        'cutting disc',
+        'cutting discs',
+        'cut off wheel',
+        'cut off wheels',
+        'cutoff wheel',
+        'cutting wheel',
+        'grinding wheel',
+        'grinding disc',
+        'grinding wheels',
+        'grinding discs',
+      ),
+      not(
+        t(
+          'diamond',
+          'flap',
+          'sanding',
+          'sandpaper',
+          'abrasive paper',
+          'wire',
+          'brush',
+          'polishing pad',
+          'felt',
+          'wool',
+          'saw blade',
+          'tct',
+          'carbide',
+          'guard',
+          'flange',
+          'adapter',
+          'machine',
+          'grinder machine',
+          'bench grinder',
+        ),
+      ),
+    ),
+    [
+      { prefixes: ['680422'], boost: 1.0 },
+      { prefixes: ['8461', '8467', '8466'], boost: -0.6 },
+    ],
+    [
+      ex('Angle Grinder Cutting Disc 115mm Metal Cut Off Wheel 10PCS', true),
+      ex('Diamond Cutting Disc 125mm Tile', false),
+      ex('Flap Disc 125mm Sanding Disc', false),
+    ],
+  );
+  rule(
+    'network-cable-testers',
+    'LAN and telephone cable testers',
+    'Subheading 9030.40 (instruments specially designed for telecommunications); own reading for continuity testers of network cabling',
+    t(
+      'cable tester',
+      'network tester',
+      'lan tester',
+      'rj45 tester',
+      'network cable tester',
+      'wire tracker',
+      'cable tracker',
+    ),
+    [
+      { prefixes: ['903040'], boost: 1.2 },
+      { prefixes: ['8544', '8517'], boost: -0.6 },
+    ],
+    [ex('Network Cable Tester RJ45 RJ11 LAN', true), ex('Cat6 Ethernet Cable RJ45 5m', false)],
+  );
+  rule(
+    'lux-light-meters',
+    'Lux meters and light meters (illuminometers)',
+    'Subheading 9027.50 (other instruments using optical radiations), photometers',
+    all(
+      t('lux meter', 'light meter', 'illuminometer', 'luxmeter', 'illuminance meter'),
+      not(t('photography flash', 'exposure', 'uv meter')),
+    ),
+    [
+      { prefixes: ['902750'], boost: 1.2 },
+      { prefixes: ['9027504050'], boost: 0.4, within: true },
+      { prefixes: ['902789'], boost: -0.6 },
+    ],
+    [
+      ex('Lux Meter Digital Light Meter Illuminometer', true),
+      ex('pH Meter Digital Water Quality Tester', false),
+    ],
+  );
+  rule(
+    'self-adhesive-window-films',
+    'Window tint, solar and paint-protection films of plastics, self-adhesive, in rolls',
+    'Heading 3919 (self-adhesive plates, sheets, film of plastics, whether or not in rolls), 3919.90',
+    all(
+      t(
+        'tint film',
+        'window tint',
+        'window film',
+        'solar film',
+        'paint protection film',
+        'ppf',
+        'privacy window film',
+        'frosted film',
+        'vinyl wrap',
+      ),
+      not(t('squeegee', 'tool', 'tools', 'scraper', 'cutter', 'heat gun', 'printed sticker', 'decal')),
+    ),
+    [
+      { prefixes: ['391990'], boost: 1.2 },
+      { prefixes: ['4911', '392099'], boost: -0.6 },
+    ],
+    [
+      ex('Car Window Tint Film Roll 50cm x 3m Black', true),
+      ex('Window Tint Tool Kit Squeegee Scraper', false),
+    ],
+  );
+  rule(
+    'self-tapping-screws',
+    'Self-tapping and self-drilling (tek) screws',
+    'Subheading 7318.14 (self-tapping screws)',
+    all(
+      t(
+        'self tapping',
+        'self-tapping',
+        'self drilling',
+        'self-drilling',
+        'tek screw',
+        'tek screws',
+        'tapping screw',
+        'tapping screws',
+      ),
+      not(t('bit', 'bits', 'driver', 'drill bit', 'plastic', 'nylon')),
+    ),
+    [
+      { prefixes: ['731814'], boost: 1.0 },
+      { prefixes: ['731815', '731812'], boost: -0.5 },
+    ],
+    [
+      ex('Self Tapping Screws Assortment Kit Phillips Pan Head 500PCS', true),
+      ex('Hex Socket Head Cap Screws M3', false),
+    ],
+  );
+  rule(
+    'metal-washers',
+    'Flat, spring and lock washers of metal',
+    'Subheadings 7318.21 (spring washers and other lock washers) and 7318.22 (other washers); rubber washers are 4016.93',
+    all(
+      t('washer', 'washers'),
+      any(
+        t(
+          'flat washer',
+          'flat washers',
+          'spring washer',
+          'spring washers',
+          'lock washer',
+          'lock washers',
+          'split washer',
+          'fender washer',
+          'm3',
+          'm4',
+          'm5',
+          'm6',
+          'm8',
+          'm10',
+          'm12',
+        ),
+        attr('material', 'stainless steel', 'steel', 'carbon steel', 'brass', 'copper', 'aluminum'),
+      ),
+      not(
+        t(
+          'rubber',
+          'nylon',
+          'plastic',
+          'silicone',
+          'fiber',
+          'fibre',
+          'ptfe',
+          'o ring',
+          'o-ring',
+          'gasket',
+          'washing',
+          'pressure washer',
+          'machine',
+          'window',
+          'faucet',
+          'hose',
+          'kit of seals',
+        ),
+      ),
+    ),
+    [
+      { prefixes: ['731822'], boost: 1.0 },
+      { prefixes: ['401693', '731815'], boost: -0.6 },
+    ],
+    [ex('Flat Washers M8 Zinc Plated 100PCS', true), ex('Rubber Washers for Faucet Hose 50PCS', false)],
+  );
+  rule(
+    'metal-lock-spring-washers-line',
+    'Spring and split lock washers',
+    'Subheading 7318.21 (spring washers and other lock washers); flat washers are 7318.22',
+    t('spring washer', 'spring washers', 'lock washer', 'lock washers', 'split washer', 'split washers'),
+    [{ prefixes: ['731821'], boost: 1.6 }],
+    [ex('Spring Lock Washers M6 Stainless 100PCS', true), ex('Flat Washers M8 100PCS', false)],
+  );
+  rule(
+    'plastic-cable-ties-not-textile',
+    'Nylon cable ties are not textile or knitted clothing accessories (companion of plastic-cable-ties)',
+    'Heading 3926, 3926.90.99 (other articles of plastics); steel cable ties are 7326',
+    all(
+      t('cable tie', 'cable ties', 'zip tie', 'zip ties', 'tie wraps', 'nylon ties'),
+      not(t('stainless', 'steel', 'metal', 'gun', 'tool', 'tensioning', 'velcro', 'hook and loop')),
+    ),
+    [{ prefixes: ['6117', '6307', '7326'], boost: -0.8 }],
+    [
+      ex('Nylon Cable Ties Self-locking Zip Ties 100PCS 200mm', true),
+      ex('Stainless Steel Cable Ties 100PCS', false),
+    ],
+  );
+  rule(
+    'corrugated-boxes',
+    'Shipping and mailer boxes of corrugated board',
+    'Subheading 4819.10 (cartons, boxes and cases of corrugated paper or paperboard); 4819.20 is non-corrugated folding cartons',
+    all(
+      t(
+        'corrugated',
+        'shipping box',
+        'shipping boxes',
+        'mailer box',
+        'mailer boxes',
+        'carton box',
+        'moving box',
+      ),
+      not(t('plastic', 'storage bin', 'non corrugated', 'gift box', 'jewelry', 'kraft paper bag')),
+    ),
+    [
+      { prefixes: ['481910'], boost: 0.8 },
+      { prefixes: ['481920'], boost: -0.5 },
+    ],
+    [
+      ex('Corrugated Cardboard Shipping Boxes 10PCS Mailer Box', true),
+      ex('Kraft Gift Box with Lid Jewelry', false),
+    ],
+  );
+  rule(
+    'lock-cylinders-parts',
+    'Lock cylinders (cores) and other parts of locks sold separately',
+    'Subheading 8301.60 (parts of padlocks and locks)',
+    all(
+      t(
+        'lock cylinder',
+        'lock cylinders',
+        'lock core',
+        'euro cylinder',
+        'cylinder lock core',
+        'door cylinder',
+      ),
+      not(t('pick', 'picks', 'tool', 'training', 'practice', 'transparent')),
+    ),
+    [
+      { prefixes: ['830160'], boost: 1.0 },
+      { prefixes: ['830140'], boost: -0.6 },
+    ],
+    [
+      ex('Door Lock Cylinder Brass Anti-snap Euro Profile with 5 Keys', true),
+      ex('Lock Pick Set Transparent Practice Lock', false),
+    ],
+  );
+  rule(
+    'personal-alarms-sirens',
+    'Personal safety alarms and gas or carbon monoxide alarms',
+    'Subheading 8531.10 (burglar or fire alarms and similar apparatus), line 8531.10.00.45 (other); 8531.20 is indicator panels',
+    all(
+      t(
+        'personal alarm',
+        'safety alarm',
+        'self defense alarm',
+        'siren alarm',
+        'safesound',
+        'carbon monoxide',
+        'co alarm',
+        'co detector',
+        'gas detector',
+        'gas leak detector',
+        'gas alarm',
+      ),
+      not(t('smoke', 'battery only', 'mount', 'bracket', 'tester', 'analyzer')),
+    ),
+    [
+      { prefixes: ['853110'], boost: 0.8 },
+      { prefixes: ['8531100045'], boost: 0.6, within: true },
+      { prefixes: ['853120'], boost: -0.8 },
+    ],
+    [
+      ex('Personal Alarm Keychain 130dB Self Defense Siren LED Light', true),
+      ex('Carbon Monoxide Detector CO Alarm Battery Operated', true),
+      ex('Smoke Detector Fire Alarm Battery', false),
+    ],
+  );
+  rule(
+    'wireless-phone-chargers-telecom-line',
+    'Wireless (Qi) charging pads and stands for phones',
+    'Subheading 8504.40, line 8504.40.85 (static converters for telecommunication apparatus)',
+    all(
+      t('wireless charger', 'wireless charging', 'qi charger', 'magsafe', 'magnetic charger'),
+      t('phone', 'iphone', 'samsung', 'android', 'smartphone', 'mobile', 'airpods'),
+      not(t('receiver', 'coil', 'module', 'case', 'cover', 'sticker', 'lamp', 'power bank', 'car mount')),
+    ),
+    [{ prefixes: ['8504408500'], boost: 0.7, within: true }],
+    [
+      ex('3 in 1 Wireless Charger Stand for iPhone Watch AirPods', true),
+      ex('Wireless Charging Receiver Module Coil', false),
     ],
   );
 }
