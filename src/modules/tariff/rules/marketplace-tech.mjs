@@ -158,6 +158,7 @@ export function marketplaceTech({ rule, t, cat, attr, any, all, not, ex }) {
     [
       { prefixes: ['820340'], boost: 1.2 },
       { prefixes: ['8203406000'], boost: 0.4, within: true },
+      { prefixes: ['8203403000'], boost: -0.2, within: true },
       { prefixes: ['820320'], boost: -0.6 },
     ],
     [
@@ -228,6 +229,12 @@ export function marketplaceTech({ rule, t, cat, attr, any, all, not, ex }) {
         'bypass pruner',
         'anvil pruner',
         'hand pruner',
+        'pruner',
+        'pruners',
+        'garden shears',
+        'tree scissors',
+        'branch scissors',
+        'trimming scissors',
         'garden scissors',
         'pruning scissors',
         'flower scissors',
@@ -256,7 +263,7 @@ export function marketplaceTech({ rule, t, cat, attr, any, all, not, ex }) {
     [
       { prefixes: ['8201500000'], boost: 1.2 },
       { prefixes: ['820160'], boost: -0.8 },
-      { prefixes: ['8213'], boost: -0.5 },
+      { prefixes: ['8213', '8467'], boost: -0.5 },
     ],
     [
       ex('Pruning Shears Garden Secateurs SK5 Blade Bypass Pruner', true),
@@ -477,6 +484,10 @@ export function marketplaceTech({ rule, t, cat, attr, any, all, not, ex }) {
           'wifi camera',
           'dash cam',
           'dashcam',
+          'dash camera',
+          'car camera',
+          'driving recorder',
+          'car recorder',
           'car dvr',
           'trail camera',
           'hunting camera',
@@ -595,6 +606,7 @@ export function marketplaceTech({ rule, t, cat, attr, any, all, not, ex }) {
     [
       { prefixes: ['900220'], boost: 1.0 },
       { prefixes: ['9002204000'], boost: 0.5, within: true },
+      { prefixes: ['9002208000'], boost: -0.3, within: true },
       { prefixes: ['900211', '900219'], boost: -0.5 },
     ],
     [
@@ -656,7 +668,10 @@ export function marketplaceTech({ rule, t, cat, attr, any, all, not, ex }) {
       t('drone', 'quadcopter'),
       t('249g', 'under 250g', 'mini drone', 'less than 250g', 'below 250g', '250g'),
     ),
-    [{ prefixes: ['8806210000'], boost: 0.5, within: true }],
+    [
+      { prefixes: ['8806210000'], boost: 0.5, within: true },
+      { prefixes: ['8806220000'], boost: -0.3, within: true },
+    ],
     [ex('Mini Drone 4K Camera 249g Foldable', true), ex('Drone 4K GPS Brushless 5km', false)],
   );
   rule(
@@ -796,6 +811,7 @@ export function marketplaceTech({ rule, t, cat, attr, any, all, not, ex }) {
     [
       { prefixes: ['850640'], boost: 1.2 },
       { prefixes: ['8506401010'], boost: 0.5, within: true },
+      { prefixes: ['8506401090'], boost: -0.3, within: true },
       { prefixes: ['850680', '850610'], boost: -0.6 },
     ],
     [
@@ -984,7 +1000,10 @@ export function marketplaceTech({ rule, t, cat, attr, any, all, not, ex }) {
         ),
       ),
     ),
-    [{ prefixes: ['9620002000'], boost: 0.8, within: true }],
+    [
+      { prefixes: ['9620002000'], boost: 0.8, within: true },
+      { prefixes: ['9620002500'], boost: -0.5, within: true },
+    ],
     [
       ex('Aluminum Camera Tripod 1.5m Professional for DSLR', true),
       ex('Selfie Stick Tripod Bluetooth Remote Phone Stand', false),
@@ -1006,7 +1025,10 @@ export function marketplaceTech({ rule, t, cat, attr, any, all, not, ex }) {
       ),
       not(t('dslr', 'slr', 'mirrorless')),
     ),
-    [{ prefixes: ['9620005000'], boost: 0.5, within: true }],
+    [
+      { prefixes: ['9620005000'], boost: 0.5, within: true },
+      { prefixes: ['9620002500', '9620002000'], boost: -0.3, within: true },
+    ],
     [
       ex('Selfie Stick Tripod Bluetooth Remote Extendable Phone Stand', true),
       ex('Aluminum Camera Tripod 1.5m for DSLR', false),
@@ -1192,6 +1214,7 @@ export function marketplaceTech({ rule, t, cat, attr, any, all, not, ex }) {
     [
       { prefixes: ['847330'], boost: 1.0 },
       { prefixes: ['8473305100'], boost: 0.5, within: true },
+      { prefixes: ['8473301180'], boost: -0.3, within: true },
       { prefixes: ['841459'], boost: -0.5 },
     ],
     [
@@ -1235,7 +1258,10 @@ export function marketplaceTech({ rule, t, cat, attr, any, all, not, ex }) {
       t('mouse', 'mice', 'trackball'),
       not(
         t(
-          'keyboard',
+          'keyboard and mouse',
+          'keyboard mouse',
+          'mouse combo',
+          'keyboard set',
           'mouse pad',
           'mousepad',
           'mouse mat',
@@ -1251,7 +1277,10 @@ export function marketplaceTech({ rule, t, cat, attr, any, all, not, ex }) {
         ),
       ),
     ),
-    [{ prefixes: ['8471609050'], boost: 0.7, within: true }],
+    [
+      { prefixes: ['8471609050'], boost: 1.0, within: true },
+      { prefixes: ['8471602000'], boost: -0.5, within: true },
+    ],
     [
       ex('Wireless Mouse 2.4G Silent Rechargeable Ergonomic Mice', true),
       ex('Wireless Keyboard and Mouse Combo 2.4G', false),
@@ -1291,7 +1320,10 @@ export function marketplaceTech({ rule, t, cat, attr, any, all, not, ex }) {
         ),
       ),
     ),
-    [{ prefixes: ['8517620020'], boost: 0.7, within: true }],
+    [
+      { prefixes: ['8517620020'], boost: 1.0, within: true },
+      { prefixes: ['8517620090', '8517620010'], boost: -0.3, within: true },
+    ],
     [
       ex('WiFi Router Dual Band 1200Mbps Wireless Gigabit Router', true),
       ex('Gigabit Network Switch 8 Port Ethernet', true),
@@ -1316,6 +1348,7 @@ export function marketplaceTech({ rule, t, cat, attr, any, all, not, ex }) {
     [
       { prefixes: ['960920'], boost: 1.2 },
       { prefixes: ['9609202000'], boost: 0.4, within: true },
+      { prefixes: ['9609204000'], boost: -0.2, within: true },
       { prefixes: ['960910', '960840'], boost: -0.6 },
     ],
     [
@@ -1393,7 +1426,7 @@ export function marketplaceTech({ rule, t, cat, attr, any, all, not, ex }) {
           'ink cartridge',
           'ink cartridges',
           'cartridges',
-          'converter',
+          'ink converter',
           'refill',
           'refills',
           'ink bottle',
@@ -1537,6 +1570,7 @@ export function marketplaceTech({ rule, t, cat, attr, any, all, not, ex }) {
     [
       { prefixes: ['960990'], boost: 1.0 },
       { prefixes: ['9609908000'], boost: 0.4, within: true },
+      { prefixes: ['9609904000'], boost: -0.3, within: true },
       { prefixes: ['960910'], boost: -0.8 },
     ],
     [
@@ -1648,6 +1682,7 @@ export function marketplaceTech({ rule, t, cat, attr, any, all, not, ex }) {
     [
       { prefixes: ['901720'], boost: 1.2 },
       { prefixes: ['9017208080'], boost: 0.4, within: true },
+      { prefixes: ['9017208040'], boost: -0.3, within: true },
       { prefixes: ['392610', '4421', '9017204000'], boost: -0.8 },
     ],
     [
@@ -1698,7 +1733,10 @@ export function marketplaceTech({ rule, t, cat, attr, any, all, not, ex }) {
       'note pad',
       'sticky memo',
     ),
-    [{ prefixes: ['4820102020'], boost: 0.7, within: true }],
+    [
+      { prefixes: ['4820102020'], boost: 0.7, within: true },
+      { prefixes: ['4820102010', '4820102060'], boost: -0.3, within: true },
+    ],
     [
       ex('Sticky Notes 3x3 Self Adhesive Memo Pad 400 Sheets', true),
       ex('A5 Spiral Notebook Lined 80 Sheets', false),
@@ -1800,6 +1838,7 @@ export function marketplaceTech({ rule, t, cat, attr, any, all, not, ex }) {
     [
       { prefixes: ['850440'], boost: 1.0 },
       { prefixes: ['8504409580'], boost: 0.4, within: true },
+      { prefixes: ['8504409510', '8504409550'], boost: -0.2, within: true },
       { prefixes: ['850490'], boost: -0.3 },
     ],
     [
@@ -2126,7 +2165,8 @@ export function marketplaceTech({ rule, t, cat, attr, any, all, not, ex }) {
           'cutter',
           'plotter',
           'case',
-          'cover',
+          'phone cover',
+          'back cover',
           'car',
           'tint',
           'window',
@@ -2346,7 +2386,10 @@ export function marketplaceTech({ rule, t, cat, attr, any, all, not, ex }) {
         ),
       ),
     ),
-    [{ prefixes: ['8525601030'], boost: 0.7, within: true }],
+    [
+      { prefixes: ['8525601030'], boost: 0.7, within: true },
+      { prefixes: ['8525601010'], boost: -0.4, within: true },
+    ],
     [
       ex('Walkie Talkie UV-5R Dual Band Two Way Radio Long Range', true),
       ex('Walkie Talkie Earpiece Headset 2 Pin', false),
@@ -2433,7 +2476,8 @@ export function marketplaceTech({ rule, t, cat, attr, any, all, not, ex }) {
     ),
     [
       { prefixes: ['841480'], boost: 1.0 },
-      { prefixes: ['8414801685'], boost: 0.6, within: true },
+      { prefixes: ['8414801685'], boost: 1.0, within: true },
+      { prefixes: ['8414801690'], boost: -0.3, within: true },
       { prefixes: ['841430', '841420'], boost: -0.8 },
     ],
     [
@@ -2520,6 +2564,7 @@ export function marketplaceTech({ rule, t, cat, attr, any, all, not, ex }) {
     [
       { prefixes: ['851290'], boost: 1.2 },
       { prefixes: ['8512909000'], boost: 0.5, within: true },
+      { prefixes: ['8512906000'], boost: -0.3, within: true },
       { prefixes: ['851240'], boost: -0.8 },
     ],
     [
@@ -2544,7 +2589,8 @@ export function marketplaceTech({ rule, t, cat, attr, any, all, not, ex }) {
     ),
     [
       { prefixes: ['842139'], boost: 1.2 },
-      { prefixes: ['8421390190'], boost: 0.4, within: true },
+      { prefixes: ['8421390190'], boost: 0.8, within: true },
+      { prefixes: ['8421390160'], boost: -0.4, within: true },
       { prefixes: ['842131'], boost: -0.8 },
     ],
     [
@@ -2750,8 +2796,9 @@ export function marketplaceTech({ rule, t, cat, attr, any, all, not, ex }) {
       not(
         t(
           'cleaner',
-          'tool',
-          'tools',
+          'carburetor tool',
+          'adjustment tool',
+          'adjusting tool',
           'synchronizer',
           'gauge',
           'repair kit tool',
@@ -2771,7 +2818,7 @@ export function marketplaceTech({ rule, t, cat, attr, any, all, not, ex }) {
     ),
     [
       { prefixes: ['840991'], boost: 1.5 },
-      { prefixes: ['871410', '8708', '8714'], boost: -1.2 },
+      { prefixes: ['871410', '8708', '8714', '8467'], boost: -1.2 },
     ],
     [
       ex('Motorcycle Carburetor PZ30 for 125cc 150cc', true),
@@ -2802,7 +2849,10 @@ export function marketplaceTech({ rule, t, cat, attr, any, all, not, ex }) {
         ),
       ),
     ),
-    [{ prefixes: ['8708305040'], boost: 0.7, within: true }],
+    [
+      { prefixes: ['8708305040'], boost: 1.0, within: true },
+      { prefixes: ['8708305020', '8708305030'], boost: -0.3, within: true },
+    ],
     [ex('Ceramic Brake Pads Front for Toyota Camry', true), ex('Brake Pad Wear Sensor for BMW', false)],
   );
 
@@ -2893,13 +2943,23 @@ export function marketplaceTech({ rule, t, cat, attr, any, all, not, ex }) {
     'Ultrasonic cleaning machines (jewellery, glasses, parts)',
     'Subheading 8479.89 (machines having individual functions, n.e.s.); not dry-cleaning machines of 8451 (own reading)',
     all(
-      t('ultrasonic cleaner', 'ultrasonic cleaning machine', 'ultrasonic bath', 'ultrasonic washer'),
+      t('ultrasonic'),
+      t('cleaner', 'cleaning machine', 'bath', 'washer', 'jewelry cleaner', 'glasses cleaner'),
       not(
         t(
           'solution',
           'liquid',
           'basket',
           'transducer',
+          'teeth',
+          'tooth',
+          'dental',
+          'scaler',
+          'pest',
+          'repeller',
+          'humidifier',
+          'diffuser',
+          'mist',
           'fruit',
           'vegetable',
           'toothbrush',
@@ -2916,6 +2976,181 @@ export function marketplaceTech({ rule, t, cat, attr, any, all, not, ex }) {
     [
       ex('Ultrasonic Cleaner 2L Jewelry Glasses Cleaning Machine', true),
       ex('Ultrasonic Skin Scrubber Face Cleaner', false),
+    ],
+  );
+  rule(
+    'windows-operating-system-not-windows',
+    'A computer "with Windows 10/11" names its operating system, not glazing, curtains or window fittings',
+    'GRI 1: the words name software installed on a machine of 8471; headings 6303, 3925, 7009 and 7610 do not apply (own reading)',
+    all(
+      t('windows 10', 'windows 11', 'win10', 'win11', 'windows 11 pro', 'windows 10 pro', 'windows os'),
+      t(
+        'pc',
+        'computer',
+        'laptop',
+        'notebook',
+        'tablet',
+        'ram',
+        'ssd',
+        'intel',
+        'amd',
+        'processor',
+        'cpu',
+        'mini',
+      ),
+    ),
+    [{ prefixes: ['6303', '3925', '7009', '7610', '4418', '7308'], boost: -1.0 }],
+    [
+      ex('Mini PC AMD Ryzen 7 5800H 32GB DDR4 1TB SSD Windows 11 Pro', true),
+      ex('Blackout Curtains for Windows Thermal Insulated 2 Panels', false),
+    ],
+  );
+  rule(
+    'mini-pcs-with-processor',
+    'Mini PCs listed with their processor and memory are complete processing units',
+    'Subheading 8471.50 (processing units other than those of 8471.41 or 8471.49, whether or not containing storage, input or output units), line 8471.50.01.50',
+    all(
+      t('mini pc', 'mini computer', 'mini desktop', 'minipc', 'micro pc', 'nuc'),
+      t(
+        'intel',
+        'amd',
+        'ryzen',
+        'celeron',
+        'n100',
+        'n95',
+        'n97',
+        'n150',
+        'n5095',
+        'n5105',
+        'core i3',
+        'core i5',
+        'core i7',
+        'core i9',
+        'pentium',
+      ),
+      t('ram', 'ddr4', 'ddr5', 'lpddr5', 'ssd', 'emmc', 'windows', 'linux', 'nvme'),
+      not(
+        t(
+          'case',
+          'enclosure',
+          'fan',
+          'cooler',
+          'power supply',
+          'adapter',
+          'bracket',
+          'mount',
+          'holder',
+          'motherboard',
+          'mainboard',
+          'heatsink',
+          'cable',
+          'sticker',
+        ),
+      ),
+    ),
+    [
+      { prefixes: ['847150'], boost: 1.0 },
+      { prefixes: ['8471500150'], boost: 0.4, within: true },
+      { prefixes: ['8471500110'], boost: -0.5, within: true },
+    ],
+    [
+      ex('Mini PC AMD Ryzen 7 5800H 32GB DDR4 1TB SSD Windows 11 Pro', true),
+      ex('Mini PC Case Aluminum for Intel NUC Motherboard', false),
+    ],
+  );
+  rule(
+    'primary-cylindrical-cells-lines',
+    'AA, AAA, C, D, 9 V and CR123A cells are not button or coin cells',
+    'Subheadings 8506.10, 8506.50, 8506.80: statistical suffix .90 "Other" for cells other than button and coin cells',
+    all(
+      t(
+        'aa',
+        'aaa',
+        'lr6',
+        'lr03',
+        'lr14',
+        'lr20',
+        'r6',
+        'r03',
+        'c battery',
+        'd battery',
+        'c batteries',
+        'd batteries',
+        '9v',
+        '6lr61',
+        'cr123a',
+        'cr123',
+        'cr2',
+        'er14505',
+        'er14250',
+      ),
+      not(
+        t(
+          'button',
+          'coin',
+          'cr2032',
+          'cr2025',
+          'cr2016',
+          'lr44',
+          'ag13',
+          'rechargeable',
+          'holder',
+          'charger',
+          'tester',
+          'case',
+          'box',
+        ),
+      ),
+    ),
+    [{ prefixes: ['8506100090', '8506500090', '8506800090'], boost: 0.8, within: true }],
+    [ex('AAA Alkaline Batteries 1.5V LR03 24 Pack', true), ex('LR44 AG13 Button Battery Alkaline', false)],
+  );
+  rule(
+    'security-cameras-television-line',
+    'Security, IP, PTZ and CCTV cameras are television cameras, not digital still cameras',
+    'Subheading 8525.89, line 8525.89.30 (television cameras, other); 8525.89.40 is digital still image video cameras',
+    all(
+      t(
+        'ip camera',
+        'security camera',
+        'surveillance camera',
+        'cctv camera',
+        'ptz camera',
+        'ptz',
+        'wifi camera',
+        'outdoor camera',
+        'indoor camera',
+        'bullet camera',
+        'dome camera',
+        'nanny cam',
+        'pet camera',
+      ),
+      not(
+        t(
+          'dummy',
+          'fake',
+          'housing',
+          'mount',
+          'bracket',
+          'holder',
+          'case',
+          'cable',
+          'power adapter',
+          'sticker',
+          'sign',
+          'lens only',
+          'dash cam',
+          'action camera',
+        ),
+      ),
+    ),
+    [
+      { prefixes: ['8525893000'], boost: 0.8, within: true },
+      { prefixes: ['8525894000'], boost: -0.4, within: true },
+    ],
+    [
+      ex('Outdoor PTZ Camera 4MP WiFi Color Night Vision Two Way Audio', true),
+      ex('Security Camera Wall Mount Bracket', false),
     ],
   );
   // ---------------------------------------------------------------- Round 2: fasteners, packaging, alarms, meters
@@ -3077,6 +3312,7 @@ export function marketplaceTech({ rule, t, cat, attr, any, all, not, ex }) {
     [
       { prefixes: ['902750'], boost: 1.2 },
       { prefixes: ['9027504050'], boost: 0.4, within: true },
+      { prefixes: ['9027504060'], boost: -0.3, within: true },
       { prefixes: ['902789'], boost: -0.6 },
     ],
     [
@@ -3285,6 +3521,7 @@ export function marketplaceTech({ rule, t, cat, attr, any, all, not, ex }) {
     [
       { prefixes: ['853110'], boost: 0.8 },
       { prefixes: ['8531100045'], boost: 0.6, within: true },
+      { prefixes: ['8531100015', '8531100025'], boost: -0.4, within: true },
       { prefixes: ['853120'], boost: -0.8 },
     ],
     [
@@ -3302,7 +3539,10 @@ export function marketplaceTech({ rule, t, cat, attr, any, all, not, ex }) {
       t('phone', 'iphone', 'samsung', 'android', 'smartphone', 'mobile', 'airpods'),
       not(t('receiver', 'coil', 'module', 'case', 'cover', 'sticker', 'lamp', 'power bank', 'car mount')),
     ),
-    [{ prefixes: ['8504408500'], boost: 0.7, within: true }],
+    [
+      { prefixes: ['8504408500'], boost: 0.7, within: true },
+      { prefixes: ['8504409580', '8504409550'], boost: -0.3, within: true },
+    ],
     [
       ex('3 in 1 Wireless Charger Stand for iPhone Watch AirPods', true),
       ex('Wireless Charging Receiver Module Coil', false),
