@@ -438,7 +438,7 @@ export function marketplaceTech({ rule, t, cat, attr, any, all, not, ex }) {
     'Laser or digital rangefinders, levels and pressure gauges are the "electrical" statistical lines',
     'Subheadings 9015.10, 9015.30, 9026.20 and 9026.10 split electrical from other instruments; a laser or digital display instrument works electrically (own reading)',
     all(
-      t('laser', 'digital', 'electronic', 'lcd', 'rechargeable'),
+      t('laser', 'digital', 'electronic', 'lcd', 'rechargeable', 'tpms', 'wireless'),
       t(
         'rangefinder',
         'range finder',
@@ -450,6 +450,9 @@ export function marketplaceTech({ rule, t, cat, attr, any, all, not, ex }) {
         'tire gauge',
         'tyre gauge',
         'flow meter',
+        'tpms',
+        'tire pressure monitoring',
+        'tyre pressure monitoring',
         'anemometer',
         'wind speed meter',
       ),
@@ -3376,6 +3379,179 @@ export function marketplaceTech({ rule, t, cat, attr, any, all, not, ex }) {
     [
       ex('Multimeter Test Leads Probe Cable 20A Silicone', true),
       ex('Digital Multimeter Auto Range True RMS', false),
+    ],
+  );
+  rule(
+    'smartwatch-chargers-straps-not-watches',
+    'Chargers, charging cables and docks for smartwatches and fitness bands are not watches',
+    'GRI 1: headings 9101/9102 cover watches; a charging cable is 8544.42, a charger 8504.40',
+    all(
+      t(
+        'smart watch',
+        'smartwatch',
+        'fitness tracker',
+        'smart band',
+        'smart bracelet',
+        'apple watch',
+        'galaxy watch',
+        'huawei watch',
+        'watch',
+      ),
+      t(
+        'charger',
+        'charging cable',
+        'charging dock',
+        'charging cradle',
+        'charging stand',
+        'usb cable',
+        'charger cable',
+        'magnetic charging',
+      ),
+    ),
+    [
+      { prefixes: ['9101', '9102', '9113'], boost: -1.0 },
+      { prefixes: ['854442', '850440'], boost: 0.5 },
+    ],
+    [
+      ex('Smart Watch Charger Cable Magnetic USB for Huawei Watch', true),
+      ex('Silicone Watch Band 22mm for Samsung Galaxy Watch', false),
+    ],
+  );
+  rule(
+    'car-bluetooth-handsfree-kits',
+    'Bluetooth hands-free car kits and visor speakerphones',
+    'Subheading 8517.62 (apparatus for the transmission or reception of voice or data), line 8517.62.00.90',
+    t(
+      'handsfree kit',
+      'hands free kit',
+      'handsfree car kit',
+      'car kit bluetooth',
+      'bluetooth car kit',
+      'visor speakerphone',
+      'speakerphone',
+      'car handsfree',
+    ),
+    [
+      { prefixes: ['851762'], boost: 1.0 },
+      { prefixes: ['8517620090'], boost: 0.5, within: true },
+      { prefixes: ['8517620010', '8517620020'], boost: -0.3, within: true },
+      { prefixes: ['4011', '8708', '852721'], boost: -0.6 },
+    ],
+    [
+      ex('Car Bluetooth Handsfree Kit Visor Speakerphone', true),
+      ex('Car Bluetooth FM Transmitter MP3', false),
+    ],
+  );
+  rule(
+    'burglar-alarm-sensors-line',
+    'Motion (PIR), door and window, vibration and glass-break alarm sensors and burglar alarm systems',
+    'Subheading 8531.10, line 8531.10.00.35 (burglar alarms)',
+    all(
+      t(
+        'pir',
+        'motion sensor',
+        'motion detector',
+        'door sensor',
+        'window sensor',
+        'door alarm',
+        'window alarm',
+        'burglar',
+        'intruder',
+        'vibration alarm',
+        'glass break',
+        'alarm system',
+        'anti theft alarm',
+      ),
+      t('alarm', 'alarms', 'security', 'detector', 'sensor', 'burglar'),
+      not(
+        t(
+          'smoke',
+          'fire',
+          'carbon monoxide',
+          'gas',
+          'light',
+          'lamp',
+          'switch',
+          'module',
+          'camera',
+          'car alarm',
+          'motorcycle alarm',
+          'bike alarm',
+        ),
+      ),
+    ),
+    [
+      { prefixes: ['8531100035'], boost: 0.8, within: true },
+      { prefixes: ['8531100015', '8531100025', '8531100045'], boost: -0.3, within: true },
+    ],
+    [
+      ex('PIR Motion Sensor Alarm Wireless Infrared Detector Home', true),
+      ex('Door Window Sensor Alarm Magnetic Wireless Home Security', true),
+      ex('Smoke Detector Fire Alarm Battery', false),
+    ],
+  );
+  rule(
+    'limit-switches-line',
+    'Limit (travel) switches, including roller-lever micro switches',
+    'Subheading 8536.50, line 8536.50.90.55 (limit switches)',
+    t('limit switch', 'limit switches', 'travel switch', 'roller lever switch', 'roller lever micro switch'),
+    [
+      { prefixes: ['8536509055'], boost: 0.8, within: true },
+      { prefixes: ['8536507000', '8536509065'], boost: -0.3, within: true },
+    ],
+    [ex('Limit Switch Roller Lever Micro Switch 10PCS', true), ex('Toggle Switch ON-OFF 2 Pin', false)],
+  );
+  rule(
+    'wood-routers-trimmers-line',
+    'Handheld wood routers and laminate trimmers are routers, not grass trimmers',
+    'Subheading 8467.29, line 8467.29.00.55 (routers); 8467.29.00.70 is grass and weed trimmers/edgers',
+    all(
+      t(
+        'wood router',
+        'router trimmer',
+        'trimmer router',
+        'palm router',
+        'laminate trimmer',
+        'wood trimmer',
+        'edge trimmer',
+      ),
+      t('wood', 'woodworking', 'router', 'laminate', 'carpentry'),
+      not(t('grass', 'lawn', 'weed', 'hedge', 'beard', 'hair', 'bit', 'bits')),
+    ),
+    [
+      { prefixes: ['8467290055'], boost: 0.8, within: true },
+      { prefixes: ['8467290070'], boost: -0.6, within: true },
+    ],
+    [
+      ex('Wood Router Trimmer Electric 800W Edge Trimmer Woodworking', true),
+      ex('Cordless Grass Trimmer Electric Weed Eater', false),
+    ],
+  );
+  rule(
+    'phone-wallets-pu-leather',
+    'Phone card holders and wallet cases of PU (polyurethane-coated) leather have an outer surface of plastic sheeting',
+    'Subheading 4202.32 (articles of a kind carried in the pocket or handbag, outer surface of plastic sheeting); PU "leather" is not leather (chapter 41 note 3 / 4202 subheading note 1, own reading)',
+    all(
+      t('phone', 'iphone', 'magsafe', 'samsung', 'galaxy', 'mobile'),
+      t('wallet', 'card holder', 'card case', 'card slot', 'card slots', 'flip case'),
+      t(
+        'pu leather',
+        'faux leather',
+        'vegan leather',
+        'synthetic leather',
+        'pu',
+        'leatherette',
+        'artificial leather',
+      ),
+      not(t('genuine leather', 'cowhide', 'real leather', 'full grain')),
+    ),
+    [
+      { prefixes: ['420232'], boost: 0.8 },
+      { prefixes: ['420231'], boost: -0.6 },
+    ],
+    [
+      ex('Magnetic Card Holder Wallet for iPhone MagSafe PU Leather', true),
+      ex('Genuine Leather Phone Wallet Case Cowhide', false),
     ],
   );
   // ---------------------------------------------------------------- Round 2: fasteners, packaging, alarms, meters
