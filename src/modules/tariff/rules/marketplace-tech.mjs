@@ -2123,6 +2123,12 @@ export function marketplaceTech({ rule, t, cat, attr, any, all, not, ex }) {
         'earphone',
         'earphones',
         'headset',
+        'adapter',
+        'dongle',
+        'otg',
+        'converter',
+        'splitter',
+        'aux',
       ),
       not(
         t(
@@ -3553,6 +3559,164 @@ export function marketplaceTech({ rule, t, cat, attr, any, all, not, ex }) {
       ex('Magnetic Card Holder Wallet for iPhone MagSafe PU Leather', true),
       ex('Genuine Leather Phone Wallet Case Cowhide', false),
     ],
+  );
+  rule(
+    'steering-wheel-pedal-locks',
+    'Steering-wheel, pedal and wheel-clamp anti-theft locks for cars',
+    'Subheading 8301.20 (locks of a kind used on motor vehicles), line 8301.20.00.30 (non-integral steering wheel immobilizer devices)',
+    all(
+      t(
+        'steering wheel lock',
+        'steering lock',
+        'pedal lock',
+        'brake pedal lock',
+        'wheel clamp',
+        'tire lock',
+        'tyre lock',
+        'clutch lock',
+        'seat belt lock',
+      ),
+      not(t('cover', 'knob', 'spinner', 'toy', 'sticker')),
+    ),
+    [
+      { prefixes: ['830120'], boost: 1.2 },
+      { prefixes: ['8301200030'], boost: 0.5, within: true },
+      { prefixes: ['8301200060'], boost: -0.3, within: true },
+      { prefixes: ['870894', '8708'], boost: -0.8 },
+    ],
+    [
+      ex('Car Steering Wheel Lock Telescopic Anti Theft', true),
+      ex('Steering Wheel Cover Leather 38cm', false),
+    ],
+  );
+  rule(
+    'car-organizers-not-vehicle-parts',
+    'Seat-back and trunk organizers, storage bags and kick mats for cars are containers, not vehicle parts',
+    'GRI 1: heading 8708 covers parts and accessories of bodies; storage organizers are containers of 4202 or articles of their material (own reading)',
+    all(
+      t(
+        'organizer',
+        'organiser',
+        'storage bag',
+        'storage box',
+        'kick mat',
+        'storage pocket',
+        'storage net',
+        'seat back organizer',
+        'trunk organizer',
+        'tidy',
+      ),
+      any(t('car', 'auto', 'vehicle', 'seat back', 'trunk', 'backseat'), cat('Automobiles')),
+      not(t('seat belt', 'buckle', 'seat cover')),
+    ),
+    [{ prefixes: ['8708', '870821', '9401'], boost: -1.0 }],
+    [ex('Car Seat Back Organizer Kick Mat Storage', true), ex('Car Seat Belt Buckle Replacement', false)],
+  );
+  rule(
+    'car-wash-mitts-cloths-not-washing-machines',
+    'Car-wash mitts, sponges, towels and cloths are not washing or laundry machines',
+    'GRI 1: heading 8450 covers household laundry-washing machines; polishing cloths and mitts are 6307.10 (textile) or articles of their material',
+    all(
+      t('car wash', 'car washing', 'car cleaning', 'car detailing', 'car drying'),
+      t('mitt', 'glove', 'sponge', 'towel', 'cloth', 'chenille', 'microfiber', 'pad'),
+      not(t('machine', 'pressure washer', 'foam cannon', 'gun', 'pump', 'shampoo', 'soap', 'wax', 'polish')),
+    ),
+    [
+      { prefixes: ['8450', '8451', '8708'], boost: -1.0 },
+      { prefixes: ['630710'], boost: 0.5 },
+    ],
+    [
+      ex('Car Wash Sponge Microfiber Chenille Mitt', true),
+      ex('High Pressure Car Washing Machine 220V', false),
+    ],
+  );
+  rule(
+    'power-tool-wire-brushes',
+    'Wire brush wheels and cups for angle grinders and drills',
+    'Subheading 9603.50 (other brushes constituting parts of machines, appliances or vehicles)',
+    all(
+      t('wire brush', 'wire wheel', 'wire cup', 'cup brush', 'twisted knot', 'crimped wire', 'wire brushes'),
+      t('grinder', 'drill', 'm14', 'shank', 'angle grinder', 'wheel', 'cup', 'rotary tool'),
+      not(t('hand wire brush', 'toothbrush', 'bbq', 'grill', 'hair', 'pet', 'dog', 'cat')),
+    ),
+    [
+      { prefixes: ['960350'], boost: 1.2 },
+      { prefixes: ['960390', '960330'], boost: -0.6 },
+    ],
+    [
+      ex('Angle Grinder Wire Brush Wheel M14 Twisted Knot', true),
+      ex('BBQ Grill Wire Brush Stainless Steel', false),
+    ],
+  );
+  rule(
+    'soldering-repair-mats',
+    'Heat-resistant silicone soldering and repair mats',
+    'Heading 3926 (articles of plastics: silicones are plastics of 3910), 3926.90; a mat is not a soldering iron of 8515',
+    all(
+      t(
+        'soldering mat',
+        'repair mat',
+        'heat resistant mat',
+        'silicone mat',
+        'repair pad',
+        'work mat',
+        'insulation pad',
+      ),
+      t('soldering', 'repair', 'heat', 'magnetic', 'silicone'),
+      not(t('iron', 'station', 'kitchen', 'baking', 'pot holder', 'trivet', 'dish')),
+    ),
+    [
+      { prefixes: ['3926909989'], boost: 0.8 },
+      { prefixes: ['8515'], boost: -1.0 },
+    ],
+    [
+      ex('Heat Resistant Soldering Mat Silicone Magnetic Repair Pad', true),
+      ex('Soldering Iron Station 60W with Mat', false),
+    ],
+  );
+  rule(
+    'artists-paint-sets',
+    'Sets of artists’ and students’ colours: acrylic, gouache, watercolour and oil paint sets',
+    'Subheading 3213.10 (colours in sets); single tubes are 3213.90',
+    all(
+      t(
+        'gouache',
+        'acrylic paint',
+        'acrylic paints',
+        'watercolor paint',
+        'watercolour paint',
+        'watercolor set',
+        'oil paint',
+        'oil paints',
+        'poster paint',
+        'tempera',
+        'paint set',
+      ),
+      t('set', 'colors', 'colours', 'tubes', 'pans', 'kit'),
+      not(
+        t(
+          'marker',
+          'markers',
+          'pen',
+          'pens',
+          'brush set only',
+          'canvas only',
+          'by numbers',
+          'diy painting',
+          'wall',
+          'spray',
+          'car',
+          'nail',
+          'face paint',
+          'body paint',
+        ),
+      ),
+    ),
+    [
+      { prefixes: ['3213100000'], boost: 1.2 },
+      { prefixes: ['4911', '4901', '3208', '3209', '3210'], boost: -0.8 },
+    ],
+    [ex('Poster Paint Gouache 24 Colors Set Tubes', true), ex('Acrylic Paint Marker Pens 24 Colors', false)],
   );
   // ---------------------------------------------------------------- Round 2: fasteners, packaging, alarms, meters
   rule(
