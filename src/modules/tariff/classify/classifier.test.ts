@@ -294,6 +294,24 @@ describe('classifier and rules that choose among the lines of one subdivision', 
     assert.ok(Math.abs(best(a) - best(b)) < 1e-3);
     assert.equal(score(a, '4202924500'), score(b, '4202924500'));
     assert.ok(withRule.classify(input, undefined).rulesFired.length === 0, 'silent when a backpack is named');
+
+    // A rule that names one line alone chooses it among the lines of its subheading.
+    const single = new Classifier(
+      index,
+      new Ruleset({
+        ...base,
+        rules: [{ ...rule, effects: [{ prefixes: ['4202924500'], boost: 1, within: true }] }],
+      }),
+    );
+    const c = single.classify({ title: 'Nylon travel bag' }, undefined, { k: 10 });
+    assert.ok(
+      score(c, '4202924500') - score(c, '4202923131') > score(b, '4202924500') - score(b, '4202923131'),
+    );
+    assert.ok(
+      Math.abs(
+        Math.max(...c.candidates.map((x) => x.score)) - Math.max(...b.candidates.map((x) => x.score)),
+      ) < 1e-3,
+    );
   });
 });
 

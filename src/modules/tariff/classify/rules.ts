@@ -305,8 +305,9 @@ export class Materials {
 
 /** The length of the common prefix of a rule's `within` effects' prefixes (at least 6; 6 when none). */
 function withinDigitsOf(effects: Rule['effects']): number {
-  const ps = effects.filter((e) => e.within).flatMap((e) => e.prefixes ?? []);
-  if (ps.length === 0 || effects.some((e) => e.within && !e.prefixes)) return 6;
+  const ps = [...new Set(effects.filter((e) => e.within).flatMap((e) => e.prefixes ?? []))];
+  // One line (or prefix) alone is chosen among the lines of its subheading: a group of itself would move nothing.
+  if (ps.length <= 1 || effects.some((e) => e.within && !e.prefixes)) return 6;
   let n = Math.min(...ps.map((p) => p.length));
   while (n > 6 && !ps.every((p) => p.startsWith(ps[0]!.slice(0, n)))) n--;
   return Math.max(6, n);

@@ -428,7 +428,9 @@ rule(
       cat('Phone Cases', 'Earphone Accessories'),
     ),
     // A tempered-glass screen protector is glass (7007.19), not an article of plastics.
+    // Screen protectors are glass (7007) or self-adhesive plastic film (3919), not cases.
     not(t('tempered glass', 'glass screen protector', 'glass film')),
+    not(all(t('screen protector', 'hydrogel', 'protective film'), not(t('case', 'bumper', 'shell')))),
   ),
   [{ prefixes: ['392690'], boost: 0.8 }],
   [
@@ -2698,8 +2700,6 @@ rule(
       'letter tray',
       'paper tray',
       'clipboard',
-      'ruler',
-      'rulers',
       'sheet protector',
       'sheet protectors',
       'index tabs',
@@ -17122,6 +17122,8 @@ rule(
       'gu10',
       'mr16',
     ),
+    // Halogen, xenon (HID) and incandescent bulbs are filament or discharge lamps (8539.21–8539.39).
+    not(t('halogen', 'xenon', 'hid', 'incandescent')),
     not(
       t(
         'holder',
@@ -22374,7 +22376,9 @@ rule(
         'spot welder',
         'battery spot',
         'plastic welder',
-        'soldering',
+        // Not "soldering" alone: AliExpress lists welders under "Welding & Soldering Supplies".
+        'soldering iron',
+        'soldering station',
         'toy',
       ),
     ),
@@ -28932,6 +28936,11 @@ rule(
         'electric',
         'pouch',
         'roll',
+        // Brush pens and brush markers are pens (9608.20).
+        'brush pen',
+        'brush pens',
+        'marker',
+        'markers',
       ),
     ),
   ),
