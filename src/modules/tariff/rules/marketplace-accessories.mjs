@@ -1,3 +1,1966 @@
 // Goods rules for the marketplace categories Jewelry & Accessories, Watches, Apparel Accessories, Hair Extensions & Wigs, Beauty & Health, Luggage & Bags: part of the ruleset's authoring
 // form (generate-ruleset.mjs calls `marketplaceAccessories` with its helpers). After editing: npm run generate:rules.
-export function marketplaceAccessories({ rule, t, cat, attr, any, all, not, ex }) {}
+export function marketplaceAccessories({ rule, t, cat, attr, any, all, not, ex }) {
+  // ── Watches (chapter 91) ──
+  // A complete watch, as sellers name it; watch parts, straps, boxes, tools and smart watches are not.
+  const WATCH = any(
+    t('watch', 'watches', 'wristwatch', 'wristwatches', 'wrist watch'),
+    cat("Men's Watches", "Women's Watches", "Children's Watches", 'Quartz Watches', 'Mechanical Watches'),
+  );
+  const NOT_WHOLE_WATCH = any(
+    t(
+      'smart watch',
+      'smartwatch',
+      'fitness tracker',
+      'smart band',
+      'replacement',
+      'watch band',
+      'watch bands',
+      'watchband',
+      'watch strap',
+      'watch straps',
+      'strap for',
+      'band for',
+      'watch box',
+      'watch case for',
+      'watch winder',
+      'repair',
+      'tool',
+      'tools',
+      'for watch',
+      'for apple watch',
+      'screen protector',
+      'movement for',
+      'watch parts',
+      'dial for',
+      'stand',
+      'holder',
+      'clock',
+      'toy',
+      'sticker',
+    ),
+    cat('Watch Accessories', 'Watch Parts', 'Repair Tools', 'Watchbands', 'Watch Boxes', 'Smart Watches'),
+  );
+  const POCKET = t(
+    'pocket watch',
+    'pocket watches',
+    'fob watch',
+    'fob watches',
+    'nurse watch',
+    'nurse watches',
+    'pocket & fob',
+  );
+  rule(
+    'watches-quartz-analog-wrist',
+    'Quartz (battery) wrist watches with hands are electrically operated watches with mechanical display only, not the opto-electronic 9102.12 nor watch parts',
+    'Subheading 9102.11 (wrist watches, electrically operated, with mechanical display only); heading 9111/9114 are parts',
+    all(
+      WATCH,
+      any(t('quartz'), attr('movement', 'quartz')),
+      not(NOT_WHOLE_WATCH),
+      not(POCKET),
+      not(t('digital', 'led', 'dual display', 'analog digital', 'movement only')),
+      not(attr('display', 'digital', 'dual')),
+    ),
+    [
+      { prefixes: ['910211'], boost: 1.2 },
+      { prefixes: ['910212', '910219', '910229'], boost: -0.4 },
+      { prefixes: ['9111', '9113', '9114', '9108'], boost: -0.7 },
+    ],
+    [
+      ex('Women Watch Leather Strap Quartz Casual Ladies Wristwatch Simple Dial', true),
+      ex('Luxury Men Quartz Watch Stainless Steel Waterproof', true, { attributes: { Movement: 'Quartz' } }),
+      ex('Quartz Watch Movement Replacement VX12', false),
+      ex('Digital LED Quartz Watch Men Sports', false),
+      ex('Silicone Strap For Quartz Watch 20mm', false, {
+        category: ['Watches', 'Watch Accessories', 'Watchbands'],
+      }),
+    ],
+  );
+  // 9102.11: "with strap, band or bracelet of textile material or of base metal" (.10/.25) vs other (.30/.45);
+  // the cheap quartz watches sold online have no jewels and a case that is not gold- or silver-plated.
+  rule(
+    'watches-quartz-strap-leather-plastics',
+    'A quartz analog watch on a leather, PU or silicone strap: the "other" strap lines of 9102.11 (not textile or base metal), case not plated',
+    'Subheading 9102.11: 9102.11.45 (no jewels, strap not of textile or base metal, case not gold- or silver-plated)',
+    all(
+      WATCH,
+      any(t('quartz'), attr('movement', 'quartz')),
+      any(
+        attr('band material', 'leather', 'pu', 'silicone', 'rubber', 'plastic', 'resin'),
+        t('leather strap', 'leather band', 'silicone strap', 'silicone band', 'rubber strap', 'pu strap'),
+      ),
+      not(NOT_WHOLE_WATCH),
+      not(POCKET),
+    ),
+    [
+      { prefixes: ['91021145'], boost: 0.6, within: true },
+      {
+        prefixes: ['91021110', '91021125', '91021130', '91021150', '91021165', '91021170', '91021195'],
+        boost: -0.4,
+        within: true,
+      },
+    ],
+    [
+      ex('Women Watch Leather Strap Quartz', true, { attributes: { 'Band Material Type': 'Leather' } }),
+      ex('Quartz Watch Men Stainless Steel Band', false, {
+        attributes: { 'Band Material Type': 'Stainless Steel' },
+      }),
+    ],
+  );
+  rule(
+    'watches-quartz-strap-base-metal-textile',
+    'A quartz analog watch on a steel, alloy or nylon band: the textile-or-base-metal strap lines of 9102.11, no jewels, case not plated',
+    'Subheading 9102.11: 9102.11.25 (no jewels, strap of textile or base metal, case not gold- or silver-plated)',
+    all(
+      WATCH,
+      any(t('quartz'), attr('movement', 'quartz')),
+      any(
+        attr(
+          'band material',
+          'stainless steel',
+          'alloy',
+          'steel',
+          'metal',
+          'nylon',
+          'canvas',
+          'fabric',
+          'mesh',
+        ),
+        t(
+          'stainless steel band',
+          'steel strap',
+          'mesh strap',
+          'mesh band',
+          'nylon strap',
+          'steel band',
+          'milanese',
+        ),
+      ),
+      not(attr('band material', 'leather', 'pu', 'silicone', 'rubber', 'plastic', 'resin')),
+      not(NOT_WHOLE_WATCH),
+      not(POCKET),
+    ),
+    [
+      { prefixes: ['91021125'], boost: 0.6, within: true },
+      {
+        prefixes: ['91021110', '91021130', '91021145', '91021150', '91021165', '91021170', '91021195'],
+        boost: -0.4,
+        within: true,
+      },
+    ],
+    [
+      ex('Quartz Watch Men Business', true, { attributes: { 'Band Material Type': 'Stainless Steel' } }),
+      ex('Women Watch Leather Strap Quartz', false, { attributes: { 'Band Material Type': 'Leather' } }),
+    ],
+  );
+  rule(
+    'watches-digital-display',
+    'Digital (LED or LCD) wrist watches, not smart watches: electrically operated watches with opto-electronic display only',
+    'Subheading 9102.12 (9102.12.80: the watch; .20/.40 are straps entered with the watches); smart watches are 8517.62',
+    all(
+      WATCH,
+      any(
+        t(
+          'digital watch',
+          'digital watches',
+          'led watch',
+          'electronic watch',
+          'digital wristwatch',
+          'lcd watch',
+        ),
+        attr('display', 'digital'),
+        attr('movement', 'digital'),
+      ),
+      not(NOT_WHOLE_WATCH),
+      not(
+        t(
+          'dual display',
+          'analog digital',
+          'analog-digital',
+          'double display',
+          'quartz analog',
+          'bluetooth',
+          'heart rate',
+          'calls',
+        ),
+      ),
+      not(attr('display', 'dual', 'analog')),
+    ),
+    [
+      { prefixes: ['910212'], boost: 1.1 },
+      { prefixes: ['9102128000'], boost: 0.5, within: true },
+      { prefixes: ['9102122000', '9102124000'], boost: -0.5, within: true },
+      { prefixes: ['910211', '9111', '9114'], boost: -0.5 },
+    ],
+    [
+      ex('Digital Sports Watch LED Waterproof Men Alarm', true, { attributes: { Display: 'Digital' } }),
+      ex('Smart Watch Digital Display Heart Rate', false),
+      ex('Dual Display Digital Watch Men Analog Quartz', false),
+    ],
+  );
+  rule(
+    'watches-dual-display',
+    'Wrist watches with both hands and a digital (LCD) display are electrically operated watches with other display',
+    'Subheading 9102.19 (electrically operated wrist watches, other than mechanical-only or opto-electronic-only display)',
+    all(
+      WATCH,
+      any(
+        t('dual display', 'analog digital', 'analog-digital', 'double display', 'dual time display'),
+        attr('display', 'dual'),
+      ),
+      not(NOT_WHOLE_WATCH),
+    ),
+    [
+      { prefixes: ['910219'], boost: 1.1 },
+      { prefixes: ['910211', '910212'], boost: -0.4 },
+    ],
+    [
+      ex('Men Sports Watch Dual Display Analog Digital LED Waterproof', true),
+      ex('Digital LED Watch Kids', false),
+    ],
+  );
+  rule(
+    'watches-automatic-self-winding',
+    'Automatic (self-winding) mechanical wrist watches',
+    'Subheading 9102.21 (other wrist watches, with automatic winding); 9102.29 hand-wound',
+    all(
+      WATCH,
+      any(
+        t(
+          'automatic watch',
+          'automatic mechanical',
+          'self-winding',
+          'self winding',
+          'automatic wristwatch',
+          'automatic men watch',
+        ),
+        attr('movement', 'automatic'),
+      ),
+      not(NOT_WHOLE_WATCH),
+      not(POCKET),
+      not(t('quartz', 'movement only', 'nh35 movement', 'nh36 movement')),
+    ),
+    [
+      { prefixes: ['910221'], boost: 1.2 },
+      { prefixes: ['910229', '910211', '910212'], boost: -0.5 },
+      { prefixes: ['9108', '9111', '9114'], boost: -0.6 },
+    ],
+    [
+      ex('Automatic Mechanical Watch Men Skeleton Luxury Wristwatch', true),
+      ex('NH35 Automatic Movement Replacement', false, {
+        category: ['Watches', 'Watch Parts & Repair Tools', 'Movement'],
+      }),
+      ex('Quartz Watch Men Stainless Steel', false),
+    ],
+  );
+  rule(
+    'watches-hand-wound-mechanical',
+    'Hand-wound mechanical wrist watches (mechanical, not automatic)',
+    'Subheading 9102.29 (other wrist watches, not electrically operated, without automatic winding)',
+    all(
+      WATCH,
+      any(
+        t('hand wind', 'hand-wind', 'hand winding', 'manual wind', 'manual winding', 'hand wound'),
+        attr('movement', 'hand wind', 'manual'),
+      ),
+      not(t('automatic', 'self-winding', 'quartz')),
+      not(NOT_WHOLE_WATCH),
+      not(POCKET),
+    ),
+    [
+      { prefixes: ['910229'], boost: 1.1 },
+      { prefixes: ['910221', '910211'], boost: -0.4 },
+    ],
+    [
+      ex('Mechanical Hand Wind Watch Men Vintage Wristwatch', true),
+      ex('Automatic Self-Winding Watch', false),
+    ],
+  );
+  rule(
+    'pocket-fob-watches-quartz',
+    'Pocket watches, fob and nurse watches with a battery (quartz) movement: "other" watches, electrically operated, not wrist watches',
+    'Subheading 9102.91 (other watches, electrically operated); 9102.91.40 mechanical display, no jewels',
+    all(
+      POCKET,
+      any(t('quartz', 'battery'), attr('movement', 'quartz')),
+      not(
+        t(
+          'mechanical',
+          'hand wind',
+          'automatic',
+          'chain only',
+          'holder',
+          'stand',
+          'box',
+          'case only',
+          'movement only',
+        ),
+      ),
+      not(cat('Watch Parts', 'Repair Tools', 'Watch Accessories')),
+    ),
+    [
+      { prefixes: ['910291'], boost: 1.4 },
+      { prefixes: ['91029140'], boost: 0.5, within: true },
+      { prefixes: ['91029120', '91029180'], boost: -0.4, within: true },
+      { prefixes: ['910211', '910212', '9111', '9114'], boost: -0.6 },
+    ],
+    [
+      ex('Vintage Bronze Quartz Pocket Watch Necklace Chain', true),
+      ex('Nurse Fob Watch Clip On Silicone', true, { attributes: { Movement: 'Quartz' } }),
+      ex('Steampunk Mechanical Pocket Watch Hand Wind', false),
+    ],
+  );
+  rule(
+    'pocket-fob-watches-mechanical',
+    'Mechanical (hand-wound or automatic) pocket and fob watches: "other" watches, not electrically operated',
+    'Subheading 9102.99 (other watches, other than electrically operated)',
+    all(
+      POCKET,
+      any(
+        t('mechanical', 'hand wind', 'hand-wind', 'automatic', 'self-winding'),
+        attr('movement', 'mechanical', 'hand wind', 'automatic'),
+      ),
+      not(t('quartz', 'battery', 'holder', 'stand', 'box', 'movement only')),
+      not(cat('Watch Parts', 'Repair Tools', 'Watch Accessories')),
+    ),
+    [
+      { prefixes: ['910299'], boost: 1.4 },
+      { prefixes: ['910221', '910229', '9111', '9114'], boost: -0.6 },
+    ],
+    [
+      ex('Steampunk Mechanical Pocket Watch Hand Wind Skeleton', true),
+      ex('Quartz Pocket Watch Necklace', false),
+    ],
+  );
+  rule(
+    'watch-movements-quartz',
+    'Complete quartz watch movements (with or without battery, hands) sold as replacements are watch movements, not other watch parts',
+    'Subheading 9108.11 (watch movements, complete and assembled, electrically operated, with mechanical display)',
+    all(
+      t('movement', 'movements'),
+      any(t('quartz'), t('vx12', 'vx32', 'vx42', 'pc21', 'gm10', '2035', '2115', 'y121')),
+      any(t('watch', 'watches'), cat('Watch Parts')),
+      any(
+        t('replacement', 'repair', 'for watch', 'movement only', 'spare', 'with battery', 'watch movement'),
+        cat('Watch Parts', 'Movement'),
+      ),
+      not(
+        t(
+          'wristwatch',
+          'men watch',
+          'women watch',
+          'luxury watch',
+          'clock',
+          'wall clock',
+          'holder',
+          'tool',
+          'opener',
+        ),
+      ),
+    ),
+    [
+      { prefixes: ['910811'], boost: 1.4 },
+      { prefixes: ['9114', '9111', '9102'], boost: -0.7 },
+    ],
+    [
+      ex('Quartz Watch Movement Replacement VX12 With Battery', true),
+      ex('Quartz Wall Clock Movement Mechanism', false),
+      ex('Luxury Men Quartz Watch Japan Movement', false),
+    ],
+  );
+  rule(
+    'watch-movements-automatic',
+    'Complete automatic (self-winding) watch movements sold as replacements (NH35, NH36, 8215, ST16)',
+    'Subheading 9108.20 (watch movements with automatic winding)',
+    all(
+      any(
+        t('movement', 'movements'),
+        t('nh35', 'nh36', 'nh34', 'nh38', 'nh05', 'miyota 8215', 'miyota 8205', 'st1612', 'dg2813'),
+      ),
+      any(
+        t('automatic', 'self-winding', 'mechanical'),
+        t('nh35', 'nh36', 'nh34', 'nh38', 'miyota 8215', 'dg2813'),
+      ),
+      any(
+        t('replacement', 'movement only', 'for watch', 'watch movement', 'spare', 'mod'),
+        cat('Watch Parts', 'Movement'),
+      ),
+      not(
+        t(
+          'wristwatch',
+          'men watch',
+          'women watch',
+          'luxury watch',
+          'clock',
+          'dial',
+          'case',
+          'hands',
+          'crown',
+          'tool',
+          'holder',
+        ),
+      ),
+    ),
+    [
+      { prefixes: ['910820'], boost: 1.4 },
+      { prefixes: ['9114', '9111', '9102'], boost: -0.7 },
+    ],
+    [
+      ex('NH35 Automatic Movement Replacement Japan Mechanical', true),
+      ex('Watch Case For NH35 Movement 40mm Sapphire', false),
+    ],
+  );
+  rule(
+    'watch-glasses-crystals',
+    'Watch glasses ("watch crystal", sapphire or mineral) sold alone are other watch parts, not watch cases',
+    'Subheading 9114.90 (other clock or watch parts), 9114.90.40 for watches; heading 9111 is cases and their parts',
+    all(
+      t(
+        'watch crystal',
+        'watch glass',
+        'crystal glass for watch',
+        'sapphire crystal',
+        'mineral crystal',
+        'watch glasses',
+        'sapphire glass',
+      ),
+      any(
+        t('replacement', 'flat', 'domed', 'dome', 'mm', 'repair', 'for watch'),
+        cat('Watch Parts', 'Watch Glass'),
+      ),
+      not(
+        t(
+          'wristwatch',
+          'men watch',
+          'women watch',
+          'luxury',
+          'case',
+          'screen protector',
+          'tempered',
+          'smart',
+          'apple watch',
+        ),
+      ),
+    ),
+    [
+      { prefixes: ['9114904000'], boost: 1.3 },
+      { prefixes: ['9111', '9102', '7020'], boost: -0.6 },
+    ],
+    [
+      ex('Sapphire Watch Crystal Replacement Flat Glass 30mm', true),
+      ex('Luxury Men Watch Sapphire Crystal Automatic', false),
+      ex('Tempered Glass Screen Protector For Apple Watch', false),
+    ],
+  );
+  rule(
+    'watch-batteries-silver-oxide',
+    'Silver-oxide button cells (SR626SW, SR920SW… the usual watch batteries) are primary cells of silver oxide, not watch parts',
+    'Subheading 8506.40 (primary cells of silver oxide), 8506.40.10.10 button cells; heading 9114 excludes batteries (chapter 91 note 1)',
+    all(
+      any(
+        t(
+          'silver oxide',
+          'sr626sw',
+          'sr626',
+          'sr621sw',
+          'sr920sw',
+          'sr920',
+          'sr927sw',
+          'sr927',
+          'sr916sw',
+          'sr66',
+          'sr41',
+          'sr44',
+          'sr45',
+        ),
+        all(t('watch battery', 'watch batteries'), t('sr', '377', '364', '371', '395', '397', '379')),
+      ),
+      not(
+        t(
+          'lithium',
+          'cr2032',
+          'cr2025',
+          'cr2016',
+          'alkaline',
+          'lr44',
+          'ag13',
+          'ag4',
+          'rechargeable',
+          'tester',
+          'opener',
+          'tool',
+        ),
+      ),
+    ),
+    [
+      { prefixes: ['850640'], boost: 1.4 },
+      { prefixes: ['8506401010'], boost: 0.4, within: true },
+      { prefixes: ['850610', '850650', '850680', '9114'], boost: -0.6 },
+    ],
+    [
+      ex('10pcs SR626SW 377 Watch Battery Button Cell Silver Oxide', true),
+      ex('CR2032 Lithium Button Battery 3V 5pcs', false),
+      ex('LR44 AG13 Alkaline Button Cell', false),
+    ],
+  );
+  rule(
+    'watch-tool-kits-not-single-tools',
+    'A watch repair tool kit or set (several tools put up together) is not a single hand tool of 8205.59',
+    'Heading 8206 (tools of two or more of headings 8202 to 8205, put up in sets for retail sale) against 8205.59',
+    all(
+      t('watch', 'watches', 'watchmaker'),
+      t('tool kit', 'tools kit', 'tool set', 'tools set', 'repair kit', 'repair set', 'kit', 'set'),
+      any(t('pcs', 'pieces', 'piece', 'kit', 'tool kit'), cat('Repair Tools & Kits')),
+      t('tool', 'tools', 'opener', 'remover', 'screwdriver'),
+      not(t('movement', 'dial', 'crystal', 'battery', 'batteries', 'strap', 'band', 'watch box')),
+    ),
+    [
+      { prefixes: ['8206000000'], boost: 0.6 },
+      { prefixes: ['820559', '9111', '9113', '9114'], boost: -0.8 },
+    ],
+    [
+      ex('Watch Repair Tool Kit 147pcs Case Opener Link Pin Remover Spring Bar Tool', true),
+      ex('Watch Case Back Opener Wrench Tool', false),
+    ],
+  );
+
+  // ── Imitation and precious-metal jewellery (chapter 71) ──
+  const JEWEL_WORDS = t(
+    'ring',
+    'rings',
+    'earring',
+    'earrings',
+    'necklace',
+    'necklaces',
+    'bracelet',
+    'bracelets',
+    'bangle',
+    'pendant',
+    'brooch',
+    'anklet',
+    'choker',
+    'jewelry',
+    'jewellery',
+    'tiara',
+    'crown',
+    'hairpin',
+    'ear studs',
+    'stud earrings',
+  );
+  const NOT_JEWEL = t(
+    'keychain',
+    'key chain',
+    'key ring',
+    'keyring',
+    'box',
+    'boxes',
+    'display',
+    'stand',
+    'organizer',
+    'pouch',
+    'tool',
+    'pliers',
+    'phone',
+    'mold',
+    'mould',
+    'sticker',
+    'curtain',
+    'lamp',
+    'chandelier',
+  );
+  rule(
+    'imitation-jewellery-base-metal-by-metal',
+    'Imitation jewellery whose stated metal is a base metal (zinc alloy, stainless or titanium steel, copper, brass) is of base metal (7117.11/7117.19), not "other" imitation jewellery (7117.90)',
+    'Subheadings 7117.11 and 7117.19 (of base metal, whether or not plated with precious metal) against 7117.90',
+    all(
+      any(
+        attr(
+          'metals type',
+          'zinc alloy',
+          'alloy',
+          'stainless steel',
+          'titanium steel',
+          'titanium',
+          'copper',
+          'brass',
+          'iron',
+          'tin alloy',
+          'metal',
+          'aluminum',
+        ),
+        attr(
+          'material',
+          'zinc alloy',
+          'alloy',
+          'stainless steel',
+          'titanium steel',
+          'copper',
+          'brass',
+          'metal',
+        ),
+      ),
+      any(JEWEL_WORDS, cat('Fashion Jewelry', 'Jewelry Findings', 'Charms')),
+      not(attr('metals type', 'silver', 'gold', 'platinum')),
+      not(
+        t(
+          '925',
+          's925',
+          'sterling silver',
+          'solid gold',
+          'leather',
+          'wooden',
+          'wood',
+          'acrylic',
+          'resin',
+          'seed beads',
+          'beaded',
+          'rope',
+        ),
+      ),
+      not(
+        attr(
+          'material',
+          'leather',
+          'wood',
+          'acrylic',
+          'resin',
+          'glass',
+          'plastic',
+          'rope',
+          'shell',
+          'natural stone',
+        ),
+      ),
+      not(NOT_JEWEL),
+    ),
+    [
+      { prefixes: ['711711', '711719'], boost: 0.6 },
+      { prefixes: ['711790'], boost: -0.5 },
+    ],
+    [
+      ex('Trendy Big Hoop Earrings For Women Gold Plated', true, {
+        attributes: { 'Metals Type': 'Zinc Alloy' },
+      }),
+      ex('Bohemian Acrylic Bead Bracelet', false, { attributes: { Material: 'Acrylic' } }),
+      ex('Zinc Alloy Keychain Car Logo', false, { attributes: { Material: 'Zinc Alloy' } }),
+    ],
+  );
+  rule(
+    'cufflinks-base-metal',
+    'Cuff links and shirt studs of base metal are the first subheading of imitation jewellery of base metal',
+    'Subheading 7117.11 (cuff links and studs, of base metal)',
+    all(
+      t('cufflinks', 'cufflink', 'cuff links', 'cuff link', 'shirt studs'),
+      not(t('925', 'sterling', 'solid gold', 'silver 925', 'box only', 'display')),
+      not(attr('metals type', 'silver', 'gold', 'platinum')),
+    ),
+    [
+      { prefixes: ['711711'], boost: 1.2 },
+      { prefixes: ['711719', '711790', '7113'], boost: -0.5 },
+    ],
+    [
+      ex('Mens Shirt Cufflinks Silver Tone Stainless Steel', true),
+      ex('925 Sterling Silver Cufflinks Men', false),
+    ],
+  );
+  rule(
+    'gold-necklaces-neck-chains',
+    'Necklaces and neck chains of gold (a finished necklace, not chain by the meter) have their own lines in 7113.19',
+    'Subheading 7113.19: 7113.19.29 (necklaces and neck chains, of gold, other than rope or mixed link) against 7113.19.50.91',
+    all(
+      any(
+        t('14k', '18k', '10k', '24k', 'solid gold', 'real gold', 'au750', 'au585'),
+        attr('metals type', 'gold'),
+      ),
+      t('necklace', 'necklaces', 'neck chain', 'chain necklace', 'choker'),
+      not(
+        t(
+          'plated',
+          'gold filled',
+          'gold color',
+          'platinum',
+          'pendant only',
+          'by the meter',
+          'meter',
+          'meters',
+          'feet',
+          'spool',
+        ),
+      ),
+    ),
+    [
+      { prefixes: ['7113192900'], boost: 0.6, within: true },
+      { prefixes: ['7113195091', '7113191000'], boost: -0.4, within: true },
+    ],
+    [
+      ex('Real 18K Gold Necklace AU750 Solid Gold O Chain Women', true),
+      ex('18K Gold Plated Necklace', false),
+    ],
+  );
+
+  // ── Jewellery packaging (not jewellery) ──
+  rule(
+    'paper-jewellery-gift-boxes',
+    'Jewellery and gift boxes of paper, kraft or cardboard are folding cartons or boxes of paperboard, not textile articles nor 4202 cases',
+    'Heading 4819 (cartons, boxes and cases of paper or paperboard), 4819.20 non-corrugated',
+    all(
+      any(
+        t('kraft', 'kraft paper', 'paper box', 'paper boxes', 'cardboard', 'paperboard', 'paper gift box'),
+        attr('material', 'paper', 'kraft', 'cardboard'),
+      ),
+      t('box', 'boxes', 'gift box', 'packaging'),
+      any(t('jewelry', 'jewellery', 'necklace', 'ring', 'earring', 'gift'), cat('Jewelry Packaging')),
+      not(
+        t(
+          'wooden',
+          'wood',
+          'velvet',
+          'leather',
+          'pu',
+          'acrylic',
+          'plastic',
+          'metal',
+          'tin',
+          'corrugated',
+          'shipping',
+          'bag',
+          'bags',
+          'pouch',
+          'card',
+        ),
+      ),
+    ),
+    [
+      { prefixes: ['481920'], boost: 1.2 },
+      { prefixes: ['4202', '6307', '4823'], boost: -0.6 },
+    ],
+    [
+      ex('24pcs Kraft Paper Jewelry Gift Boxes With Sponge', true),
+      ex('Velvet Jewelry Box Ring Case', false),
+      ex('Kraft Paper Gift Bags With Handles', false),
+    ],
+  );
+
+  // ── Apparel accessories ──
+  rule(
+    'belts-plastics-pu',
+    'Waist belts of PU ("PU leather", faux or vegan leather) or PVC are clothing accessories of plastics, not of leather',
+    'Subheading 3926.20 (articles of apparel and clothing accessories of plastics), 3926.20.90.50; heading 4203 needs leather or composition leather (chapter 41 note 3)',
+    all(
+      t('belt', 'belts', 'waistband', 'waist belt'),
+      any(
+        attr('belts material', 'pu', 'pvc', 'plastic', 'faux leather', 'synthetic leather', 'vegan leather'),
+        attr('material', 'pu', 'pvc', 'plastic', 'faux leather', 'synthetic leather', 'vegan leather'),
+        t('pu leather', 'pu belt', 'faux leather', 'vegan leather', 'pvc belt', 'synthetic leather'),
+      ),
+      not(t('genuine leather', 'cowhide', 'real leather', 'cow leather', 'split leather', 'full grain')),
+      not(attr('belts material', 'genuine leather', 'cowskin', 'leather', 'canvas', 'nylon')),
+      not(
+        t(
+          'belt bag',
+          'waist bag',
+          'fanny',
+          'pack',
+          'watch',
+          'timing belt',
+          'conveyor',
+          'seat belt',
+          'safety belt',
+          'tool belt',
+          'sander',
+          'drive belt',
+          'massage',
+          'slimming',
+          'trainer',
+          'corset',
+          'dog',
+          'guitar',
+          'strap for bag',
+        ),
+      ),
+    ),
+    [
+      { prefixes: ['392620'], boost: 1.3 },
+      { prefixes: ['3926209050'], boost: 0.5, within: true },
+      { prefixes: ['4203', '6217', '3926906090'], boost: -0.9 },
+    ],
+    [
+      ex('Women PU Leather Belt Thin Waist Belt Gold Buckle', true, {
+        attributes: { 'Belts Material': 'PU' },
+      }),
+      ex('Men Genuine Leather Belt Automatic Buckle', false, {
+        attributes: { 'Belts Material': 'Genuine Leather' },
+      }),
+      ex('PU Leather Belt Bag Women Waist Pack', false),
+    ],
+  );
+  const HAT = t(
+    'hat',
+    'hats',
+    'cap',
+    'caps',
+    'beanie',
+    'beanies',
+    'fedora',
+    'beret',
+    'bucket hat',
+    'headwear',
+  );
+  rule(
+    'hats-felt-cotton-not-straw',
+    '"Panama", fedora and bucket hats of felt, wool, cotton or polyester are textile headgear (6505), not the plaited hats of 6504: "Panama" names the style',
+    'Heading 6505 (hats made up from felt or other textile fabric) against 6504 (plaited or assembled from strips)',
+    all(
+      HAT,
+      any(
+        attr(
+          'material',
+          'wool',
+          'cotton',
+          'felt',
+          'polyester',
+          'acrylic',
+          'woolen',
+          'cashmere',
+          'nylon',
+          'linen',
+        ),
+        t('felt', 'wool felt', 'woolen', 'cotton', 'polyester', 'corduroy', 'denim', 'canvas'),
+      ),
+      not(t('straw', 'raffia', 'paper straw', 'rattan', 'seagrass', 'wheat straw', 'woven straw')),
+      not(attr('material', 'straw', 'raffia', 'paper')),
+      not(t('felt sheet', 'felt fabric', 'keychain', 'miniature', 'doll', 'pin', 'hanger', 'rack')),
+    ),
+    [
+      { prefixes: ['6505'], boost: 0.6 },
+      { prefixes: ['6504'], boost: -1.2 },
+    ],
+    [
+      ex('Wool Felt Fedora Hat Men Women Jazz Panama Hat', true),
+      ex('Bucket Hat Cotton Fisherman Hat Summer Panama', true),
+      ex('Raffia Panama Hat Summer Men', false),
+    ],
+  );
+  rule(
+    'knitted-beanies-balaclavas',
+    'Knitted beanies, skullies, winter hats and balaclavas are knitted headgear (6505), not garments, scarves or articles of plastics',
+    'Heading 6505 (hats and other headgear, knitted or crocheted); CBP treats balaclavas as headgear of 6505',
+    all(
+      t(
+        'beanie',
+        'beanies',
+        'skullies',
+        'skullcap',
+        'knitted hat',
+        'knit hat',
+        'winter hat',
+        'balaclava',
+        'pom pom hat',
+        'bonnet hat',
+        'ski mask',
+      ),
+      not(
+        t(
+          'baby beanie pattern',
+          'keychain',
+          'doll',
+          'toy',
+          'costume mask',
+          'helmet',
+          'hat rack',
+          'hanger',
+          'scarf set',
+          'gloves set',
+          'yarn',
+        ),
+      ),
+    ),
+    [
+      { prefixes: ['6505'], boost: 1.1 },
+      { prefixes: ['3926', '6112', '6117', '6114', '9505'], boost: -0.6 },
+    ],
+    [
+      ex('Knitted Beanie Winter Hat Women Men Warm Skullies', true),
+      ex('Balaclava Knitted Ski Mask Full Face Winter', true),
+      ex('Hat Scarf Gloves Set Winter Knitted 3pcs', false),
+    ],
+  );
+  const SCARF = t(
+    'scarf',
+    'scarves',
+    'shawl',
+    'shawls',
+    'hijab',
+    'hijabs',
+    'muffler',
+    'pashmina',
+    'stole',
+    'wrap scarf',
+    'neckerchief',
+    'headscarf',
+  );
+  const NOT_SCARF = t(
+    'ring',
+    'clip',
+    'pin',
+    'buckle',
+    'hanger',
+    'dress',
+    'abaya',
+    'cap',
+    'underscarf',
+    'ninja',
+    'bandana mask',
+  );
+  const KNIT = t('knitted', 'knit', 'crochet', 'crocheted', 'jersey', 'knitting');
+  rule(
+    'scarves-woven',
+    'Scarves, shawls and hijabs of silk, satin, chiffon, cotton or woven polyester (not knitted) are of heading 6214, not 6117.10',
+    'Heading 6214 (shawls, scarves, mufflers, veils, not knitted) against 6117.10 (knitted or crocheted)',
+    all(
+      SCARF,
+      any(
+        t(
+          'silk',
+          'satin',
+          'chiffon',
+          'voile',
+          'cotton linen',
+          'linen',
+          'twill',
+          'plaid',
+          'printed',
+          'square scarf',
+          'pashmina',
+          'viscose',
+          'modal',
+        ),
+        attr('material', 'silk', 'satin', 'chiffon', 'cotton', 'linen', 'viscose', 'polyester', 'rayon'),
+      ),
+      not(KNIT),
+      not(NOT_SCARF),
+    ),
+    [
+      { prefixes: ['6214'], boost: 0.8 },
+      { prefixes: ['611710'], boost: -0.7 },
+    ],
+    [
+      ex('100% Mulberry Silk Scarf Women Square Neckerchief', true),
+      ex('Chiffon Hijab Scarf Muslim Women', true),
+      ex('Knitted Infinity Scarf Women Winter', false),
+    ],
+  );
+  rule(
+    'scarves-knitted',
+    'Knitted or crocheted scarves, snoods and neck warmers are of 6117.10',
+    'Subheading 6117.10 (shawls, scarves, mufflers and the like, knitted or crocheted)',
+    all(
+      any(SCARF, t('neck warmer', 'snood', 'infinity scarf')),
+      KNIT,
+      not(NOT_SCARF),
+      not(t('hat', 'beanie', 'set', 'gloves')),
+    ),
+    [
+      { prefixes: ['611710'], boost: 0.8 },
+      { prefixes: ['6214'], boost: -0.6 },
+    ],
+    [ex('Knitted Infinity Scarf Women Winter Warm Loop', true), ex('Chiffon Hijab Scarf', false)],
+  );
+  rule(
+    'scarves-silk-70-percent',
+    'A scarf of (100%, mulberry) silk contains 70 percent or more of silk',
+    'Subheading 6214.10: 6214.10.10 (containing 70 percent or more by weight of silk or silk waste)',
+    all(
+      SCARF,
+      t('100% silk', 'mulberry silk', 'pure silk', '100 silk', 'real silk', 'natural silk'),
+      not(t('satin', 'silky', 'imitation silk', 'feel')),
+    ),
+    [
+      { prefixes: ['6214101000'], boost: 0.6, within: true },
+      { prefixes: ['6214102000'], boost: -0.4, within: true },
+    ],
+    [ex('100% Mulberry Silk Scarf Women Square', true), ex('Satin Silk Feel Scarf Polyester', false)],
+  );
+  rule(
+    'spectacle-sunglasses-cases',
+    'Cases, boxes and pouches for glasses or sunglasses are spectacle cases of heading 4202 (a kind carried in the pocket or handbag), not the glasses',
+    'Heading 4202 ("spectacle cases"), subheadings 4202.31-4202.39 by outer surface; heading 9004 covers the glasses',
+    all(
+      t(
+        'glasses case',
+        'glasses cases',
+        'eyeglasses case',
+        'eyeglass case',
+        'sunglasses case',
+        'sunglass case',
+        'spectacle case',
+        'spectacles case',
+        'eyewear case',
+        'glasses box',
+        'glasses pouch',
+        'sunglasses pouch',
+        'glasses bag',
+        'sunglasses bag',
+        'glasses holder case',
+      ),
+      not(
+        t(
+          'with case',
+          'and case',
+          'case included',
+          'free case',
+          'with box',
+          'polarized',
+          'uv400',
+          'lens',
+          'lenses',
+        ),
+      ),
+    ),
+    [
+      { prefixes: ['4202'], boost: 1.0 },
+      { prefixes: ['42023'], boost: 0.5 },
+      { prefixes: ['9004', '9003'], boost: -1.6 },
+    ],
+    [
+      ex('Hard Shell Glasses Case PU Leather Eyeglasses Box', true),
+      ex('Polarized Sunglasses Men With Case UV400', false),
+    ],
+  );
+  rule(
+    'spectacle-frames',
+    'Optical frames sold as frames (for prescription lenses) are frames and mountings for spectacles, not spectacles',
+    'Heading 9003 (frames and mountings for spectacles): 9003.11 of plastics, 9003.19 of other materials',
+    all(
+      t(
+        'optical frame',
+        'optical frames',
+        'eyeglasses frame',
+        'eyeglass frame',
+        'spectacle frame',
+        'spectacle frames',
+        'glasses frame',
+        'glasses frames',
+        'frame only',
+        'frames only',
+        'rimless frame',
+        'prescription frame',
+      ),
+      not(
+        t(
+          'sunglasses',
+          'polarized',
+          'blue light',
+          'anti blue',
+          'blue ray',
+          'computer',
+          'radiation',
+          'reading glasses',
+          'presbyopic',
+          'with lens',
+          'lenses',
+          'clear lens',
+          'case',
+          'chain',
+          'strap',
+          'photo frame',
+          'picture frame',
+          'goggles',
+          'vr',
+          'hinge',
+          'screw',
+          'nose pad',
+        ),
+      ),
+    ),
+    [
+      { prefixes: ['9003'], boost: 1.2 },
+      { prefixes: ['9004', '8306', '9001'], boost: -0.6 },
+    ],
+    [
+      ex('TR90 Optical Eyeglasses Frame Women Myopia Prescription Glasses Frame', true),
+      ex('Metal Eyeglasses Frame Men Titanium Alloy Rectangle Optical', true),
+      ex('Anti Blue Light Glasses Frame Women Computer Eyeglasses', false),
+    ],
+  );
+  rule(
+    'spectacle-frames-metal',
+    'Optical frames of metal or titanium are frames "of other materials"',
+    'Subheading 9003.19 (frames and mountings of other materials than plastics)',
+    all(
+      any(t('frame', 'frames'), cat('Eyewear Frames')),
+      t('glasses', 'eyeglasses', 'optical', 'spectacle', 'eyewear'),
+      any(
+        t('metal', 'titanium', 'alloy', 'stainless steel', 'aluminum'),
+        attr('frame material', 'metal', 'titanium', 'alloy', 'stainless'),
+      ),
+      not(t('tr90', 'acetate', 'plastic', 'sunglasses', 'case')),
+    ),
+    [
+      { prefixes: ['900319'], boost: 0.6 },
+      { prefixes: ['900311'], boost: -0.4 },
+    ],
+    [ex('Metal Eyeglasses Frame Men Titanium Alloy Optical', true), ex('TR90 Optical Frame Women', false)],
+  );
+  const HAIR_SLIDE = t(
+    'claw clip',
+    'claw clips',
+    'hair claw',
+    'hair claws',
+    'shark clip',
+    'banana clip',
+    'hair clip',
+    'hair clips',
+    'barrette',
+    'barrettes',
+    'hairpin',
+    'hairpins',
+    'snap clip',
+    'snap clips',
+    'duckbill clip',
+    'hair slide',
+    'side clip',
+    'bangs clip',
+  );
+  const NOT_HAIR_SLIDE = t(
+    'bobby pin',
+    'bobby pins',
+    'hair pins black',
+    'u shaped',
+    'u-shaped',
+    'sectioning',
+    'hair extension',
+    'clip in',
+    'wig',
+    'curler',
+    'roller',
+    'keychain',
+  );
+  rule(
+    'hair-slides-claws-plastics',
+    'Hair claws, clips and barrettes of acrylic, resin or other plastics are hair-slides of plastics',
+    'Subheading 9615.11 (combs, hair-slides and the like, of hard rubber or plastics); 9615.90 covers hairpins and curling devices',
+    all(
+      HAIR_SLIDE,
+      any(
+        t('acrylic', 'resin', 'plastic', 'cellulose acetate', 'acetate', 'tortoise shell'),
+        attr('material', 'acrylic', 'resin', 'plastic', 'abs', 'acetate', 'pc'),
+      ),
+      not(attr('material', 'metal', 'alloy', 'iron', 'wood', 'fabric')),
+      not(NOT_HAIR_SLIDE),
+    ),
+    [
+      { prefixes: ['961511'], boost: 1.0 },
+      { prefixes: ['961590', '961519'], boost: -0.6 },
+    ],
+    [
+      ex('Large Hair Claw Clip Acrylic Matte Shark Clip Women', true),
+      ex('200pcs Bobby Pins Black Hair Pins', false),
+    ],
+  );
+  rule(
+    'combs-by-material',
+    'Hair combs are combs of 9615.1x by material (plastics 9615.11, wood, horn or metal 9615.19), not brushes',
+    'Subheadings 9615.11 and 9615.19 (combs); 9603 covers brushes',
+    all(
+      t('comb', 'combs'),
+      not(
+        t(
+          'honeycomb',
+          'comb binding',
+          'brush',
+          'curler',
+          'flea',
+          'lice comb electric',
+          'electric',
+          'heated',
+          'straightener',
+          'keychain',
+          'comb teeth cutter',
+        ),
+      ),
+    ),
+    [{ prefixes: ['961511', '961519'], boost: 0.7 }],
+    [ex('Natural Wooden Hair Comb Wide Tooth Sandalwood', true), ex('Honeycomb Paper Lantern', false)],
+  );
+  rule(
+    'combs-wood-horn-metal',
+    'Combs of wood, sandalwood, horn, bamboo or metal are combs of "other" materials',
+    'Subheading 9615.19 (combs, hair-slides and the like, other than of hard rubber or plastics)',
+    all(
+      t('comb', 'combs'),
+      any(
+        t(
+          'wooden',
+          'wood',
+          'sandalwood',
+          'bamboo',
+          'horn',
+          'ox horn',
+          'peach wood',
+          'metal',
+          'stainless steel',
+          'aluminum',
+        ),
+        attr('material', 'wood', 'bamboo', 'horn', 'metal', 'steel'),
+      ),
+      not(t('honeycomb', 'brush', 'plastic', 'electric', 'heated')),
+    ),
+    [
+      { prefixes: ['961519'], boost: 0.6 },
+      { prefixes: ['961511'], boost: -0.6 },
+    ],
+    [ex('Natural Wooden Hair Comb Wide Tooth', true), ex('Plastic Hair Comb Set 10pcs', false)],
+  );
+  rule(
+    'hair-ties-scrunchies-textile',
+    'Scrunchies, hair ties and elastic hair bands of textile are "headbands, ponytail holders and similar articles" (6117.80.85 knitted, 6217.10.85 woven), not neckties',
+    'Statistical lines 6117.80.85 and 6217.10.85; heading 6215 is neckties',
+    all(
+      t(
+        'scrunchie',
+        'scrunchies',
+        'hair tie',
+        'hair ties',
+        'ponytail holder',
+        'ponytail holders',
+        'elastic hair band',
+        'elastic hair bands',
+        'hair rope',
+        'hair elastics',
+      ),
+      not(
+        t(
+          'spiral',
+          'telephone',
+          'coil',
+          'claw',
+          'clip',
+          'plastic',
+          'necktie',
+          'bow tie',
+          'tie clip',
+          'keychain',
+          'wig',
+          'extension',
+        ),
+      ),
+    ),
+    [
+      { prefixes: ['6117808500', '6217108500'], boost: 1.0 },
+      { prefixes: ['6215', '61178087', '4016', '9615'], boost: -0.8 },
+    ],
+    [
+      ex('Satin Silk Scrunchies 10pcs Hair Ties Women', true),
+      ex('Men Silk Tie Necktie', false),
+      ex('Spiral Hair Ties Telephone Cord Plastic', false),
+    ],
+  );
+  rule(
+    'hair-ties-scrunchies-woven',
+    'Scrunchies and headbands of satin, chiffon, silk or woven cotton are of woven fabric (6217.10.85), not knitted (6117.80.85)',
+    'Statistical lines 6217.10.85 against 6117.80.85',
+    all(
+      t(
+        'scrunchie',
+        'scrunchies',
+        'hair tie',
+        'hair ties',
+        'headband',
+        'headbands',
+        'hairband',
+        'hair band',
+        'hair bands',
+      ),
+      t('satin', 'chiffon', 'silk', 'organza', 'linen', 'cotton fabric', 'plaid', 'tulle'),
+      not(
+        t(
+          'knit',
+          'knitted',
+          'seamless',
+          'velvet',
+          'spandex',
+          'sport',
+          'yoga',
+          'sweatband',
+          'plastic',
+          'metal',
+          'alloy',
+          'pearl',
+          'rhinestone',
+          'crystal',
+        ),
+      ),
+    ),
+    [
+      { prefixes: ['6217108500'], boost: 0.6 },
+      { prefixes: ['6117808500'], boost: -0.4 },
+    ],
+    [ex('Satin Scrunchies Women Hair Ties', true), ex('Seamless Elastic Hair Ties Nylon', false)],
+  );
+
+  // ── Wigs, hair pieces, eyelashes (heading 6704) ──
+  rule(
+    'synthetic-hairpieces-not-complete-wigs',
+    'Ponytails, braiding and crochet hair, clip-in extensions, bangs, buns and toppers of synthetic fibre are hair pieces "other" than complete wigs',
+    'Subheading 6704.19 (of synthetic textile materials, other than complete wigs) against 6704.11 (complete wigs)',
+    all(
+      any(
+        t(
+          'ponytail',
+          'braiding hair',
+          'braid hair',
+          'crochet hair',
+          'crochet braids',
+          'hair extension',
+          'hair extensions',
+          'clip in',
+          'bangs',
+          'fringe',
+          'hair bun',
+          'chignon',
+          'hairpiece',
+          'hair piece',
+          'topper',
+          'jumbo braid',
+          'kanekalon',
+          'faux locs',
+          'dreadlocks',
+          'twist hair',
+          'hair weft',
+        ),
+        cat(
+          'Braiding Hair',
+          'Synthetic Ponytails',
+          'Synthetic Hair Extensions',
+          'Synthetic Bangs',
+          'Synthetic Chignons',
+          'Crochet Hair',
+        ),
+      ),
+      any(
+        t('synthetic', 'kanekalon', 'heat resistant', 'fiber', 'fibre', 'toyokalon', 'high temperature'),
+        attr('material', 'synthetic', 'fiber', 'fibre', 'kanekalon', 'high temperature'),
+        cat('Synthetic Hair', 'Braiding Hair'),
+      ),
+      not(
+        t(
+          'human hair',
+          'remy',
+          'virgin hair',
+          'full wig',
+          'lace front',
+          'lace wig',
+          'cosplay wig',
+          'wig cap',
+          'glue',
+          'tool',
+          'needle',
+          'rings',
+        ),
+      ),
+      not(attr('material', 'human hair')),
+    ),
+    [
+      { prefixes: ['670419'], boost: 1.1 },
+      { prefixes: ['670411'], boost: -0.9 },
+    ],
+    [
+      ex('Synthetic Drawstring Ponytail Extension Long Curly', true),
+      ex('Pre Stretched Braiding Hair Kanekalon 26 inch', true),
+      ex('Synthetic Wig Long Straight Cosplay Wig', false),
+    ],
+  );
+  rule(
+    'false-eyelashes-synthetic-by-material',
+    'False eyelashes the seller states are of synthetic fibre (PBT, "synthetic hair", faux mink) are of synthetic textile materials whatever the "mink" style name',
+    'Subheading 6704.19 (of synthetic textile materials) against 6704.90 (of other materials: real mink or other animal hair)',
+    all(
+      t('eyelashes', 'eyelash', 'lashes'),
+      any(
+        attr('material', 'synthetic', 'pbt', 'fiber', 'fibre', 'faux mink', 'silk'),
+        t('synthetic', 'pbt', 'faux mink', 'vegan'),
+      ),
+      not(
+        t(
+          'curler',
+          'glue',
+          'tweezers',
+          'serum',
+          'mascara',
+          'applicator',
+          'brush',
+          'comb',
+          'remover',
+          'extension kit',
+          'lifting kit',
+          'lash lift',
+          'case only',
+        ),
+      ),
+    ),
+    [
+      { prefixes: ['670419'], boost: 0.9 },
+      { prefixes: ['670490', '670411'], boost: -0.6 },
+    ],
+    [
+      ex('3D Mink False Eyelashes 10 Pairs Natural Fluffy', true, {
+        attributes: { Material: 'Synthetic Hair' },
+      }),
+      ex('Eyelash Curler Stainless Steel', false, { attributes: { Material: 'Synthetic' } }),
+    ],
+  );
+
+  // ── Beauty & Health ──
+  rule(
+    'face-powders-blush',
+    'Setting, loose, pressed and compact face powders, blush and bronzer are make-up powders (rouges: 3304.91.00.10), not baking or other powders',
+    'Subheading 3304.91 (powders, whether or not compressed): .10 rouges, .50 other',
+    all(
+      t(
+        'setting powder',
+        'loose powder',
+        'pressed powder',
+        'face powder',
+        'compact powder',
+        'powder foundation',
+        'blush',
+        'blusher',
+        'rouge',
+        'bronzer',
+        'contour powder',
+        'highlighter powder',
+        'finishing powder',
+        'banana powder',
+      ),
+      not(
+        t(
+          'brush',
+          'puff',
+          'sponge',
+          'empty',
+          'case only',
+          'container',
+          'jar',
+          'liquid blush',
+          'cream blush',
+          'stick',
+          'baking powder',
+          'protein',
+          'milk',
+          'pigment powder',
+          'nail',
+          'acrylic powder',
+          'dip powder',
+        ),
+      ),
+    ),
+    [
+      { prefixes: ['330491'], boost: 1.1 },
+      { prefixes: ['2102', '3206', '3304995000', '3304200000'], boost: -0.6 },
+    ],
+    [
+      ex('Loose Setting Powder Oil Control Translucent Face Powder', true),
+      ex('Blush Palette 6 Colors Matte Cheek Rouge', true),
+      ex('Powder Puff Makeup Sponge', false),
+      ex('Acrylic Powder Nail Art', false),
+    ],
+  );
+  rule(
+    'face-powders-rouge-line',
+    'Blush, blusher and rouge are the "rouges" line of 3304.91',
+    'Statistical line 3304.91.00.10 (rouges)',
+    all(
+      t('blush', 'blusher', 'rouge'),
+      not(t('liquid', 'cream', 'stick', 'brush', 'lip', 'wine', 'rouge coco')),
+    ),
+    [
+      { prefixes: ['3304910010'], boost: 0.5, within: true },
+      { prefixes: ['3304910050'], boost: -0.4, within: true },
+    ],
+    [ex('Blush Palette Matte Cheek Rouge', true), ex('Loose Setting Powder Translucent', false)],
+  );
+  rule(
+    'eyelash-curlers',
+    'Eyelash curlers of metal (not heated) are other articles of cutlery of 8214, not brushes or hairdressing apparatus',
+    'Subheading 8214.90 (other articles of cutlery, other, including parts) (own reading; CBP has ruled metal eyelash curlers here); heated curlers are 8516.32',
+    all(
+      t('eyelash curler', 'eyelash curlers', 'lash curler', 'lash curlers', 'eye lash curler'),
+      not(t('heated', 'electric', 'usb', 'rechargeable', 'plastic', 'refill pads only', 'pads only')),
+    ),
+    [
+      { prefixes: ['8214909000'], boost: 1.3 },
+      { prefixes: ['9603', '8516', '9615', '8203'], boost: -0.7 },
+    ],
+    [
+      ex('Eyelash Curler Stainless Steel Lash Curler With Refill Pads', true),
+      ex('Heated Eyelash Curler USB Rechargeable', false),
+    ],
+  );
+  rule(
+    'press-on-nails-not-glue',
+    'Press-on nail kits sold "with glue" are false nails (articles of plastics), not the glue',
+    'Subheading 3926.90.99 against heading 3506 (the glue is an accessory: GRI 3(b))',
+    all(
+      t(
+        'press on nails',
+        'press-on nails',
+        'false nails',
+        'fake nails',
+        'artificial nails',
+        'nail tips',
+        'glue on nails',
+      ),
+      not(t('nail glue only', 'glue only', 'lamp', 'drill', 'file', 'clipper', 'remover')),
+    ),
+    [{ prefixes: ['3506'], boost: -0.9 }],
+    [
+      ex('Press On Nails Short Almond False Nails 24pcs With Glue', true),
+      ex('Nail Glue For Press On Tips 10g', false),
+    ],
+  );
+  rule(
+    'epilators-hair-removal-appliances',
+    'Epilators and electric hair removers (with their own motor) are hair-removing appliances, not hair clippers',
+    'Subheading 8510.30 (hair-removing appliances with self-contained electric motor)',
+    all(
+      t(
+        'epilator',
+        'epilators',
+        'electric hair remover',
+        'hair removal device',
+        'hair remover electric',
+        'tweezer epilator',
+        'facial hair remover',
+      ),
+      not(
+        t(
+          'ipl',
+          'laser',
+          'wax',
+          'cream',
+          'spray',
+          'threading',
+          'manual',
+          'razor blade',
+          'clipper',
+          'trimmer for men',
+          'beard',
+        ),
+      ),
+    ),
+    [
+      { prefixes: ['851030'], boost: 1.2 },
+      { prefixes: ['851020', '851010'], boost: -0.6 },
+    ],
+    [
+      ex('Epilator Women Electric Hair Remover Facial Body Legs', true),
+      ex('Hair Clipper Men Cordless Trimmer', false),
+      ex('IPL Laser Hair Removal Device', false),
+    ],
+  );
+  rule(
+    'razors-with-handle-manual',
+    "Manual shaving razors (multi-blade cartridge razors with handle, disposable razors, women's razors) are razors, even sold with spare heads",
+    'Subheading 8212.10 (razors) against 8212.20 (safety razor blades)',
+    all(
+      t(
+        'manual razor',
+        'shaving razor',
+        'disposable razor',
+        'disposable razors',
+        'razor for men',
+        'razor men',
+        'men razor',
+        'women razor',
+        'razor women',
+        'blade razor',
+        'razor handle',
+        'body razor',
+      ),
+      not(
+        t(
+          'electric',
+          'rechargeable',
+          'shaver',
+          'usb',
+          'blades only',
+          'refill only',
+          'cartridges only',
+          'replacement blades only',
+          'strop',
+          'stand',
+          'holder',
+          'case',
+          'cream',
+        ),
+      ),
+    ),
+    [
+      { prefixes: ['821210'], boost: 1.0 },
+      { prefixes: ['821220', '8510'], boost: -0.6 },
+    ],
+    [
+      ex('Manual Razor Men 5 Blade Shaving Razor With Replacement Heads', true),
+      ex('Electric Shaver Men Rotary Razor', false),
+    ],
+  );
+  rule(
+    'vibrators-personal-massagers',
+    'Vibrators, wand and G-spot massagers and other vibrating adult toys are massage apparatus (battery-powered handheld: 9019.10.20.20)',
+    'Subheading 9019.10 (massage apparatus); CBP classifies vibrators as massage apparatus of 9019.10.20',
+    any(
+      t(
+        'vibrator',
+        'vibrators',
+        'g spot',
+        'g-spot',
+        'clitoris',
+        'clitoral',
+        'clit',
+        'wand massager',
+        'bullet vibrator',
+        'vibrating egg',
+        'love egg',
+        'prostate massager',
+        'rabbit vibrator',
+        'sucking vibrator',
+      ),
+      all(
+        cat('Sex Products', 'Adult Toys', 'Sex Toys'),
+        t('vibrating', 'vibration', 'massager', 'stimulator'),
+      ),
+    ),
+    [
+      { prefixes: ['901910'], boost: 1.3 },
+      { prefixes: ['9019102020'], boost: 0.4, within: true },
+      { prefixes: ['8479', '8509', '8543', '9503', '3926'], boost: -0.8 },
+    ],
+    [
+      ex('Rechargeable Vibrator For Women G Spot Clitoris Stimulator', true),
+      ex('Phone Vibration Motor Replacement', false),
+    ],
+  );
+  rule(
+    'massagers-handheld-battery',
+    'Handheld battery-powered massagers (massage guns, face and neck massagers held in the hand) are the "handheld" battery line of 9019.10.20',
+    'Statistical line 9019.10.20.20 (massage apparatus, electrically operated, battery powered, handheld)',
+    all(
+      t(
+        'massage gun',
+        'fascia gun',
+        'percussion massager',
+        'handheld massager',
+        'hand held massager',
+        'massage stick',
+        'mini massager',
+        'face massager',
+        'vibrator',
+        'wand massager',
+      ),
+      any(
+        t('rechargeable', 'battery', 'cordless', 'usb', 'portable', 'mini', 'wireless'),
+        attr('power source', 'battery', 'rechargeable', 'usb'),
+      ),
+      not(
+        t(
+          'chair',
+          'cushion',
+          'pillow',
+          'seat',
+          'foot massager',
+          'mat',
+          'ac adapter',
+          'plug in',
+          'head only',
+          'heads only',
+          'replacement head',
+        ),
+      ),
+    ),
+    [
+      { prefixes: ['9019102020'], boost: 0.6, within: true },
+      { prefixes: ['9019102030', '9019102035', '9019102045'], boost: -0.4, within: true },
+    ],
+    [
+      ex('Massage Gun Deep Tissue Muscle Massager Fascia Gun Portable', true),
+      ex('Shiatsu Massage Chair Cushion', false),
+    ],
+  );
+  rule(
+    'perfume-atomizers-refillable',
+    'Refillable perfume atomizers and travel scent spray bottles are scent sprayers, not empty plastic or glass containers',
+    'Subheading 9616.10 (scent sprayers and similar toilet sprayers, and mounts and heads therefor)',
+    all(
+      t(
+        'perfume atomizer',
+        'atomizer',
+        'atomiser',
+        'refillable perfume',
+        'perfume spray bottle',
+        'perfume bottle',
+        'scent sprayer',
+        'perfume dispenser',
+        'perfume sprayer',
+      ),
+      t('spray', 'atomizer', 'atomiser', 'sprayer', 'refillable', 'pump'),
+      not(
+        t(
+          'eau de',
+          'edp',
+          'edt',
+          'long lasting fragrance',
+          'car',
+          'diffuser',
+          'humidifier',
+          'nebulizer',
+          'plant',
+          'garden',
+          'cleaning',
+          'hair salon',
+          'water spray gun',
+          'nasal',
+        ),
+      ),
+    ),
+    [
+      { prefixes: ['961610'], boost: 1.3 },
+      { prefixes: ['3923', '7010', '3303', '8424'], boost: -0.7 },
+    ],
+    [
+      ex('5ml Refillable Perfume Atomizer Travel Spray Bottle Mini', true),
+      ex('Women Perfume Eau De Parfum 50ml Spray', false),
+    ],
+  );
+  rule(
+    'facial-steamers',
+    'Facial steamers and face saunas (electric water heating) are electrothermic appliances, not skin-care preparations',
+    'Subheading 8516.79 (other electrothermic appliances of a kind used for domestic purposes)',
+    all(
+      t(
+        'facial steamer',
+        'face steamer',
+        'face sauna',
+        'facial sauna',
+        'nano ionic',
+        'steamer for face',
+        'face steaming',
+        'facial steaming',
+      ),
+      not(t('garment', 'clothes', 'towel', 'mask sheet', 'serum', 'cream')),
+    ),
+    [
+      { prefixes: ['851679'], boost: 1.3 },
+      { prefixes: ['3304', '8509', '8424'], boost: -0.8 },
+    ],
+    [
+      ex('Nano Ionic Facial Steamer Face Sauna Humidifier', true),
+      ex('Hot Towel Steamer Cabinet Salon', false),
+    ],
+  );
+
+  // ── Luggage, bags, wallets (heading 4202) ──
+  const SUITCASE = t(
+    'suitcase',
+    'suitcases',
+    'carry on luggage',
+    'carry-on luggage',
+    'trolley case',
+    'rolling luggage',
+    'spinner luggage',
+    'luggage set',
+    'travel luggage',
+    'hardside luggage',
+    'luggage suitcase',
+    'cabin luggage',
+    'trolley luggage',
+  );
+  const NOT_SUITCASE = t(
+    'cover',
+    'protector',
+    'tag',
+    'tags',
+    'strap',
+    'belt',
+    'scale',
+    'lock',
+    'organizer',
+    'packing cube',
+    'packing cubes',
+    'replacement wheels',
+    'wheel replacement',
+    'caster',
+    'casters',
+    'handle replacement',
+    'toy',
+    'keychain',
+    'sticker',
+    'cart',
+    'dolly',
+    'rack',
+    'stand',
+    'hook',
+  );
+  rule(
+    'suitcases-hard-shell-plastics',
+    'Hard-shell suitcases and carry-ons of ABS, PC or PP are suitcases with outer surface of plastics, structured and rigid on all sides',
+    'Subheading 4202.12.21 (trunks, suitcases, vanity cases with outer surface of plastics), 4202.12.21.20 structured, rigid on all sides',
+    all(
+      SUITCASE,
+      any(
+        t(
+          'abs',
+          'pc',
+          'polycarbonate',
+          'hard shell',
+          'hardshell',
+          'hardside',
+          'hard side',
+          'abs+pc',
+          'pp',
+          'aluminum frame',
+        ),
+        attr('main material', 'abs', 'pc', 'polycarbonate', 'pp'),
+        attr('material', 'abs', 'pc', 'polycarbonate', 'pp'),
+      ),
+      not(NOT_SUITCASE),
+      not(t('oxford', 'nylon', 'canvas', 'leather', 'aluminum alloy suitcase', 'aluminium suitcase')),
+    ),
+    [
+      { prefixes: ['42021221'], boost: 1.3 },
+      { prefixes: ['4202122120'], boost: 0.5, within: true },
+      { prefixes: ['420292', '420211', '420219', '420229'], boost: -0.6 },
+    ],
+    [
+      ex('20 inch Carry On Suitcase ABS Hard Shell Spinner Wheels Luggage', true),
+      ex('Luggage Cover Protector Elastic Suitcase 20 inch', false),
+      ex('Soft Oxford Luggage Suitcase 24 inch', false),
+    ],
+  );
+  rule(
+    'suitcases-soft-textile',
+    'Soft suitcases and trolley luggage of Oxford, nylon or polyester cloth are suitcases with outer surface of textile (man-made fibres)',
+    'Subheading 4202.12.81 (trunks, suitcases… with outer surface of textile materials, of man-made fibers), 4202.12.81.70 other than attache cases and briefcases',
+    all(
+      SUITCASE,
+      any(
+        t('oxford', 'nylon', 'polyester', 'canvas', 'fabric', 'soft luggage', 'soft suitcase'),
+        attr('main material', 'oxford', 'nylon', 'polyester'),
+        attr('material', 'oxford', 'nylon', 'polyester'),
+      ),
+      not(NOT_SUITCASE),
+      not(t('abs', 'pc', 'polycarbonate', 'hard shell', 'hardshell', 'hardside', 'leather')),
+    ),
+    [
+      { prefixes: ['42021281'], boost: 1.3 },
+      { prefixes: ['4202128170'], boost: 0.5, within: true },
+      { prefixes: ['420292', '420211', '420219', '42021221'], boost: -0.6 },
+    ],
+    [
+      ex('Soft Oxford Luggage Suitcase 24 inch Expandable Trolley', true),
+      ex('ABS Hard Shell Suitcase 20 inch', false),
+    ],
+  );
+  rule(
+    'wallets-purses-pu',
+    'Wallets, coin purses, card holders and passport covers of PU ("PU leather") are pocket articles with outer surface of plastics sheeting, not of leather',
+    'Subheading 4202.32 (articles of a kind carried in the pocket or handbag, outer surface of sheeting of plastics), 4202.32.20; 4202.31 needs leather or composition leather',
+    all(
+      any(
+        t(
+          'wallet',
+          'wallets',
+          'coin purse',
+          'card holder',
+          'card case',
+          'passport holder',
+          'passport cover',
+          'money clip',
+          'key pouch',
+          'id holder',
+        ),
+        cat('Wallets', 'Coin Purses', 'Card & ID Holders', 'Passport Covers'),
+      ),
+      any(
+        attr('main material', 'pu', 'pvc', 'faux leather', 'synthetic leather'),
+        attr('material', 'pu', 'pvc', 'faux leather', 'synthetic leather'),
+        t('pu leather', 'faux leather', 'vegan leather', 'synthetic leather'),
+      ),
+      not(
+        t(
+          'genuine leather',
+          'cowhide',
+          'real leather',
+          'cow leather',
+          'phone case',
+          'iphone',
+          'samsung',
+          'case for',
+          'handbag',
+          'shoulder bag',
+          'crossbody',
+          'tote',
+        ),
+      ),
+      not(attr('main material', 'genuine leather', 'cowhide', 'leather')),
+    ),
+    [
+      { prefixes: ['420232'], boost: 1.0 },
+      { prefixes: ['4202322000'], boost: 0.4, within: true },
+      { prefixes: ['420231', '392690'], boost: -0.8 },
+    ],
+    [
+      ex('Women Long Wallet PU Leather Clutch Zipper Large Capacity Phone Purse', true, {
+        attributes: { 'Main Material': 'PU' },
+      }),
+      ex('Men Wallet Genuine Leather Short Bifold', false, {
+        attributes: { 'Main Material': 'Genuine Leather' },
+      }),
+    ],
+  );
+  rule(
+    'bag-frames-clasps',
+    'Purse frames, kiss-lock clasps and bag clasps of base metal (for making or repairing bags) are clasps and frames with clasps, not bags',
+    'Heading 8308 (clasps, frames with clasps, buckles… for handbags), 8308.90',
+    all(
+      t(
+        'purse frame',
+        'bag frame',
+        'handbag frame',
+        'kiss clasp',
+        'kiss lock',
+        'purse clasp',
+        'bag clasp',
+        'clasp frame',
+        'coin purse frame',
+        'turn lock',
+        'twist lock',
+        'bag lock',
+      ),
+      not(
+        t(
+          'wallet',
+          'women',
+          'crossbody',
+          'shoulder bag',
+          'pu leather',
+          'leather',
+          'suitcase lock',
+          'tsa',
+          'padlock',
+          'code lock',
+        ),
+      ),
+    ),
+    [
+      { prefixes: ['830890'], boost: 1.3 },
+      { prefixes: ['4202', '8301'], boost: -1.0 },
+    ],
+    [
+      ex('Metal Purse Frame Kiss Clasp Bag Handle DIY Handbag Making', true),
+      ex('Women Kiss Lock Coin Purse PU Leather', false),
+      ex('TSA Luggage Lock Combination', false),
+    ],
+  );
+}
