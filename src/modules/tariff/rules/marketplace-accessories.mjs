@@ -784,6 +784,7 @@ export function marketplaceAccessories({ rule, t, cat, attr, any, all, not, ex }
       { prefixes: ['392620'], boost: 1.3 },
       { prefixes: ['3926209050'], boost: 0.5, within: true },
       { prefixes: ['4203', '6217', '3926906090'], boost: -0.9 },
+      { prefixes: ['6103', '6104', '6203', '6204', '6404', '6402'], boost: -0.6 },
     ],
     [
       ex('Women PU Leather Belt Thin Waist Belt Gold Buckle', true, {
@@ -1863,6 +1864,79 @@ export function marketplaceAccessories({ rule, t, cat, attr, any, all, not, ex }
     ],
   );
   rule(
+    'pu-leather-bags-cases-plastics-sheeting',
+    'Bags, cases, boxes and wallets of PU ("PU leather", faux or vegan leather) have an outer surface of sheeting of plastics: the x2 subheadings of 4202, not the leather ones',
+    'Heading 4202 subheadings 4202.12, .22, .32 and .92 (outer surface of sheeting of plastics) against .11, .21, .31 and .91 (leather or composition leather); chapter 41 note 3 (composition leather is leather fibre based)',
+    all(
+      any(
+        t(
+          'bag',
+          'bags',
+          'handbag',
+          'backpack',
+          'wallet',
+          'purse',
+          'case',
+          'box',
+          'organizer',
+          'pouch',
+          'briefcase',
+          'holder',
+          'tote',
+          'clutch',
+          'satchel',
+        ),
+        cat('Luggage & Bags', 'Watch Boxes', 'Jewelry Boxes', 'Eyewear Accessories'),
+      ),
+      any(
+        attr(
+          'main material',
+          'pu',
+          'pvc',
+          'faux leather',
+          'synthetic leather',
+          'vegan leather',
+          'pu leather',
+        ),
+        attr('material', 'pu', 'pvc', 'faux leather', 'synthetic leather', 'vegan leather', 'pu leather'),
+        t('pu leather', 'faux leather', 'vegan leather', 'synthetic leather'),
+      ),
+      not(
+        t(
+          'genuine leather',
+          'cowhide',
+          'real leather',
+          'cow leather',
+          'split leather',
+          'full grain',
+          'sheepskin',
+          'phone case',
+          'iphone',
+          'samsung',
+          'galaxy',
+          'ipad',
+          'tablet',
+          'kindle',
+        ),
+      ),
+      not(attr('main material', 'genuine leather', 'cowhide', 'leather', 'split leather')),
+      not(attr('material', 'genuine leather', 'cowhide', 'split leather')),
+    ),
+    [
+      { prefixes: ['420212', '420222', '420232', '420292'], boost: 0.5 },
+      { prefixes: ['420211', '420221', '420231', '420291'], boost: -0.8 },
+    ],
+    [
+      ex('Watch Box 12 Slots PU Leather Watch Organizer Display Case', true, {
+        attributes: { Material: 'PU Leather' },
+      }),
+      ex('Genuine Leather Crossbody Bag Women Cowhide', false, {
+        attributes: { 'Main Material': 'Genuine Leather' },
+      }),
+      ex('PU Leather Wallet Case For iPhone 15', false),
+    ],
+  );
+  rule(
     'wallets-purses-pu',
     'Wallets, coin purses, card holders and passport covers of PU ("PU leather") are pocket articles with outer surface of plastics sheeting, not of leather',
     'Subheading 4202.32 (articles of a kind carried in the pocket or handbag, outer surface of sheeting of plastics), 4202.32.20; 4202.31 needs leather or composition leather',
@@ -1961,6 +2035,495 @@ export function marketplaceAccessories({ rule, t, cat, attr, any, all, not, ex }
       ex('Metal Purse Frame Kiss Clasp Bag Handle DIY Handbag Making', true),
       ex('Women Kiss Lock Coin Purse PU Leather', false),
       ex('TSA Luggage Lock Combination', false),
+    ],
+  );
+  // ── Long tail (second batch) ──
+  rule(
+    'tie-clips-not-clasps',
+    'Tie clips and tie bars named with the word "clasp" are still tie clips (imitation jewellery), not clasps or buckles of 8308',
+    'Chapter 71 note 11 (tie-pins and similar small objects of personal adornment); heading 8308 covers clasps for clothing, footwear, handbags',
+    all(
+      t('tie clip', 'tie clips', 'tie bar', 'tie bars', 'tie clasp', 'tie pin', 'tie tack', 'necktie clip'),
+      not(t('925', 'sterling', 'solid gold')),
+    ),
+    [{ prefixes: ['8308', '8305'], boost: -0.9 }],
+    [
+      ex('Stainless Steel Tie Clip Men Silver Tie Bar Clasp', true),
+      ex('Metal Belt Buckle Clasp 40mm', false),
+    ],
+  );
+  rule(
+    'glass-rhinestones-nail-craft',
+    'Loose flat-back rhinestones and crystal gems (of glass) for nail art or crafts, not mounted: glass imitation stones',
+    'Subheading 7018.10 (glass beads, imitation precious or semiprecious stones and similar glass smallwares), 7018.10.20 imitation precious or semiprecious stones',
+    all(
+      t('rhinestones', 'rhinestone', 'flatback', 'flat back', 'nail gems', 'crystal gems', 'hotfix'),
+      any(
+        t('nail art', 'nails', 'nail', 'flatback', 'flat back', 'hotfix', 'diy craft', 'loose'),
+        cat('Nail Art', 'Rhinestones & Decorations'),
+      ),
+      any(t('glass', 'crystal', 'crystal ab', 'ab'), attr('material', 'glass', 'crystal')),
+      not(
+        t(
+          'necklace',
+          'earrings',
+          'bracelet',
+          'ring',
+          'brooch',
+          'dress',
+          'shoes',
+          'phone case',
+          'glue',
+          'picker',
+          'pen',
+          'lamp',
+          'resin',
+          'acrylic',
+          'press on',
+          'false nails',
+          'nail tips',
+        ),
+      ),
+    ),
+    [
+      { prefixes: ['7018102000'], boost: 1.3 },
+      { prefixes: ['7013', '7117', '3304', '7018105000'], boost: -0.6 },
+    ],
+    [
+      ex('Rhinestones For Nails Crystal AB Flatback Glass Nail Art Gems 1440pcs', true),
+      ex('Crystal Rhinestone Necklace Women', false),
+      ex('Press On Nails With Rhinestones Glass', false),
+    ],
+  );
+  rule(
+    'spectacle-parts-nose-pads',
+    'Nose pads, temple tips, hinges and screws for glasses are parts of spectacle frames',
+    'Subheading 9003.90 (parts of frames and mountings for spectacles)',
+    all(
+      t(
+        'nose pads',
+        'nose pad',
+        'temple tips',
+        'temple tip',
+        'eyeglass screws',
+        'glasses screws',
+        'glasses hinge',
+        'eyeglass hinge',
+        'ear hooks for glasses',
+        'glasses temple',
+      ),
+      t('glasses', 'eyeglasses', 'eyeglass', 'spectacle', 'spectacles', 'sunglasses', 'eyewear'),
+      not(t('kit with screwdriver', 'repair kit', 'nose pads for mask', 'mask')),
+    ),
+    [
+      { prefixes: ['900390'], boost: 1.3 },
+      { prefixes: ['9004', '7318'], boost: -0.5 },
+    ],
+    [
+      ex('Silicone Eyeglasses Nose Pads Anti Slip Replacement 10 Pairs', true),
+      ex('Polarized Sunglasses Men', false),
+    ],
+  );
+  rule(
+    'leather-keychains',
+    'Key chains and key holders of (genuine) leather are other articles of leather, not gloves or bags',
+    'Heading 4205 (other articles of leather or of composition leather), 4205.00.80',
+    all(
+      t('keychain', 'keychains', 'key chain', 'key ring', 'keyring', 'key holder', 'key fob', 'key cover'),
+      any(
+        t(
+          'genuine leather',
+          'cowhide',
+          'real leather',
+          'handmade leather',
+          'leather keychain',
+          'leather key',
+        ),
+        attr('material', 'genuine leather', 'cowhide', 'leather'),
+      ),
+      not(
+        t(
+          'pu',
+          'pu leather',
+          'faux leather',
+          'wallet',
+          'purse',
+          'bag',
+          'case for',
+          'car key case',
+          'smart key',
+        ),
+      ),
+      not(attr('material', 'pu', 'pvc', 'faux leather', 'synthetic leather')),
+    ),
+    [
+      { prefixes: ['4205008000'], boost: 1.3 },
+      { prefixes: ['4203', '4202', '7117'], boost: -0.7 },
+    ],
+    [
+      ex('Leather Keychain Handmade Cowhide Key Holder Car Key Ring', true),
+      ex('PU Leather Keychain Wallet Card', false),
+    ],
+  );
+  rule(
+    'eye-brow-makeup-pencils',
+    'Eyebrow pencils, eyeliner pencils, brow gels and pomades are eye make-up preparations, even with a spoolie brush on the other end',
+    'Subheading 3304.20 (eye make-up preparations); heading 9609 pencils and 9603 brushes do not cover cosmetic pencils (chapter 33 note 3; GRI 3(b))',
+    all(
+      t(
+        'eyebrow pencil',
+        'eyebrow pencils',
+        'eyeliner pencil',
+        'eye pencil',
+        'brow pencil',
+        'eyebrow pen',
+        'brow gel',
+        'eyebrow gel',
+        'eyebrow powder',
+        'eyebrow pomade',
+        'eyebrow cream',
+        'kohl',
+        'eyebrow tint',
+      ),
+      not(
+        t(
+          'sharpener',
+          'stencil',
+          'razor',
+          'trimmer',
+          'tweezers',
+          'brushes set',
+          'brush set',
+          'tattoo',
+          'microblading pen',
+          'empty',
+        ),
+      ),
+    ),
+    [
+      { prefixes: ['330420'], boost: 1.3 },
+      { prefixes: ['9603', '9609', '9608'], boost: -0.8 },
+    ],
+    [ex('Waterproof Eyebrow Pencil Double Ended With Brush', true), ex('Eyebrow Razor Trimmer 10pcs', false)],
+  );
+  rule(
+    'face-makeup-concealer-foundation',
+    'Concealers, foundations, BB and CC creams, primers and setting sprays are make-up preparations of 3304.99',
+    'Subheading 3304.99 (other beauty or make-up preparations), 3304.99.50',
+    all(
+      t(
+        'concealer',
+        'foundation',
+        'bb cream',
+        'cc cream',
+        'face primer',
+        'makeup primer',
+        'setting spray',
+        'color corrector',
+        'contour stick',
+        'tinted moisturizer',
+        'cushion foundation',
+      ),
+      any(
+        t(
+          'makeup',
+          'make up',
+          'concealer',
+          'coverage',
+          'skin',
+          'face',
+          'liquid',
+          'cream',
+          'matte',
+          'oil control',
+          'spf',
+        ),
+        cat('Makeup', 'Face'),
+      ),
+      not(
+        t(
+          'brush',
+          'sponge',
+          'puff',
+          'powder',
+          'empty',
+          'bottle',
+          'case only',
+          'pump only',
+          'stand',
+          'building',
+          'house',
+          'garden',
+          'pile',
+        ),
+      ),
+    ),
+    [
+      { prefixes: ['330499'], boost: 1.1 },
+      { prefixes: ['3304995000'], boost: 0.4, within: true },
+      { prefixes: ['3304991000'], boost: -0.4, within: true },
+      { prefixes: ['8413', '3926', '6307'], boost: -0.6 },
+    ],
+    [
+      ex('Full Coverage Concealer Liquid Dark Circles Acne Cover', true),
+      ex('Foundation Brush Flat Top Kabuki', false),
+    ],
+  );
+  rule(
+    'skin-care-not-petroleum-jelly',
+    'Creams, serums, masks, lotions and cleansers for the skin are other beauty preparations (3304.99.50), not the petroleum jelly line',
+    'Subheading 3304.99: 3304.99.10 (petroleum jelly put up for retail sale) against 3304.99.50 (other)',
+    all(
+      any(
+        t(
+          'serum',
+          'essence',
+          'face cream',
+          'eye cream',
+          'moisturizer',
+          'moisturizing',
+          'face mask',
+          'sheet mask',
+          'facial mask',
+          'lotion',
+          'sunscreen',
+          'cleansing balm',
+          'makeup remover',
+          'toner',
+          'concealer',
+          'foundation',
+          'bb cream',
+        ),
+        cat('Skin Care', 'Makeup'),
+      ),
+      not(t('petroleum jelly', 'vaseline', 'petrolatum')),
+    ),
+    [
+      { prefixes: ['3304995000'], boost: 0.5, within: true },
+      { prefixes: ['3304991000'], boost: -0.5, within: true },
+    ],
+    [
+      ex('10pcs Hyaluronic Acid Sheet Face Mask Moisturizing', true),
+      ex('Vaseline Petroleum Jelly 250ml', false),
+    ],
+  );
+  rule(
+    'toothpaste-dentifrices',
+    'Toothpaste and tooth powders are dentifrices, not other oral-hygiene preparations',
+    'Subheading 3306.10 (dentifrices) against 3306.90',
+    all(
+      t('toothpaste', 'tooth paste', 'dentifrice', 'tooth powder', 'teeth whitening powder', 'toothpowder'),
+      not(
+        t(
+          'squeezer',
+          'dispenser',
+          'holder',
+          'rack',
+          'tube squeezer',
+          'toothbrush holder',
+          'strips',
+          'pen',
+          'gel pen',
+          'light',
+          'led',
+        ),
+      ),
+    ),
+    [
+      { prefixes: ['330610'], boost: 1.0 },
+      { prefixes: ['330690'], boost: -0.6 },
+    ],
+    [
+      ex('Whitening Toothpaste Probiotic Fresh Breath 100g', true),
+      ex('Toothpaste Dispenser Wall Mounted Automatic', false),
+    ],
+  );
+  rule(
+    'body-mists-colognes',
+    'Body mists, fragrance mists, colognes and eaux de toilette are toilet waters (perfumes), not deodorants',
+    'Heading 3303 (perfumes and toilet waters), 3303.00.30 containing alcohol; 3307.20 covers personal deodorants and antiperspirants',
+    all(
+      t(
+        'body mist',
+        'fragrance mist',
+        'perfume mist',
+        'body spray fragrance',
+        'eau de toilette',
+        'eau de cologne',
+        'cologne',
+        'edt',
+      ),
+      not(
+        t(
+          'deodorant',
+          'antiperspirant',
+          'car',
+          'room',
+          'linen spray',
+          'diffuser',
+          'atomizer',
+          'empty',
+          'bottle only',
+          'hair mist',
+        ),
+      ),
+    ),
+    [
+      { prefixes: ['3303'], boost: 1.1 },
+      { prefixes: ['3303003000'], boost: 0.3, within: true },
+      { prefixes: ['330720', '330749'], boost: -0.7 },
+    ],
+    [ex('Body Mist Spray Women Fragrance 236ml', true), ex('Deodorant Body Spray Men Antiperspirant', false)],
+  );
+  rule(
+    'tattoo-inks-pigments',
+    'Tattoo inks and permanent make-up (microblading) pigments are "other" inks of 3215.90, not printing inks',
+    'Subheading 3215.90 (other inks), 3215.90.50; 3215.11/3215.19 are printing inks',
+    all(
+      t(
+        'tattoo ink',
+        'tattoo inks',
+        'tattoo pigment',
+        'tattoo pigments',
+        'microblading pigment',
+        'pmu pigment',
+        'permanent makeup pigment',
+        'micropigment',
+      ),
+      not(
+        t(
+          'machine',
+          'needle',
+          'needles',
+          'cartridge',
+          'cup',
+          'cups',
+          'holder',
+          'sticker',
+          'temporary',
+          'pen',
+        ),
+      ),
+    ),
+    [
+      { prefixes: ['321590'], boost: 1.2 },
+      { prefixes: ['3215905000'], boost: 0.4, within: true },
+      { prefixes: ['321511', '321519'], boost: -0.8 },
+    ],
+    [ex('Professional Tattoo Ink 30ml Black Pigment', true), ex('Tattoo Ink Cups Plastic 1000pcs', false)],
+  );
+  rule(
+    'suitcases-aluminium',
+    'Aluminium (metal) suitcases and carry-ons are suitcases of "other" outer surface',
+    'Subheading 4202.19 (trunks, suitcases… other than of leather, plastics or textile outer surface)',
+    all(
+      SUITCASE,
+      any(
+        t('aluminum', 'aluminium', 'full metal', 'magnesium alloy'),
+        attr('main material', 'aluminum', 'aluminium', 'metal'),
+        attr('material', 'aluminum', 'aluminium'),
+      ),
+      not(NOT_SUITCASE),
+      not(
+        t(
+          'aluminum frame',
+          'aluminium frame',
+          'abs',
+          'pc',
+          'polycarbonate',
+          'oxford',
+          'nylon',
+          'handle aluminum',
+          'trolley handle',
+        ),
+      ),
+    ),
+    [
+      { prefixes: ['420219'], boost: 1.4 },
+      { prefixes: ['420211', '420212', '7616', '420292'], boost: -0.7 },
+    ],
+    [
+      ex('Aluminum Suitcase Carry On Full Metal Hard Luggage', true),
+      ex('ABS Suitcase With Aluminum Frame 24 inch', false),
+    ],
+  );
+  rule(
+    'plaited-rattan-wicker-bags',
+    'Handbags and beach bags plaited of rattan, wicker, seagrass, willow, palm leaf or bamboo are basketwork of heading 4602 (4202 does not cover them: its handbags are of leather, plastics sheeting, textile, vulcanised fibre or paperboard)',
+    'Heading 4602 (basketwork, wickerwork made directly to shape from plaiting materials): 4602.12 of rattan, 4602.11 bamboo, 4602.19 other; heading 4202 text',
+    all(
+      t('bag', 'bags', 'handbag', 'tote', 'purse', 'clutch', 'basket bag'),
+      any(
+        t(
+          'rattan',
+          'wicker',
+          'seagrass',
+          'sea grass',
+          'willow',
+          'palm leaf',
+          'water hyacinth',
+          'bamboo bag',
+          'bamboo handbag',
+        ),
+        attr('main material', 'rattan', 'wicker', 'seagrass', 'willow', 'bamboo'),
+        attr('material', 'rattan', 'wicker', 'seagrass', 'willow'),
+      ),
+      not(
+        t(
+          'handle only',
+          'bag handle',
+          'bamboo handle',
+          'rattan handle',
+          'handles',
+          'canvas',
+          'cotton',
+          'jute',
+          'pu',
+          'leather',
+          'storage basket',
+          'laundry',
+          'planter',
+          'furniture',
+          'chair',
+        ),
+      ),
+    ),
+    [
+      { prefixes: ['4602'], boost: 1.3 },
+      { prefixes: ['4202'], boost: -0.8 },
+    ],
+    [
+      ex('Straw Beach Bag Woven Rattan Handbag Summer Women', true),
+      ex('Women Tote Bag Bamboo Handle PU Leather', false),
+    ],
+  );
+  rule(
+    'sling-chest-waist-bags',
+    'Sling, chest and waist bags (fanny packs, belt bags, bum bags) are travel, sports and similar bags of 4202.91/4202.92, not handbags',
+    'Subheading 4202.92 (travel, sports and similar bags); CBP treats waist packs and sling bags as "similar" to travel and sports bags (own reading for slings)',
+    all(
+      t(
+        'chest bag',
+        'sling bag',
+        'chest pack',
+        'waist bag',
+        'waist pack',
+        'fanny pack',
+        'belt bag',
+        'bum bag',
+        'hip bag',
+        'running belt',
+      ),
+      not(t('leather', 'cowhide', 'pu', 'shell', 'case for', 'organizer insert', 'dog', 'pet')),
+    ),
+    [
+      { prefixes: ['420292'], boost: 0.8 },
+      { prefixes: ['4202923131'], boost: 0.4, within: true },
+      { prefixes: ['420222', '420221'], boost: -0.6 },
+    ],
+    [
+      ex('Men Sling Chest Bag Crossbody Shoulder Bag Nylon Waterproof', true),
+      ex('Genuine Leather Chest Bag Men', false),
     ],
   );
 }
