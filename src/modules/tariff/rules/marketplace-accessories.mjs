@@ -2524,4 +2524,190 @@ export function marketplaceAccessories({ rule, t, cat, attr, any, all, not, ex }
       ex('Genuine Leather Chest Bag Men', false),
     ],
   );
+  // ── Long tail (third batch) ──
+  rule(
+    'padlocks-luggage-combination',
+    'TSA, luggage and combination padlocks (a lock with a shackle) are padlocks, not other locks',
+    'Subheading 8301.10 (padlocks) against 8301.40 (other locks)',
+    all(
+      t(
+        'padlock',
+        'padlocks',
+        'tsa lock',
+        'tsa locks',
+        'luggage lock',
+        'luggage locks',
+        'suitcase lock',
+        'combination padlock',
+      ),
+      not(
+        t(
+          'door',
+          'cabinet',
+          'drawer',
+          'window',
+          'bike',
+          'bicycle',
+          'motorcycle',
+          'cable lock',
+          'u lock',
+          'disc lock',
+          'smart lock',
+          'fingerprint door',
+          'hasp',
+          'suitcase with',
+          'keychain',
+        ),
+      ),
+    ),
+    [
+      { prefixes: ['830110'], boost: 1.1 },
+      { prefixes: ['830140'], boost: -0.6 },
+    ],
+    [
+      ex('TSA Luggage Lock 3 Digit Combination Padlock Suitcase Travel', true),
+      ex('Cabinet Lock Drawer Cam Lock Keyed', false),
+    ],
+  );
+  rule(
+    'luggage-scales-handheld',
+    'Handheld luggage scales (hanging hook, 40-50 kg capacity) are weighing machines of a capacity over 30 kg, not personal or household scales',
+    'Subheading 8423.82 (weighing machinery of a maximum capacity over 30 kg but not over 5,000 kg), 8423.82.00.10 digital electronic (own reading: a luggage scale is neither a personal nor a household scale)',
+    all(
+      t(
+        'luggage scale',
+        'luggage scales',
+        'suitcase scale',
+        'hanging luggage scale',
+        'portable luggage scale',
+      ),
+      not(t('kitchen', 'bathroom', 'body', 'baby', 'jewelry scale', 'pocket scale', 'gram')),
+    ),
+    [
+      { prefixes: ['842382'], boost: 1.3 },
+      { prefixes: ['8423820010'], boost: 0.4, within: true },
+      { prefixes: ['842310', '842381'], boost: -0.7 },
+    ],
+    [
+      ex('Digital Luggage Scale 50kg Portable Hanging Travel Suitcase Weighing', true),
+      ex('Digital Kitchen Scale 5kg Food', false),
+    ],
+  );
+  rule(
+    'heated-hair-styling-brushes',
+    'Electric straightening brushes and heated combs are electrothermic hairdressing apparatus, not brushes',
+    'Subheading 8516.32 (other electrothermic hairdressing apparatus), 8516.32.00.40; heading 9603 covers unheated brushes',
+    all(
+      t(
+        'straightening brush',
+        'straightener brush',
+        'straightener comb',
+        'heated comb',
+        'hot comb',
+        'straightening comb',
+        'heated brush',
+        'heated hair brush',
+        'beard straightener',
+        'electric comb straightener',
+      ),
+      not(
+        t(
+          'hair dryer',
+          'blow dryer',
+          'hot air',
+          'dryer brush',
+          'brush head',
+          'replacement',
+          'cover',
+          'mat',
+          'pouch',
+        ),
+      ),
+    ),
+    [
+      { prefixes: ['851632'], boost: 1.3 },
+      { prefixes: ['8516320040'], boost: 0.4, within: true },
+      { prefixes: ['9603', '9615', '851631'], boost: -0.8 },
+    ],
+    [
+      ex('Electric Hair Straightening Brush Ceramic Heated Comb', true),
+      ex('One Step Hot Air Brush Hair Dryer Brush', false),
+    ],
+  );
+  const BRIEFCASE = t(
+    'briefcase',
+    'briefcases',
+    'laptop bag',
+    'laptop bags',
+    'computer bag',
+    'attache case',
+    'document bag',
+    'notebook bag',
+    'laptop briefcase',
+    'laptop shoulder bag',
+  );
+  const NOT_BRIEFCASE = t(
+    'backpack',
+    'rucksack',
+    'sleeve',
+    'hard case',
+    'shell case',
+    'tablet case',
+    'cover',
+    'stand',
+    'desk',
+    'tray',
+    'cooling',
+    'organizer insert',
+  );
+  rule(
+    'briefcases-laptop-bags-textile',
+    'Briefcases, laptop and computer bags (not backpacks or sleeves) of nylon, Oxford or polyester cloth are attache cases, briefcases and similar containers with outer surface of textile',
+    'Subheading 4202.12.81 (outer surface of man-made fibres), 4202.12.81.30 attache cases, briefcases and similar containers; CBP treats computer bags as containers similar to briefcases',
+    all(
+      BRIEFCASE,
+      any(
+        t('nylon', 'oxford', 'polyester', 'canvas', 'fabric'),
+        attr('main material', 'nylon', 'oxford', 'polyester', 'canvas'),
+        attr('material', 'nylon', 'oxford', 'polyester'),
+      ),
+      not(t('leather', 'pu', 'cowhide', 'aluminum', 'abs')),
+      not(NOT_BRIEFCASE),
+    ),
+    [
+      { prefixes: ['420212'], boost: 1.1 },
+      { prefixes: ['4202128130', '4202128920', '4202128940'], boost: 0.4, within: true },
+      { prefixes: ['4202128170', '4202128960', '4202128980'], boost: -0.4, within: true },
+      { prefixes: ['420222', '420292'], boost: -0.6 },
+    ],
+    [
+      ex('Laptop Bag 15.6 inch Briefcase Nylon Waterproof Shoulder Messenger', true),
+      ex('Laptop Backpack Men Nylon USB', false),
+    ],
+  );
+  rule(
+    'briefcases-laptop-bags-pu',
+    'Briefcases and laptop bags of PU ("PU leather") are attache cases and briefcases with outer surface of plastics, not rigid: 4202.12.29.35',
+    'Subheading 4202.12.29 (with outer surface of plastics, other than trunks and suitcases), 4202.12.29.35 attache cases, briefcases, other than structured',
+    all(
+      BRIEFCASE,
+      any(
+        t('pu leather', 'pu', 'faux leather', 'synthetic leather'),
+        attr('main material', 'pu', 'pvc'),
+        attr('material', 'pu', 'pvc'),
+      ),
+      not(t('genuine leather', 'cowhide', 'real leather', 'split leather')),
+      not(NOT_BRIEFCASE),
+    ),
+    [
+      { prefixes: ['42021229'], boost: 1.1 },
+      { prefixes: ['4202122935'], boost: 0.4, within: true },
+      { prefixes: ['4202122910', '4202122925', '4202122985'], boost: -0.4, within: true },
+      { prefixes: ['42021281', '420211', '420222', '420221'], boost: -0.6 },
+    ],
+    [
+      ex('Men Briefcase PU Leather Laptop Bag Business Document Handbag', true),
+      ex('Genuine Leather Briefcase Men Cowhide', false),
+    ],
+  );
 }
