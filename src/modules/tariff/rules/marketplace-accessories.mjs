@@ -2710,4 +2710,241 @@ export function marketplaceAccessories({ rule, t, cat, attr, any, all, not, ex }
       ex('Genuine Leather Briefcase Men Cowhide', false),
     ],
   );
+  // ── Statistical lines (within a subheading) ──
+  rule(
+    'toilet-soap-not-castile',
+    'Toilet soap bars are "other" toilet soap unless the seller names castile (olive-oil) soap',
+    'Subheading 3401.11: 3401.11.10 (castile soap) against 3401.11.50 (other)',
+    all(
+      t('soap', 'soaps'),
+      not(
+        t(
+          'castile',
+          'olive oil soap',
+          'aleppo',
+          'marseille',
+          'dish',
+          'laundry',
+          'dispenser',
+          'holder',
+          'dish soap',
+          'mold',
+          'mould',
+          'base',
+        ),
+      ),
+    ),
+    [
+      { prefixes: ['3401115000'], boost: 0.5, within: true },
+      { prefixes: ['3401111000'], boost: -0.5, within: true },
+    ],
+    [
+      ex('Handmade Soap Bar Natural Essential Oil Whitening Soap 100g', true),
+      ex('Castile Soap Bar Olive Oil', false),
+    ],
+  );
+  rule(
+    'bath-bombs-not-bath-salts',
+    'Bath bombs, fizzers and bubble baths are "other" bath preparations, not bath salts',
+    'Subheading 3307.30: 3307.30.10 (bath salts) against 3307.30.50 (other)',
+    all(
+      t(
+        'bath bomb',
+        'bath bombs',
+        'bath fizzer',
+        'bath fizzers',
+        'bubble bath',
+        'bath oil',
+        'bath foam',
+        'bath milk',
+      ),
+      not(t('mold', 'mould', 'epsom', 'bath salt', 'sea salt', 'dead sea')),
+    ),
+    [
+      { prefixes: ['3307305000'], boost: 0.6, within: true },
+      { prefixes: ['3307301000'], boost: -0.6, within: true },
+    ],
+    [
+      ex('Bath Bombs Gift Set 12pcs Natural Organic Bath Ball', true),
+      ex('Epsom Bath Salt Lavender 500g', false),
+    ],
+  );
+  rule(
+    'perfumes-containing-alcohol',
+    'Eau de parfum, eau de toilette, cologne and perfume sprays contain alcohol',
+    'Subheading 3303.00: 3303.00.30 (containing alcohol) against 3303.00.10/.20 (not containing alcohol)',
+    all(
+      any(
+        t(
+          'eau de parfum',
+          'eau de toilette',
+          'eau de cologne',
+          'edp',
+          'edt',
+          'cologne',
+          'perfume spray',
+          'parfum',
+          'body mist',
+        ),
+        all(t('perfume', 'perfumes'), t('spray', 'ml', 'long lasting')),
+      ),
+      not(
+        t(
+          'solid perfume',
+          'perfume oil',
+          'roll on',
+          'roll-on',
+          'alcohol free',
+          'non alcoholic',
+          'balm',
+          'atomizer',
+          'empty',
+          'car',
+          'diffuser',
+        ),
+      ),
+    ),
+    [
+      { prefixes: ['3303003000'], boost: 0.6, within: true },
+      { prefixes: ['3303001000', '3303002000'], boost: -0.6, within: true },
+    ],
+    [
+      ex('Women Perfume Long Lasting 50ml Eau De Parfum Floral Fragrance', true),
+      ex('Solid Perfume Balm Portable', false),
+    ],
+  );
+  rule(
+    'leather-goods-not-reptile',
+    'Bags, wallets and belts of cowhide or other leather are not of reptile leather unless the seller names the reptile',
+    'Statistical lines 4202.21.30, 4202.31.30, 4202.91 and 4203.40.30 (of reptile leather) against the "other" lines',
+    all(
+      t('leather', 'cowhide', 'genuine leather', 'sheepskin', 'pu leather'),
+      t(
+        'bag',
+        'bags',
+        'handbag',
+        'wallet',
+        'purse',
+        'card holder',
+        'clutch',
+        'tote',
+        'crossbody',
+        'case',
+        'belt',
+      ),
+      not(
+        t('python', 'snake', 'snakeskin', 'crocodile', 'alligator', 'lizard', 'reptile', 'croc', 'stingray'),
+      ),
+    ),
+    [{ prefixes: ['4202213000', '4202313000', '4203102000', '4203403000'], boost: -0.6, within: true }],
+    [ex('Genuine Leather Crossbody Bag Women Cowhide', true), ex('Real Python Leather Clutch Bag', false)],
+  );
+  rule(
+    'hair-slides-plastics-not-set',
+    'Plastic claw clips and barrettes without imitation pearls or rhinestones are "not set with imitation pearls or imitation gemstones"',
+    'Subheading 9615.11: 9615.11.40 (not set with imitation pearls or imitation gemstones) against 9615.11.50',
+    all(
+      t(
+        'claw clip',
+        'claw clips',
+        'hair claw',
+        'hair claws',
+        'shark clip',
+        'banana clip',
+        'hair clip',
+        'hair clips',
+        'barrette',
+        'barrettes',
+        'hair slide',
+      ),
+      not(t('pearl', 'pearls', 'rhinestone', 'rhinestones', 'crystal', 'diamond', 'gem', 'gems', 'bling')),
+    ),
+    [
+      { prefixes: ['9615114000'], boost: 0.5, within: true },
+      { prefixes: ['9615115000'], boost: -0.5, within: true },
+    ],
+    [
+      ex('Large Hair Claw Clip Acrylic Matte Shark Clip Women', true),
+      ex('Pearl Hair Claw Clip Acrylic', false),
+    ],
+  );
+  rule(
+    'combs-not-by-the-gross',
+    'A comb sold singly or in a small set at retail is valued over $4.50 per gross',
+    'Subheadings 9615.11 and 9615.19: 9615.11.20-.30 and 9615.19.40 (valued over $4.50 per gross) against 9615.11.10 and 9615.19.20',
+    all(
+      t('comb', 'combs'),
+      not(t('honeycomb', 'bulk', '100pcs', '200pcs', '500pcs', '1000pcs', 'disposable', 'brush')),
+    ),
+    [
+      { prefixes: ['9615113000', '9615194000'], boost: 0.4, within: true },
+      { prefixes: ['9615111000', '9615192000'], boost: -0.4, within: true },
+    ],
+    [
+      ex('Natural Wooden Hair Comb Wide Tooth Sandalwood', true),
+      ex('Disposable Plastic Combs 500pcs Hotel', false),
+    ],
+  );
+  rule(
+    'silk-ties-silk-shell',
+    'Neckties the seller says are of (100%, mulberry) silk have an outer shell of 70 percent or more silk',
+    'Subheading 6215.10: 6215.10.00.40 (outer shell containing 70 percent or more by weight of silk) against .25 and .90',
+    all(
+      t('tie', 'ties', 'necktie', 'neckties', 'bow tie', 'bowtie'),
+      any(
+        t('100% silk', 'pure silk', 'mulberry silk', 'silk tie', 'real silk', 'natural silk'),
+        attr('material', 'silk', '100% silk', 'mulberry silk'),
+      ),
+      not(t('silky', 'imitation silk', 'polyester', 'satin', 'hair tie', 'hair ties', 'scrunchie')),
+    ),
+    [
+      { prefixes: ['6215100040'], boost: 0.5, within: true },
+      { prefixes: ['6215100025', '6215100090'], boost: -0.4, within: true },
+    ],
+    [
+      ex('Men Silk Tie 8cm Jacquard Woven Necktie Business', true, { attributes: { Material: 'Silk' } }),
+      ex('Polyester Silky Tie Men', false),
+    ],
+  );
+  rule(
+    'knitted-gloves-not-sports',
+    'Everyday knitted gloves and mittens (touch-screen, winter, fleece) are not "specially designed for use in sports"',
+    'Subheadings 6116.92/.93/.99: the sports lines (.08, .35) against the other lines without or with fourchettes',
+    all(
+      t('gloves', 'glove', 'mittens', 'mitten'),
+      not(
+        t(
+          'ski',
+          'snowboard',
+          'snowmobile',
+          'hockey',
+          'cycling',
+          'bike',
+          'bicycle',
+          'motorcycle',
+          'sport',
+          'sports',
+          'gym',
+          'fitness',
+          'golf',
+          'baseball',
+          'goalkeeper',
+          'football',
+          'running',
+          'climbing',
+          'fishing',
+          'hunting',
+          'tactical',
+          'riding',
+          'boxing',
+          'work gloves',
+        ),
+      ),
+    ),
+    [{ prefixes: ['6116930800', '6116920800', '6116993500'], boost: -0.5, within: true }],
+    [
+      ex('Winter Gloves Touch Screen Knitted Gloves Men Women', true),
+      ex('Ski Gloves Waterproof Snowboard', false),
+    ],
+  );
 }
