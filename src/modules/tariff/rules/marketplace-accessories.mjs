@@ -1923,6 +1923,11 @@ export function marketplaceAccessories({ rule, t, cat, attr, any, all, not, ex }
     [
       { prefixes: ['420212', '420222', '420232', '420292'], boost: 0.5 },
       { prefixes: ['420211', '420221', '420231', '420291'], boost: -0.8 },
+      {
+        prefixes: ['4202122', '4202221500', '4202322000', '4202924500', '4202929700'],
+        boost: 0.4,
+        within: true,
+      },
     ],
     [
       ex('Watch Box 12 Slots PU Leather Watch Organizer Display Case', true, {
@@ -2407,6 +2412,7 @@ export function marketplaceAccessories({ rule, t, cat, attr, any, all, not, ex }
     [
       { prefixes: ['321590'], boost: 1.2 },
       { prefixes: ['3215905000'], boost: 0.4, within: true },
+      { prefixes: ['3215901000'], boost: -0.4, within: true },
       { prefixes: ['321511', '321519'], boost: -0.8 },
     ],
     [ex('Professional Tattoo Ink 30ml Black Pigment', true), ex('Tattoo Ink Cups Plastic 1000pcs', false)],
@@ -2758,7 +2764,7 @@ export function marketplaceAccessories({ rule, t, cat, attr, any, all, not, ex }
         'bath foam',
         'bath milk',
       ),
-      not(t('mold', 'mould', 'epsom', 'bath salt', 'sea salt', 'dead sea')),
+      not(t('mold', 'mould', 'epsom', 'sea salt', 'dead sea')),
     ),
     [
       { prefixes: ['3307305000'], boost: 0.6, within: true },
@@ -2941,10 +2947,162 @@ export function marketplaceAccessories({ rule, t, cat, attr, any, all, not, ex }
         ),
       ),
     ),
-    [{ prefixes: ['6116930800', '6116920800', '6116993500'], boost: -0.5, within: true }],
+    [
+      {
+        prefixes: ['6116930800', '6116920800', '6116993500', '6116930500', '6116920500', '6116992000'],
+        boost: -0.5,
+        within: true,
+      },
+    ],
     [
       ex('Winter Gloves Touch Screen Knitted Gloves Men Women', true),
       ex('Ski Gloves Waterproof Snowboard', false),
+    ],
+  );
+  rule(
+    'travel-sports-bags-mmf',
+    'Duffel, gym, weekender, travel and sports bags, drawstring sacks and waist packs of nylon or polyester are the man-made-fibre travel and sports bags line, not insulated bags or "other" containers',
+    'Subheading 4202.92: 4202.92.31.31 (travel, sports and similar bags of man-made fibres, other than backpacks) against 4202.92.08 (insulated), 4202.92.91 (other containers)',
+    all(
+      t(
+        'duffel',
+        'duffle',
+        'gym bag',
+        'weekender',
+        'travel bag',
+        'sports bag',
+        'drawstring bag',
+        'gym sack',
+        'waist bag',
+        'fanny pack',
+        'belt bag',
+        'chest bag',
+        'sling bag',
+        'bum bag',
+        'hip bag',
+        'travel duffel',
+      ),
+      not(
+        t(
+          'insulated',
+          'cooler',
+          'lunch',
+          'thermal',
+          'leather',
+          'pu',
+          'cotton',
+          'canvas',
+          'backpack organizer',
+          'packing cube',
+        ),
+      ),
+    ),
+    [
+      { prefixes: ['4202923131'], boost: 0.5, within: true },
+      { prefixes: ['42029208', '4202921000', '4202929100', '4202920400'], boost: -0.5, within: true },
+    ],
+    [
+      ex('Large Travel Duffel Bag Gym Bag Weekender Waterproof', true),
+      ex('Insulated Lunch Bag Cooler Tote', false),
+    ],
+  );
+  rule(
+    'backpacks-cotton-canvas',
+    'Backpacks and travel bags of cotton canvas are travel bags of cotton (vegetable fibres, not pile or tufted)',
+    'Subheading 4202.92: 4202.92.15 (travel, sports and similar bags, of cotton, not of pile or tufted construction) against the man-made fibre lines',
+    all(
+      t('backpack', 'rucksack', 'duffel', 'travel bag', 'gym bag', 'drawstring bag'),
+      any(
+        t('cotton canvas', 'cotton'),
+        attr('main material', 'cotton', 'canvas'),
+        attr('material', 'cotton', 'canvas'),
+      ),
+      not(t('polyester', 'nylon', 'oxford', 'pu', 'leather', 'polyester canvas')),
+    ),
+    [
+      { prefixes: ['4202921500'], boost: 0.5, within: true },
+      { prefixes: ['42029231', '4202923316', '4202929100'], boost: -0.4, within: true },
+    ],
+    [ex('Canvas Backpack Cotton Vintage Men Travel Rucksack', true), ex('Nylon Backpack Waterproof', false)],
+  );
+  rule(
+    'manicure-pedicure-sets',
+    'Manicure and pedicure sets and kits (several instruments put up together) are the sets lines of 8214.20, not the single instruments',
+    'Subheading 8214.20: 8214.20.60 and 8214.20.90 (manicure and pedicure sets and combinations thereof) against 8214.20.30 (single instruments)',
+    all(
+      t(
+        'manicure set',
+        'pedicure set',
+        'manicure kit',
+        'pedicure kit',
+        'grooming kit',
+        'nail clipper set',
+        'nail clipper kit',
+        'nail care set',
+        'nail kit',
+      ),
+      not(t('drill', 'lamp', 'polish', 'gel', 'electric')),
+    ),
+    [
+      { prefixes: ['8214209000', '8214206000'], boost: 0.5, within: true },
+      { prefixes: ['8214203000'], boost: -0.5, within: true },
+    ],
+    [
+      ex('7pcs Manicure Set Nail Clipper Kit Pedicure Grooming Kit PU Case', true),
+      ex('Stainless Steel Nail Clipper Large', false),
+    ],
+  );
+  rule(
+    'shaving-preparations-no-alcohol',
+    'Shaving creams, foams, gels and soaps are pre-shave and shaving preparations not containing alcohol (after-shave lotions usually do)',
+    'Subheading 3307.10: 3307.10.10 (not containing alcohol) against 3307.10.20',
+    all(
+      t(
+        'shaving cream',
+        'shaving foam',
+        'shaving gel',
+        'shaving soap',
+        'shave cream',
+        'shave gel',
+        'pre-shave',
+        'pre shave',
+      ),
+      not(t('aftershave', 'after shave', 'alcohol', 'brush', 'bowl', 'razor')),
+    ),
+    [
+      { prefixes: ['3307101000'], boost: 0.5, within: true },
+      { prefixes: ['3307102000'], boost: -0.5, within: true },
+    ],
+    [ex('Shaving Cream Foam Men Sensitive Skin 200ml', true), ex('Aftershave Lotion Men Alcohol', false)],
+  );
+  rule(
+    'hair-rollers-nonthermic',
+    'Hair rollers, curlers and curling rods that are not heated are nonthermic, nonornamental devices for curling the hair, not hair pins',
+    'Subheading 9615.90: 9615.90.20 (nonthermic, nonornamental devices for curling the hair) against 9615.90.30 (hair pins)',
+    all(
+      t(
+        'hair roller',
+        'hair rollers',
+        'hair curler',
+        'hair curlers',
+        'curlers',
+        'curling rod',
+        'curling rods',
+        'flexi rods',
+        'perm rods',
+        'velcro rollers',
+        'heatless curls',
+        'heatless curling',
+      ),
+      not(t('electric', 'heated', 'iron', 'wand', 'automatic', 'ceramic', 'usb', 'eyelash')),
+    ),
+    [
+      { prefixes: ['9615902000'], boost: 0.6, within: true },
+      { prefixes: ['9615903000', '9615904000', '9615906000'], boost: -0.5, within: true },
+    ],
+    [
+      ex('Velcro Hair Rollers Self Grip Curlers 24pcs', true),
+      ex('Electric Hair Curler Ceramic Curling Iron', false),
     ],
   );
 }
