@@ -735,10 +735,17 @@ rule(
 rule(
   'sunglasses',
   'Sunglasses',
-  'Subheading 9004.10',
-  t('sunglasses', 'sun glasses'),
+  'Subheading 9004.10; cases, chains and straps for them are not sunglasses (4202.31–39, 7117, 6307)',
+  all(
+    t('sunglasses', 'sun glasses'),
+    not(t('case', 'pouch', 'bag', 'box', 'chain', 'strap', 'cord', 'holder', 'lanyard', 'retainer')),
+  ),
   [{ prefixes: ['900410'], boost: 1.2 }],
-  [ex('Polarized Sunglasses Kids', true), ex('Reading Glasses', false)],
+  [
+    ex('Polarized Sunglasses Kids', true),
+    ex('Reading Glasses', false),
+    ex('Hard Zipper Sunglasses Case Portable', false),
+  ],
 );
 rule(
   'fishing-tackle',
@@ -1376,6 +1383,8 @@ rule(
   all(
     t('chain', 'chains'),
     t('feet', 'foot', 'ft', 'meter', 'meters', 'metre', 'metres', 'yard', 'yards', 'roll', 'spool', 'reel'),
+    // "Foot chain" and "Foot Jewelry" are anklets, finished jewellery.
+    not(t('anklet', 'anklets', 'ankle', 'foot chain', 'foot jewelry')),
   ),
   [{ prefixes: ['7113', '7117'], lineWords: ['continuous lengths'], boost: 0.6 }],
   [
@@ -5900,7 +5909,6 @@ rule(
       'straw hat',
       'straw hats',
       'raffia hat',
-      'panama hat',
       'straw sun hat',
       'straw fedora',
       'straw cowboy hat',
@@ -14412,7 +14420,8 @@ rule(
   all(
     HAT_WORDS_A4,
     any(
-      t('straw', 'raffia', 'paper straw', 'seagrass', 'wheat straw', 'panama', 'rattan'),
+      // Not "panama": sellers call cotton bucket hats and wool felt fedoras Panama hats too.
+      t('straw', 'raffia', 'paper straw', 'seagrass', 'wheat straw', 'rattan'),
       attr('material', 'straw', 'raffia', 'paper', 'paper straw'),
     ),
     not(NOT_HAT_67),
@@ -36839,6 +36848,10 @@ rule(
         'batteries',
         'keychain',
         'phone',
+        // Repair kits of many tools are sets (watch-tool-kits-not-single-tools).
+        'kit',
+        'kits',
+        'tool set',
       ),
     ),
   ),
@@ -37568,7 +37581,7 @@ const materials = {
   ],
 };
 const out = {
-  version: '2026.11-r6',
+  version: '2026.11-r7',
   validFrom: '2026-11-22',
   validTo: null,
   source:
