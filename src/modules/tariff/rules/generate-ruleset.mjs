@@ -23418,6 +23418,12 @@ rule(
         'stand',
         'sterilizer',
         'charger',
+        // The toothbrush itself, sold with its heads, is the appliance (8509.80.50.45).
+        'rechargeable',
+        'modes',
+        'ipx7',
+        'waterproof',
+        'usb charging',
         'face',
         'facial',
         'cleansing',
@@ -24854,8 +24860,6 @@ rule(
         'strips',
         'bulb',
         'bulbs',
-        'lamp',
-        'lamps',
         'light bar',
         'flashlight',
         'torch',
@@ -24875,6 +24879,8 @@ rule(
         'toy',
       ),
     ),
+    // A lamp is not a diode, but Chinese sellers call LEDs "lamp beads".
+    not(all(t('lamp', 'lamps'), not(t('lamp bead', 'lamp beads')))),
   ),
   [
     { prefixes: ['8541410000'], boost: 1.2 },
@@ -24883,7 +24889,9 @@ rule(
   [
     ex('Infrared LED 940nm IR Emitter 5mm 50pcs', true),
     ex('SMD LED 5730 White 100pcs Light Emitting Diode', true),
+    ex('100Pcs 5mm LED Diode Assorted Kit F5 DIY Lamp Beads', true),
     ex('LED Strip 5730 SMD 60 LEDs per Meter', false),
+    ex('LED Desk Lamp with 5mm LED Beads', false),
   ],
 );
 rule(

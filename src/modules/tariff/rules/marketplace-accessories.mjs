@@ -1352,6 +1352,10 @@ export function marketplaceAccessories({ rule, t, cat, attr, any, all, not, ex }
           'lace front',
           'lace wig',
           'cosplay wig',
+          // A wig with bangs is a complete wig.
+          'wig with bangs',
+          'wigs with bangs',
+          'bangs wig',
           'wig cap',
           'glue',
           'tool',
@@ -1369,6 +1373,7 @@ export function marketplaceAccessories({ rule, t, cat, attr, any, all, not, ex }
       ex('Synthetic Drawstring Ponytail Extension Long Curly', true),
       ex('Pre Stretched Braiding Hair Kanekalon 26 inch', true),
       ex('Synthetic Wig Long Straight Cosplay Wig', false),
+      ex('Long Straight Synthetic Wig with Bangs Heat Resistant Fiber', false),
     ],
   );
   rule(

@@ -190,8 +190,12 @@ export function marketplaceTech({ rule, t, cat, attr, any, all, not, ex }) {
       ),
       not(
         t(
-          'blade',
-          'blades',
+          // Loose blades, but not "blade" alone ("SK5 Blade" is the saw's own; words are stemmed, so
+          // "blades" would be "blade" too).
+          'saw blade',
+          'hacksaw blade',
+          'blade for',
+          'blades for',
           'replacement',
           'electric',
           'cordless',
@@ -624,32 +628,35 @@ export function marketplaceTech({ rule, t, cat, attr, any, all, not, ex }) {
     'Heading 8806: 8806.21–8806.29 (remote-controlled flight only) by maximum take-off weight; 8806.10 is for the carriage of passengers',
     all(
       t('drone', 'drones', 'quadcopter', 'uav', 'fpv'),
+      not(t('passenger', 'toy', 'toys', 'sticker', 'screen protector')),
+      // Parts and accessories sold alone name no camera or flight specification; a drone sold "with 2
+      // batteries", "brushless motor" or "carrying case" does.
       not(
-        t(
-          'passenger',
-          'propeller',
-          'propellers',
-          'battery',
-          'batteries',
-          'charger',
-          'case',
-          'bag',
-          'landing gear',
-          'guard',
-          'filter',
-          'lens',
-          'sticker',
-          'strap',
-          'holder',
-          'mount',
-          'parts',
-          'motor',
-          'frame',
-          'remote controller',
-          'screen protector',
-          'goggles',
-          'toy',
-          'toys',
+        all(
+          t(
+            'propeller',
+            'propellers',
+            'battery',
+            'batteries',
+            'charger',
+            'case',
+            'bag',
+            'landing gear',
+            'guard',
+            'filter',
+            'lens',
+            'strap',
+            'holder',
+            'mount',
+            'parts',
+            'motor',
+            'frame',
+            'remote controller',
+            'goggles',
+          ),
+          not(
+            t('camera', '4k', '8k', '6k', '1080p', 'hd', 'gps', 'gimbal', 'obstacle avoidance', 'foldable'),
+          ),
         ),
       ),
     ),
@@ -661,6 +668,7 @@ export function marketplaceTech({ rule, t, cat, attr, any, all, not, ex }) {
       ex('Drone 4K Dual Camera Foldable Quadcopter Obstacle Avoidance 249g', true),
       ex('Drone Propellers Replacement Blades 8PCS', false),
       ex('Drone Battery 7.4V 2000mAh', false),
+      ex('Mini Drone 4K HD Camera Foldable Quadcopter 249g GPS Brushless Motor', true),
     ],
   );
   rule(
@@ -4111,6 +4119,36 @@ export function marketplaceTech({ rule, t, cat, attr, any, all, not, ex }) {
     [
       ex('3 in 1 Wireless Charger Stand for iPhone Watch AirPods', true),
       ex('Wireless Charging Receiver Module Coil', false),
+    ],
+  );
+  rule(
+    'electric-toothbrushes-appliance',
+    'Electric and sonic toothbrushes (the appliance, sold with or without spare heads)',
+    'Statistical line 8509.80.50.45 (electromechanical domestic appliances with self-contained electric motor: electric toothbrushes); 9603.21 is for toothbrushes that are not appliances and for their replacement heads',
+    all(
+      t('electric toothbrush', 'sonic toothbrush', 'electric tooth brush', 'ultrasonic toothbrush'),
+      not(
+        t(
+          'heads only',
+          'replacement heads',
+          'replacement head',
+          'refill',
+          'holder',
+          'case',
+          'charger',
+          'cover',
+          'stand',
+        ),
+      ),
+    ),
+    [
+      { prefixes: ['8509805045'], boost: 1.2 },
+      { prefixes: ['960321'], boost: -0.8 },
+    ],
+    [
+      ex('Sonic Electric Toothbrush Rechargeable IPX7 Waterproof 5 Modes with 4 Brush Heads', true),
+      ex('Electric Toothbrush Replacement Heads for Oral B 8pcs', false),
+      ex('Electric Toothbrush Holder Wall Mounted', false),
     ],
   );
 }
