@@ -846,12 +846,23 @@ rule(
   'furniture',
   'Furniture: seats, sofas, tables, cabinets, shelves',
   'Chapter 94 note 2',
-  any(
-    cat('Furniture'),
-    t('sofa', 'chair', 'stool', 'bed frame', 'cabinet', 'wardrobe', 'bookshelf', 'nightstand'),
+  all(
+    any(
+      cat('Furniture'),
+      t('sofa', 'chair', 'stool', 'bed frame', 'cabinet', 'wardrobe', 'bookshelf', 'nightstand'),
+    ),
+    // "Table & Sofa Linens" is a category of tablecloths, not of furniture.
+    not(cat('Linens', 'Home Textile')),
   ),
   [{ prefixes: ['9401', '9403'], boost: 0.5 }],
-  [ex('Nordic Sofa Living Room', true), ex('Sofa Cover Stretch', true), ex('Phone Stand', false)],
+  [
+    ex('Nordic Sofa Living Room', true),
+    ex('Sofa Cover Stretch', true),
+    ex('Phone Stand', false),
+    ex('PVC Tablecloth Rectangular', false, {
+      category: ['Home & Garden', 'Home Textile', 'Table & Sofa Linens'],
+    }),
+  ],
 );
 rule(
   'knives',
@@ -29191,7 +29202,9 @@ rule(
         'plastic',
         'soft film',
         'case',
-        'cover',
+        // Not "cover": "Full Cover" is a protector's own selling phrase.
+        'back cover',
+        'phone cover',
         'bumper',
         'shell',
         'housing',

@@ -1788,7 +1788,10 @@ export function marketplaceAccessories({ rule, t, cat, attr, any, all, not, ex }
     'strap',
     'belt',
     'scale',
-    'lock',
+    // Not "lock" alone: suitcases are sold "with TSA lock".
+    'luggage lock',
+    'luggage locks',
+    'padlock',
     'organizer',
     'packing cube',
     'packing cubes',

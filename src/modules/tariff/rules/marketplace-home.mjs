@@ -2922,4 +2922,52 @@ export function marketplaceHome({ rule, t, attr, any, all, not, ex }) {
       ex('Dog Poop Bag Holder Leash Attachment', false),
     ],
   );
+  rule(
+    'plastic-table-covers-placemats-curtains',
+    'Tablecloths, table covers, placemats and shower or window curtains of PVC, PEVA or other plastics are plastic furnishings, not table linen or textile curtains',
+    'Subheading 3924.90.10 (curtains and drapes; napkins, table covers, mats, runners and like furnishings, of plastics): 3924.90.10.10 curtains and drapes, 3924.90.10.50 other; textile table linen is 6302, textile curtains 6303',
+    all(
+      t(
+        'tablecloth',
+        'table cloth',
+        'table cover',
+        'placemat',
+        'placemats',
+        'place mat',
+        'table runner',
+        'shower curtain',
+        'window curtain',
+      ),
+      any(
+        t('pvc', 'peva', 'vinyl', 'plastic', 'oilcloth', 'oil proof', 'wipe clean'),
+        attr('material', 'pvc', 'peva', 'vinyl', 'plastic', 'eva'),
+      ),
+      // Not "linen" alone: t() reads the category too, and tablecloths are listed under "Table & Sofa Linens".
+      not(
+        t(
+          'fabric',
+          'cotton',
+          'cotton linen',
+          'linen look',
+          'polyester',
+          'hooks only',
+          'rod',
+          'rings',
+          'clips',
+        ),
+      ),
+      not(attr('material', 'polyester', 'cotton', 'linen', 'fabric')),
+    ),
+    [
+      { prefixes: ['3924901010', '3924901050'], boost: 1.2 },
+      { prefixes: ['6302', '6303', '3926'], boost: -0.6 },
+    ],
+    [
+      ex('PVC Waterproof Tablecloth Oil Proof Rectangular Table Cover', true, {
+        attributes: { Material: 'PVC' },
+      }),
+      ex('PEVA Shower Curtain Waterproof with Hooks', true),
+      ex('Cotton Linen Tablecloth Tassel', false),
+    ],
+  );
 }
