@@ -33118,7 +33118,11 @@ rule(
     ),
     not(TRINKET_F3),
   ),
-  [{ prefixes: ['94013'], boost: 0.8 }],
+  [
+    { prefixes: ['94013'], boost: 0.8 },
+    // A chair is a seat (9401), not the "other furniture" of 9403, however much "office" it says.
+    { prefixes: ['9403'], boost: -0.5 },
+  ],
   [
     ex('Ergonomic Office Chair High Back Mesh Swivel', true),
     ex('Office Chair Cylinder Gas Lift Replacement', false),
