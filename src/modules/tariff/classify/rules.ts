@@ -12,7 +12,10 @@ import { ruleTokens, tokenize } from './text.ts';
  */
 
 export type Condition =
+  /** Words in the title, the description or the category path. */
   | { kind: 'text'; words: string[] }
+  /** Words in the title or the description only (not the category path, whose names are broad). */
+  | { kind: 'title'; words: string[] }
   | { kind: 'category'; words: string[] }
   | { kind: 'attribute'; key: string; values: string[] }
   | { kind: 'all'; of: Condition[] }
@@ -22,6 +25,7 @@ export type Condition =
 const condition: z.ZodType<Condition> = z.lazy(() =>
   z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('text'), words: z.array(z.string().min(1)).min(1) }),
+    z.object({ kind: z.literal('title'), words: z.array(z.string().min(1)).min(1) }),
     z.object({ kind: z.literal('category'), words: z.array(z.string().min(1)).min(1) }),
     z.object({
       kind: z.literal('attribute'),
@@ -168,6 +172,10 @@ function compile(c: Condition, where: string): Compiled {
           hasWords(s.textTokens, s.textJoined, w) || hasWords(s.categoryTokens, s.categoryJoined, w),
         triggers: triggersOf(w),
       };
+    }
+    case 'title': {
+      const w = compileWords(c.words, ruleTokens, where);
+      return { test: (s) => hasWords(s.textTokens, s.textJoined, w), triggers: triggersOf(w) };
     }
     case 'category': {
       const w = compileWords(c.words, ruleTokens, where);

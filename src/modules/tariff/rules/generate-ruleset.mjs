@@ -8,6 +8,9 @@ import { residualLines } from './residual-lines.mjs';
 
 const R = [];
 const t = (...words) => ({ kind: 'text', words });
+// Title and description only: for guard words that marketplace category names also use ("Welding &
+// Soldering Supplies", "Table & Sofa Linens", "Home & Garden").
+const title = (...words) => ({ kind: 'title', words });
 const cat = (...words) => ({ kind: 'category', words });
 const attr = (key, ...values) => ({ kind: 'attribute', key, values });
 const any = (...of) => ({ kind: 'any', of });
@@ -15310,7 +15313,7 @@ rule(
 );
 
 residualLines({ rule, t, not, ex });
-const helpers = { rule, t, cat, attr, any, all, not, ex };
+const helpers = { rule, t, title, cat, attr, any, all, not, ex };
 marketplaceHome(helpers);
 marketplaceAccessories(helpers);
 marketplaceApparel(helpers);

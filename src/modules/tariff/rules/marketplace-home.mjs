@@ -1,6 +1,6 @@
 // Goods rules for the marketplace categories Home & Garden, Furniture, Home Improvement, Home Appliances, Lights & Lighting: part of the ruleset's authoring
 // form (generate-ruleset.mjs calls `marketplaceHome` with its helpers). After editing: npm run generate:rules.
-export function marketplaceHome({ rule, t, attr, any, all, not, ex }) {
+export function marketplaceHome({ rule, t, title, attr, any, all, not, ex }) {
   // A material the listing states, in its material attribute or its words.
   const made = (...words) => any(attr('material', ...words), t(...words));
   const STAINLESS = made('stainless steel', 'stainless', '304 stainless', 'ss304');
@@ -2942,20 +2942,8 @@ export function marketplaceHome({ rule, t, attr, any, all, not, ex }) {
         t('pvc', 'peva', 'vinyl', 'plastic', 'oilcloth', 'oil proof', 'wipe clean'),
         attr('material', 'pvc', 'peva', 'vinyl', 'plastic', 'eva'),
       ),
-      // Not "linen" alone: t() reads the category too, and tablecloths are listed under "Table & Sofa Linens".
-      not(
-        t(
-          'fabric',
-          'cotton',
-          'cotton linen',
-          'linen look',
-          'polyester',
-          'hooks only',
-          'rod',
-          'rings',
-          'clips',
-        ),
-      ),
+      // The title, not the category: tablecloths are listed under "Table & Sofa Linens".
+      not(title('fabric', 'cotton', 'linen', 'polyester', 'hooks only', 'rod', 'rings', 'clips')),
       not(attr('material', 'polyester', 'cotton', 'linen', 'fabric')),
     ),
     [
