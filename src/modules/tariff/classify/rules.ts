@@ -245,8 +245,8 @@ export class Materials {
   private readonly ignore: string[];
   /** Each class's words as the tariff's text names it (the schema allows at most 31 classes). */
   private readonly classes: Array<{ id: string; tariff: CompiledWords }>;
-  /** Every class's listing phrases as tokens, longest first, with the class's bit. */
-  private readonly listingPhrases: Array<{ words: string[]; bit: number }>;
+  /** Every class's listing phrases as tokens with the class's bit, in groups of one length, longest first. */
+  private readonly listingPhrases: Array<Array<{ words: string[]; bit: number }>>;
 
   constructor(data: MaterialsData | undefined) {
     this.keys = (data?.keys ?? []).map((k) => k.toLowerCase());
@@ -255,16 +255,16 @@ export class Materials {
       id: c.id,
       tariff: compileWords(c.tariff, tokenize, `Material ${c.id}`),
     }));
-    this.listingPhrases = (data?.classes ?? [])
-      .flatMap((c, i) =>
-        c.listing.map((w) => {
-          const words = ruleTokens(w);
-          if (words.length === 0)
-            throw invalid(`Material ${c.id}: "${w}" has no word the classifier can match`);
-          return { words, bit: 1 << i };
-        }),
-      )
-      .sort((a, b) => b.words.length - a.words.length);
+    const byLength = new Map<number, Array<{ words: string[]; bit: number }>>();
+    (data?.classes ?? []).forEach((c, i) => {
+      for (const w of c.listing) {
+        const words = ruleTokens(w);
+        if (words.length === 0)
+          throw invalid(`Material ${c.id}: "${w}" has no word the classifier can match`);
+        byLength.set(words.length, [...(byLength.get(words.length) ?? []), { words, bit: 1 << i }]);
+      }
+    });
+    this.listingPhrases = [...byLength].sort((a, b) => b[0] - a[0]).map(([, group]) => group);
   }
 
   /**
@@ -279,20 +279,18 @@ export class Materials {
       if (!this.keys.some((x) => k.includes(x)) || this.ignore.some((x) => k.includes(x))) continue;
       const tokens = ruleTokens(String(v ?? ''));
       const taken = new Array<boolean>(tokens.length).fill(false);
-      // Phrases of one length are read together (a word two classes share, "acrylic", is both); their
-      // words are taken from shorter phrases only.
-      let claim: number[] = [];
-      this.listingPhrases.forEach(({ words, bit }, n) => {
-        for (let i = 0; i + words.length <= tokens.length; i++) {
-          if (!words.every((w, j) => tokens[i + j] === w && !taken[i + j])) continue;
-          for (let j = 0; j < words.length; j++) claim.push(i + j);
-          bits |= bit;
-        }
-        if (this.listingPhrases[n + 1]?.words.length !== words.length) {
-          for (const i of claim) taken[i] = true;
-          claim = [];
-        }
-      });
+      // The phrases of one length are read together (a word two classes share, "acrylic", is both); the
+      // words they match are then taken from the shorter phrases.
+      for (const group of this.listingPhrases) {
+        const claimed: number[] = [];
+        for (const { words, bit } of group)
+          for (let i = 0; i + words.length <= tokens.length; i++) {
+            if (!words.every((w, j) => tokens[i + j] === w && !taken[i + j])) continue;
+            for (let j = 0; j < words.length; j++) claimed.push(i + j);
+            bits |= bit;
+          }
+        for (const i of claimed) taken[i] = true;
+      }
     }
     return bits;
   }
