@@ -344,4 +344,21 @@ describe('classifier and materials', () => {
     const cotton = c.classify({ title: 'Tablecloth', attributes: { Material: 'Cotton' } }, undefined);
     assert.equal(cotton.candidates[0]!.code, '6302512000');
   });
+
+  it('does not read a textile-restraint annotation as the material of its line', () => {
+    const index = tariffOf(
+      '"6110","0","Sweaters, pullovers, sweatshirts, waistcoats (vests) and similar articles, knitted or crocheted:","","","","","",""',
+      '"6110.90","1","Of other textile materials:","","","","","",""',
+      '"6110.90.90","2","Other","","6%","","45%","",""',
+      '"","3","Subject to cotton restraints or to man-made fiber restraints:","","","","","",""',
+      '"6110.90.90.30","4","Men\'s or boys\' (638)","[""doz."",""kg""]","","","","",""',
+      '"6110.90.90.64","3","Subject to wool restraints (438)","[""doz."",""kg""]","","","","",""',
+    );
+    for (const code of ['6110909030', '6110909064']) {
+      const line = index.lines[index.byCode.get(code)!]!;
+      assert.ok(line.joined.includes(' textile '), `${code} keeps its goods words`);
+      for (const w of ['subject', 'restraint', 'made', 'fiber', 'cotton', 'wool'])
+        assert.ok(!line.tokens.has(w), `${code} does not read "${w}" from a restraint annotation`);
+    }
+  });
 });

@@ -1,4 +1,4 @@
-import { formatCode } from '../hts-format.ts';
+import { type TariffLine, formatCode } from '../hts-format.ts';
 import type { HsNomenclature, Schedule } from '../schedule.ts';
 import { Bm25Index, CosineIndex } from './bm25.ts';
 import { type CompiledRule, type Ruleset, hasWords, ruleSubject } from './rules.ts';
@@ -99,8 +99,11 @@ export function listingText(input: ClassifyInput): string {
  * and do not say what a line's goods are made of, so a polyester garment must not meet "man-made" in the
  * lines of "Of other textile materials".
  */
-export const goodsText = (description: string) =>
-  description.replace(/subject to [^:;]*?restraints(?: \(\d+\))?:?/gi, ' ');
+const withoutRestraints = (description: string) =>
+  description.replace(/subject to [^:;]*restraints(?: \(\d+\))?:?/gi, ' ');
+
+/** What a line's goods are described by: its descriptions from heading to line, without restraint annotations. */
+const goodsPath = (schedule: Schedule, line: TariffLine) => schedule.pathText(line).map(withoutRestraints);
 
 /** The in-memory lexical index of one tariff revision (shared by every organisation). */
 export class TariffIndex {
@@ -125,9 +128,9 @@ export class TariffIndex {
     this.hs = hs;
     for (const line of schedule.lines) {
       if (line.code.length !== 10 || line.code.startsWith('98') || line.code.startsWith('99')) continue;
-      const path = schedule.pathText(line);
-      const own = tokenize(goodsText(line.description));
-      const up = tokenize(goodsText(path.slice(0, -1).join(' ; ')));
+      const path = goodsPath(schedule, line);
+      const own = tokenize(path.at(-1)!);
+      const up = tokenize(path.slice(0, -1).join(' ; '));
       const hsText = hs?.byCode.get(line.code.slice(0, 6))?.description ?? '';
       const tokens = [...own, ...own, ...up, ...tokenize(hsText)];
       const i = this.bm25.add(tokens);
@@ -395,9 +398,7 @@ export class Classifier {
     this.synonyms = new Synonyms(rules.data.synonyms);
     this.scratch = new Float64Array(tariff.size);
     this.lineMaterials = Int32Array.from(tariff.lines, (l) =>
-      rules.materials.namedBy(
-        tariff.schedule.pathText(tariff.schedule.lines[l.seq]!).slice(1).map(goodsText),
-      ),
+      rules.materials.namedBy(goodsPath(tariff.schedule, tariff.schedule.lines[l.seq]!).slice(1)),
     );
   }
 
