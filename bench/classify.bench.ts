@@ -14,9 +14,8 @@
 // part and that check (what the items it fires on get without it), for reviewing a ruleset.
 import fs from 'node:fs';
 import os from 'node:os';
-import { z } from 'zod';
 import { type ClassifyResult, prefixConfidence } from '../src/modules/tariff/classify/classifier.ts';
-import type { ListingItem } from '../src/modules/tariff/classify/reference-format.ts';
+import { type ListingItem, parseNdjson } from '../src/modules/tariff/classify/reference-format.ts';
 import { RankerModel } from '../src/modules/tariff/classify/ranker.ts';
 import { referenceId, sameTitleIds, trainModel } from '../src/modules/tariff/classify/train.ts';
 import {
@@ -157,66 +156,48 @@ if (mode === 'rules') {
 
 // Marketplace probes (`node bench/classify.bench.ts probes`, also run at the end of the full bench): the
 // listings in bench/classify-probes/*.ndjson, invented as AliExpress sellers write them, one or more per
-// marketplace category, each with the code its writer read from the tariff (`expect`: the heading or HS-6,
-// which the top subheading must start with, or the 8- or 10-digit line, which the top line must start with).
-// They were written to find goods classes no rule named, and the rules were then written from their misses:
-// a coverage and regression suite, not an accuracy measure (except files named *-heldout, written after the
-// rules). Built-in weights, the dev part and the HMRC references as memory.
+// marketplace category, each labelled (`code`) with what its writer read from the tariff: the heading or
+// HS-6, which the top subheading must start with, or the 8- or 10-digit line, which the top line must start
+// with. They are labelled listings in the product's own NDJSON (`crossgate classify reference add` and
+// `classify batch` read them too). They were written to find goods classes no rule named, and the rules
+// were then written from their misses: a coverage and regression suite, not an accuracy measure (files
+// named *-heldout were written after the rules). Built-in weights, the dev part and the HMRC references as
+// memory.
 if (mode === 'probes') {
   const dir = new URL('./classify-probes/', import.meta.url);
-  const probe = z.object({
-    title: z.string().min(1),
-    category: z.string().optional(),
-    attributes: z.record(z.string(), z.string()).optional(),
-    price: z.number().positive().optional(),
-    expect: z.string().regex(/^\d{4}(\d{2}){0,3}$/, 'must be a code of 4, 6, 8 or 10 digits'),
-  });
   const total = { n: 0, h6: 0, h65: 0, n10: 0, h10: 0 };
+  const pct = (x: number, n: number) => `${((100 * x) / Math.max(1, n)).toFixed(1)}%`;
   for (const file of fs
     .readdirSync(dir)
     .filter((f) => f.endsWith('.ndjson'))
     .sort()) {
     const hit = { n: 0, h6: 0, h65: 0, n10: 0, h10: 0 };
-    fs.readFileSync(new URL(file, dir), 'utf8')
-      .split('\n')
-      .forEach((line, i) => {
-        if (!line.trim()) return;
-        let raw: unknown;
-        try {
-          raw = JSON.parse(line);
-        } catch (err) {
-          throw new Error(`${file} line ${i + 1}: not JSON (${(err as Error).message})`);
-        }
-        const p = probe.safeParse(raw);
-        if (!p.success)
-          throw new Error(
-            `${file} line ${i + 1}: ${p.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`,
-          );
-        const { title, category, attributes, price, expect } = p.data;
-        const r = classifier.classify(
-          { title, categoryPath: category?.split(/\s*>\s*/), attributes, price, currency: 'USD' },
-          memory,
-          { k: 30, model: RankerModel.DEFAULT },
+    for (const it of parseNdjson(fs.readFileSync(new URL(file, dir), 'utf8'))) {
+      if (!('input' in it)) throw new Error(`${file} line ${it.line}: ${it.error}`);
+      const code = it.code ?? '';
+      if (!/^\d{4}(\d{2}){0,3}$/.test(code))
+        throw new Error(`${file} ${it.id}: code "${code}" is not a code of 4, 6, 8 or 10 digits`);
+      const r = classifier.classify(it.input, memory, { k: 30, model: RankerModel.DEFAULT });
+      hit.n++;
+      const ok6 = !!r.hs6[0]?.code.startsWith(code.slice(0, 6));
+      if (ok6) hit.h6++;
+      if (r.hs6.slice(0, 5).some((h) => h.code.startsWith(code.slice(0, 6)))) hit.h65++;
+      if (code.length > 6) {
+        hit.n10++;
+        if (r.candidates[0]?.code.startsWith(code)) hit.h10++;
+      }
+      if (process.env.SHOW_MISSES && !ok6)
+        console.log(
+          `  miss ${file} ${it.id} expect ${code} got ${r.candidates[0]?.code} | ${it.input.title}`,
         );
-        hit.n++;
-        const ok6 = !!r.hs6[0]?.code.startsWith(expect.slice(0, 6));
-        if (ok6) hit.h6++;
-        if (r.hs6.slice(0, 5).some((h) => h.code.startsWith(expect.slice(0, 6)))) hit.h65++;
-        if (expect.length > 6) {
-          hit.n10++;
-          if (r.candidates[0]?.code.startsWith(expect)) hit.h10++;
-        }
-        if (process.env.SHOW_MISSES && !ok6)
-          console.log(`  miss ${file}:${i + 1} expect ${expect} got ${r.candidates[0]?.code} | ${title}`);
-      });
+    }
     for (const k of Object.keys(total) as Array<keyof typeof total>) total[k] += hit[k];
-    const pct = (x: number, n: number) => `${((100 * x) / Math.max(1, n)).toFixed(1)}%`;
     console.log(
       `${file}: ${hit.n} probes; HS-6 top-1 ${pct(hit.h6, hit.n)}, top-5 ${pct(hit.h65, hit.n)}; line top-1 ${pct(hit.h10, hit.n10)} of ${hit.n10}`,
     );
   }
   console.log(
-    `marketplace probes, all files (built-in weights; ruleset ${classifier.rules.version}): ${total.n} probes; HS-6 top-1 ${((100 * total.h6) / total.n).toFixed(1)}%, top-5 ${((100 * total.h65) / total.n).toFixed(1)}%; line (8/10-digit) top-1 ${((100 * total.h10) / total.n10).toFixed(1)}% of ${total.n10}`,
+    `marketplace probes, all files (built-in weights; ruleset ${classifier.rules.version}): ${total.n} probes; HS-6 top-1 ${pct(total.h6, total.n)}, top-5 ${pct(total.h65, total.n)}; line (8/10-digit) top-1 ${pct(total.h10, total.n10)} of ${total.n10}`,
   );
   process.exit(0);
 }
