@@ -1,4 +1,4 @@
-import { type TariffLine, formatCode } from '../hts-format.ts';
+import { formatCode } from '../hts-format.ts';
 import type { HsNomenclature, Schedule } from '../schedule.ts';
 import { Bm25Index, CosineIndex } from './bm25.ts';
 import { type CompiledRule, type Ruleset, hasWords, ruleSubject } from './rules.ts';
@@ -102,9 +102,6 @@ export function listingText(input: ClassifyInput): string {
 const withoutRestraints = (description: string) =>
   description.replace(/subject to [^:;]*restraints(?: \(\d+\))?:?/gi, ' ');
 
-/** What a line's goods are described by: its descriptions from heading to line, without restraint annotations. */
-const goodsPath = (schedule: Schedule, line: TariffLine) => schedule.pathText(line).map(withoutRestraints);
-
 /** The in-memory lexical index of one tariff revision (shared by every organisation). */
 export class TariffIndex {
   readonly schedule: Schedule;
@@ -115,6 +112,8 @@ export class TariffIndex {
     tokens: Set<string>;
     /** The hierarchy's tokens from the heading down, space-joined and padded (for phrase matches). */
     joined: string;
+    /** The tokens of the line's own text below its heading (what the line itself says of its goods). */
+    belowHeading: string[];
     isOther: boolean;
     bands: ValueBand[];
     volts: ValueBand[];
@@ -128,9 +127,12 @@ export class TariffIndex {
     this.hs = hs;
     for (const line of schedule.lines) {
       if (line.code.length !== 10 || line.code.startsWith('98') || line.code.startsWith('99')) continue;
-      const path = goodsPath(schedule, line);
+      // What the line's goods are described by: its descriptions from heading to line.
+      const path = schedule.pathText(line).map(withoutRestraints);
       const own = tokenize(path.at(-1)!);
-      const up = tokenize(path.slice(0, -1).join(' ; '));
+      const heading = path.length > 1 ? tokenize(path[0]!) : [];
+      const between = tokenize(path.slice(1, -1).join(' ; '));
+      const up = [...heading, ...between];
       const hsText = hs?.byCode.get(line.code.slice(0, 6))?.description ?? '';
       const tokens = [...own, ...own, ...up, ...tokenize(hsText)];
       const i = this.bm25.add(tokens);
@@ -139,6 +141,7 @@ export class TariffIndex {
         seq: line.seq,
         tokens: new Set([...own, ...up]),
         joined: ` ${[...up, ...own].join(' ')} `,
+        belowHeading: path.length > 1 ? [...between, ...own] : [],
         isOther: /^other\b/i.test(line.description),
         bands: valueBands(path),
         volts: voltageBands(path),
@@ -397,9 +400,7 @@ export class Classifier {
     this.model = model;
     this.synonyms = new Synonyms(rules.data.synonyms);
     this.scratch = new Float64Array(tariff.size);
-    this.lineMaterials = Int32Array.from(tariff.lines, (l) =>
-      rules.materials.namedBy(goodsPath(tariff.schedule, tariff.schedule.lines[l.seq]!).slice(1)),
-    );
+    this.lineMaterials = Int32Array.from(tariff.lines, (l) => rules.materials.namedIn(l.belowHeading));
   }
 
   /** The candidates and their evidence features, unscored (for training the re-ranker). */

@@ -297,7 +297,11 @@ export class Materials {
 
   /** The materials a line's own text (below the heading) names (bit set; 0 when none). */
   namedBy(lineText: readonly string[]): number {
-    const tokens = tokenize(lineText.join(' ; '));
+    return this.namedIn(tokenize(lineText.join(' ; ')));
+  }
+
+  /** The same for a text already tokenized (`tokenize`). */
+  namedIn(tokens: readonly string[]): number {
     if (tokens.length === 0) return 0;
     const set = new Set(tokens);
     const joined = ` ${tokens.join(' ')} `;
