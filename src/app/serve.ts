@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createAppContext, closeAppContext } from './context.ts';
+import { unavailable } from '../platform/errors.ts';
 import { createHttpApp, dashboardBuilt } from './server.ts';
 import { MODULES } from './modules.ts';
 import { findOrganisation, listOrganisations } from '../modules/identity/index.ts';
@@ -48,9 +49,23 @@ export async function serve(opts: { port?: number | undefined; loadDemo: boolean
   }
   const app = await createHttpApp(ctx);
   const stops: Array<() => Promise<void>> = [];
-  for (const m of MODULES) if (m.start) stops.push(await m.start(ctx));
   const port = opts.port ?? ctx.config.PORT;
-  const address = await app.listen({ port, host: ctx.config.HOST });
+  let address: string;
+  try {
+    address = await app.listen({ port, host: ctx.config.HOST });
+    // The modules' workers start once the service is up, and stop with it if one of them cannot start.
+    for (const m of MODULES) if (m.start) stops.push(await m.start(ctx));
+  } catch (err) {
+    // Nothing may keep a service that could not start alive (a worker's timer, the database).
+    for (const s of stops) await s();
+    await app.close();
+    await closeAppContext(ctx);
+    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE')
+      throw unavailable(
+        `port ${port} on ${ctx.config.HOST} is in use (another Crossgate running?): stop it or set PORT`,
+      );
+    throw err;
+  }
   const url = address.replace('127.0.0.1', 'localhost');
   const lines = [
     '',
